@@ -1,0 +1,18 @@
+// `npm run bench`: every benchmark in turn, numbers printed (see docs/benchmarks.md).
+// `npm run bench -- NAME` runs one of them.
+import { arch, cpus, totalmem } from 'node:os';
+
+type Bench = { name: string; run: () => Promise<void> };
+
+const benches: Bench[] = [
+  // Each area registers its benchmark here: { name, run: async () => (await import('./x.js')).runX() }.
+];
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${cpu} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${arch()}, Node ${process.version}`);
+for (const b of benches) {
+  if (wanted.length && !wanted.includes(b.name)) continue;
+  console.log(`\n## ${b.name}`);
+  await b.run();
+}

@@ -1,0 +1,14 @@
+import type { CliIo } from './command.js';
+import { main } from './main.js';
+
+const io: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  env: process.env,
+};
+
+const code = await main(process.argv.slice(2), io);
+process.exitCode = code;
+// Exit through the event loop so stdout drains; a client library's idle socket must not keep
+// a finished command alive, hence the unref'd backstop.
+setTimeout(() => process.exit(code), 2000).unref();

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+// Every section is strict: an unknown key is a typo that would otherwise be ignored silently.
+
+const FeedSchema = z.strictObject({
+  name: z.string().min(1),
+  /** An http(s) URL, or a local file path (relative to the config file) for tests and trials. */
+  url: z.string().min(1),
+  intervalMinutes: z.number().int().min(1).max(1440).optional(),
+  /** Fetch the article page when items carry only a title or a short summary. */
+  fetchArticles: z.boolean().optional(),
+});
+export type FeedConfig = z.infer<typeof FeedSchema>;
+
+const PollingSchema = z.strictObject({
+  intervalMinutes: z.number().int().min(1).max(1440).default(15),
+  /** The first poll of a new feed records its items without alerting, so an install does not flood a channel. */
+  alertOnFirstPoll: z.boolean().default(false),
+  userAgent: z.string().min(1).default('execwatch/0.1 (+https://github.com/execwatch/execwatch)'),
+  timeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
+  connectTimeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  concurrency: z.number().int().min(1).max(256).default(16),
+  perHostConcurrency: z.number().int().min(1).max(64).default(2),
+  /** Allow feeds on loopback/private addresses (tests, or a feed server on your own network). */
+  allowPrivateAddresses: z.boolean().default(false),
+  /** A feed failing for longer than this is disabled and reported. */
+  disableAfterHours: z.number().min(1).max(24 * 90).default(72),
+  maxBackoffMinutes: z.number().int().min(1).max(7 * 24 * 60).default(360),
+});
+
+const ExtractionSchema = z.strictObject({
+  /** Changes below this confidence are stored but do not alert. */
+  minConfidence: z.number().min(0).max(1).default(0.5),
+});
+
+const DiscordSchema = z.strictObject({
+  /** Channel ids the bot posts every alert to (in addition to /subscribe subscriptions). */
+  channels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)')).default([]),
+  /** Channel id for operational notices (a feed disabled, a subscription paused). */
+  adminChannel: z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)').nullable().default(null),
+});
+
+export const ConfigSchema = z.strictObject({
+  /** Where the SQLite database lives; EXECWATCH_DATA_DIR overrides it. */
+  dataDir: z.string().min(1).default('./data'),
+  polling: PollingSchema.default(PollingSchema.parse({})),
+  extraction: ExtractionSchema.default(ExtractionSchema.parse({})),
+  discord: DiscordSchema.default(DiscordSchema.parse({})),
+  feeds: z.array(FeedSchema).default([]),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+const optionalSecret = z.string().trim().min(1).optional().catch(undefined);
+
+/** Secrets and locations come from the environment only, never from the config file. */
+export const EnvSchema = z.object({
+  EXECWATCH_CONFIG: z.string().min(1).optional(),
+  EXECWATCH_DATA_DIR: z.string().min(1).optional(),
+  DISCORD_TOKEN: optionalSecret,
+  /** One or more webhook URLs, separated by commas or whitespace. */
+  DISCORD_WEBHOOK_URL: optionalSecret,
+  DISCORD_API_URL: z.url().optional(),
+  OPENAI_API_KEY: optionalSecret,
+  OPENAI_BASE_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;

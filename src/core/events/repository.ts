@@ -1,0 +1,108 @@
+import type { Direction } from '../change.js';
+import type { ChangeEvent } from './model.js';
+import { personNameKey, personWords, significantWords } from './person-names.js';
+
+export interface CandidateQuery {
+  /** Folded name words (see `personWords`); an event qualifies if it is indexed under any. */
+  tokens: readonly string[];
+  /** Only events of this direction; both when absent. */
+  direction?: Direction;
+  /** Only events whose horizon (see `eventHorizon`) is at or after this ISO time. */
+  since: string;
+}
+
+/** What the merger needs to remember between items (aliases and units it has learned too). */
+export interface Knowledge {
+  aliasGroups: string[][];
+  units: Array<[string, string]>;
+}
+
+/**
+ * Where events live. The merger reads candidates through the index and writes whole events;
+ * the in-memory repository here and the SQLite one in src/store/event-store.ts implement it.
+ */
+export interface EventRepository {
+  /** Events returned are snapshots the caller must not mutate: change a copy and `save` it. */
+  findCandidates(query: CandidateQuery): ChangeEvent[];
+  get(id: string): ChangeEvent | null;
+  /** Inserts or replaces the event and re-indexes it; an event with `mergedInto` leaves the index. */
+  save(event: ChangeEvent): void;
+  loadKnowledge(): Knowledge;
+  saveAliasGroup(names: readonly string[]): void;
+  saveUnit(unitKey: string, parentKey: string): void;
+}
+
+/** The index words of an event: every identifying word of every name it was reported under. */
+export function eventTokens(event: Pick<ChangeEvent, 'person'>): string[] {
+  const out = new Set<string>();
+  for (const n of [event.person.name, ...event.person.names]) {
+    for (const w of significantWords(personWords(n))) out.add(w);
+  }
+  return [...out];
+}
+
+/** The last moment the event is known to be live: its latest report, or its effective day if later. */
+export function eventHorizon(event: Pick<ChangeEvent, 'lastSeen' | 'effectiveDate'>): string {
+  const eff = event.effectiveDate ? `${event.effectiveDate}T23:59:59.999Z` : '';
+  return eff > event.lastSeen ? eff : event.lastSeen;
+}
+
+/** A repository in memory: for tests, the CLI and the benchmark. */
+export function createMemoryEventRepository(): EventRepository & { all(): ChangeEvent[] } {
+  const events = new Map<string, ChangeEvent>();
+  const byToken = new Map<string, Set<string>>();
+  const tokensOf = new Map<string, string[]>();
+  let knowledge: Knowledge = { aliasGroups: [], units: [] };
+
+  const unindex = (id: string): void => {
+    for (const t of tokensOf.get(id) ?? []) byToken.get(t)?.delete(id);
+    tokensOf.delete(id);
+  };
+
+  return {
+    findCandidates({ tokens, direction, since }) {
+      const seen = new Set<string>();
+      const out: ChangeEvent[] = [];
+      for (const t of tokens) {
+        for (const id of byToken.get(t) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const e = events.get(id);
+          if (!e || (direction && e.direction !== direction)) continue;
+          if (eventHorizon(e) < since) continue;
+          out.push(e);
+        }
+      }
+      return out;
+    },
+    get: (id) => events.get(id) ?? null,
+    save(event) {
+      unindex(event.id);
+      events.set(event.id, structuredClone(event));
+      if (event.mergedInto) return;
+      const tokens = eventTokens(event);
+      tokensOf.set(event.id, tokens);
+      for (const t of tokens) {
+        let set = byToken.get(t);
+        if (!set) byToken.set(t, (set = new Set()));
+        set.add(event.id);
+      }
+    },
+    loadKnowledge: () => structuredClone(knowledge),
+    saveAliasGroup(names) {
+      // A group replaces any group it overlaps, as the alias book merged them.
+      const keys = new Set(names.map(personNameKey));
+      knowledge = {
+        ...knowledge,
+        aliasGroups: [
+          ...knowledge.aliasGroups.filter((g) => !g.some((n) => keys.has(personNameKey(n)))),
+          [...names],
+        ],
+      };
+    },
+    saveUnit(unitKey, parentKey) {
+      knowledge.units.push([unitKey, parentKey]);
+    },
+    all: () => [...events.values()].map((e) => structuredClone(e)),
+  };
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { NewsItem } from '../core/change.js';
+
+/** One change as ../shared/eval/GUIDE.md writes it. `person` is null when the item names nobody. */
+export const GoldChangeSchema = z.looseObject({
+  person: z.string().nullable(),
+  aliases: z.array(z.string()).optional(),
+  direction: z.enum(['in', 'out']),
+  role: z.string().nullable().optional(),
+  organization: z.string().nullable().optional(),
+  organizationAliases: z.array(z.string()).optional(),
+  interim: z.boolean().optional(),
+  /** merge-dev.jsonl only: changes with one id are one real-world event. */
+  event: z.string().optional(),
+});
+export type GoldItemChange = z.infer<typeof GoldChangeSchema>;
+
+export const GoldItemSchema = z.looseObject({
+  id: z.string().min(1),
+  kind: z.enum(['headline', 'summary', 'article']).optional(),
+  title: z.string(),
+  summary: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  published: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  feed: z.string().nullable().optional(),
+  changes: z.array(GoldChangeSchema).default([]),
+});
+export type GoldItem = z.infer<typeof GoldItemSchema>;
+
+/** A line of a predictions file: `{"id": …, "changes": [ … ]}`; changes are checked by the scorer. */
+export const PredictionLineSchema = z.looseObject({
+  id: z.string(),
+  changes: z.array(z.unknown()).default([]),
+});
+
+export class JsonlError extends Error {}
+
+/**
+ * Parses JSON Lines with a schema, line by line, so that an error names `where:line`.
+ * Blank lines are skipped.
+ */
+export function parseJsonl<T>(text: string, where: string, schema: z.ZodType<T>): T[];
+export function parseJsonl(text: string, where: string): GoldItem[];
+export function parseJsonl(text: string, where: string, schema: z.ZodType = GoldItemSchema): unknown[] {
+  const out: unknown[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (!line) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (e) {
+      throw new JsonlError(`${where}:${i + 1}: not JSON: ${(e as Error).message}`);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue && issue.path.length ? issue.path.join('.') : '(line)';
+      throw new JsonlError(`${where}:${i + 1}: ${path}: ${issue?.message ?? 'invalid'}`);
+    }
+    out.push(parsed.data);
+  }
+  return out;
+}
+
+/** The news item the extractor sees for a gold line (text as the feed gave it: cleaning is the extractor's job). */
+export function goldItemToNewsItem(item: GoldItem): NewsItem {
+  return {
+    id: item.id,
+    title: item.title,
+    summary: item.summary ?? null,
+    content: item.content ?? null,
+    url: item.url ?? null,
+    feed: item.feed ?? null,
+    publishedAt: item.published ?? null,
+  };
+}

@@ -1,0 +1,128 @@
+// Feed noise removal: what stands between a feed's text and the sentences that report news.
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '\u2013', mdash: '\u2014',
+  lsquo: '\u2018', rsquo: '\u2019', sbquo: '\u201a', ldquo: '\u201c', rdquo: '\u201d', bdquo: '\u201e',
+  hellip: '\u2026', middot: '\u00b7', bull: '\u2022', copy: '\u00a9', reg: '\u00ae', trade: '\u2122',
+  euro: '\u20ac', pound: '\u00a3', yen: '\u00a5', cent: '\u00a2', sect: '\u00a7', deg: '\u00b0',
+  laquo: '\u00ab', raquo: '\u00bb', times: '\u00d7', eacute: '\u00e9', egrave: '\u00e8', ecirc: '\u00ea',
+  euml: '\u00eb', aacute: '\u00e1', agrave: '\u00e0', acirc: '\u00e2', auml: '\u00e4', atilde: '\u00e3',
+  aring: '\u00e5', iacute: '\u00ed', igrave: '\u00ec', icirc: '\u00ee', iuml: '\u00ef', oacute: '\u00f3',
+  ograve: '\u00f2', ocirc: '\u00f4', ouml: '\u00f6', otilde: '\u00f5', oslash: '\u00f8', uacute: '\u00fa',
+  ugrave: '\u00f9', ucirc: '\u00fb', uuml: '\u00fc', ntilde: '\u00f1', ccedil: '\u00e7', szlig: '\u00df',
+  Eacute: '\u00c9', Egrave: '\u00c8', Aacute: '\u00c1', Agrave: '\u00c0', Auml: '\u00c4', Ouml: '\u00d6',
+  Uuml: '\u00dc', Oacute: '\u00d3', Iacute: '\u00cd', Uacute: '\u00da', Ntilde: '\u00d1', Ccedil: '\u00c7',
+  Oslash: '\u00d8', Aring: '\u00c5', AElig: '\u00c6', aelig: '\u00e6', shy: '', zwj: '', zwnj: '',
+  thinsp: ' ', ensp: ' ', emsp: ' ',
+};
+
+/** Decodes HTML character references (named, decimal, hex); repeats once for double-escaped feeds. */
+export function decodeEntities(s: string): string {
+  const once = (t: string): string =>
+    t.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (m, body: string) => {
+      if (body[0] === '#') {
+        const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+        if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return m;
+        return String.fromCodePoint(code);
+      }
+      return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? m;
+    });
+  if (!s.includes('&')) return s;
+  const first = once(s);
+  return /&(#x[0-9a-f]+|#\d+|[a-z]+);/i.test(first) ? once(first) : first;
+}
+
+const BLOCK_TAGS = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|header|footer|tr|table|figure|figcaption|pre|hr)\b[^>]*>/gi;
+
+/** Strips tags (dropping script/style bodies), decodes entities, keeps paragraph breaks. */
+export function htmlToText(html: string): string {
+  if (!html) return '';
+  let s = html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(BLOCK_TAGS, '\n\n')
+    .replace(/<[^>]+>/g, '');
+  s = decodeEntities(s);
+  return normalizeSpace(s);
+}
+
+/** Collapses runs of spaces within lines and blank-line runs into one paragraph break. */
+export function normalizeSpace(s: string): string {
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t ]+/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// Outlet names appended to titles by aggregators: "… - Reuters", "… | TechCrunch".
+const OUTLETS = new Set([
+  'reuters', 'bloomberg', 'bloomberg news', 'cnbc', 'techcrunch', 'the verge', 'ars technica', 'engadget',
+  'wired', 'wsj', 'the wall street journal', 'wall street journal', 'financial times', 'ft', 'bbc', 'bbc news',
+  'cnn', 'cnn business', 'forbes', 'fortune', 'business insider', 'insider', 'axios', 'the information',
+  'nikkei asia', 'nikkei', 'scmp', 'south china morning post', 'technode', 'pandaily', 'yahoo finance',
+  'yahoo news', 'marketwatch', "barron's", 'the new york times', 'new york times', 'nyt', 'the guardian',
+  'ap', 'ap news', 'associated press', 'zdnet', 'venturebeat', 'geekwire', '9to5mac', 'macrumors',
+  "tom's hardware", 'the register', 'protocol', 'semafor', 'quartz', 'mint', 'livemint', 'the economic times',
+  'economic times', 'the times of india', 'times of india', 'the korea herald', 'korea herald', 'korea times',
+  'caixin', 'caixin global', 'yicai', 'krasia', 'rest of world', 'siliconangle', 'crn', 'computerworld',
+  'infoworld', 'digital trends', 'android authority', 'business wire', 'pr newswire', 'globenewswire',
+  'the hindu', 'hindustan times', 'ndtv', 'al jazeera', 'the washington post', 'washington post', 'npr',
+  'fox business', 'cbs news', 'abc news', 'nbc news', 'the motley fool', 'seeking alpha', 'investopedia',
+  'the street', 'thestreet', 'fierce', 'theregister', 'mashable', 'gizmodo', 'the next web', 'tnw', 'slashdot',
+  'hacker news', 'politico', 'time', 'the atlantic', 'the economist', 'economist', 'kotaku', 'polygon', 'ign',
+  'variety', 'deadline', 'the hollywood reporter', 'pcmag', 'pcworld', 'macworld', 'appleinsider', 'the block',
+  'coindesk', 'decrypt', 'cointelegraph', 'fintech futures', 'finextra', 'silicon republic', 'tech in asia',
+  'dealstreetasia', 'e27', 'inc42', 'yourstory', 'moneycontrol', 'google news',
+]);
+const TITLE_TAIL = /\s+([-\u2013\u2014|\u00b7]|::)\s+([^-\u2013\u2014|]{1,60})$/;
+const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?|just in|scoop|watch|video|opinion|live|analysis)\s*[:\u2014|-]\s+/i;
+
+function looksLikeOutlet(sep: string, tail: string): boolean {
+  const t = tail.trim().toLowerCase().replace(/\.$/, '');
+  if (OUTLETS.has(t) || /^[\w-]+\.(?:com|net|org|io|co|news|tech|ai)(?:\.\w\w)?$/.test(t)) return true;
+  if (/\b(?:ceo|cfo|coo|cto|chief|president|chair\w*|head|director|named|names|steps?|resigns?|succeeds?|joins?)\b/.test(t)) return false;
+  // A pipe almost always introduces a site name; a dash only when the tail is one word.
+  return sep === '|' || sep === '\u00b7' || sep === '::' || !/\s/.test(t);
+}
+
+/** Drops outlet suffixes and "Exclusive:"-style prefixes from a feed title. */
+export function cleanTitle(title: string): string {
+  let t = normalizeSpace(decodeEntities(title)).replace(/\n+/g, ' ');
+  for (let i = 0; i < 2; i++) {
+    const m = TITLE_TAIL.exec(t);
+    if (m && m.index > 10 && looksLikeOutlet(m[1] ?? '', m[2] ?? '')) t = t.slice(0, m.index).trim();
+    else break;
+  }
+  t = t.replace(TITLE_PREFIX, '');
+  return t.trim();
+}
+
+const BOILERPLATE: RegExp[] = [
+  /\s*The post\s[\s\S]{1,300}?\sappeared first on\s[^\n]*?(?:\.|$)/gi,
+  /\s*This (?:article|story|entry) (?:was )?(?:originally )?(?:appeared|published|posted) (?:first )?(?:on|in|at)\s[^\n]*?(?:\.|$)/gi,
+  /\s*(?:Continue|Keep) reading[^\n]*$/gim,
+  /\s*Read (?:more|the full (?:story|article))(?:\s*(?:at|on|here)[^\n]*)?\s*(?:\u2026|\.\.\.|»|>>|→)?\s*$/gim,
+  /\s*\[(?:\u2026|\.\.\.|&hellip;)\]\s*$/g,
+  /\s*(?:\u2026|\.\.\.)\s*$/g,
+  /^\s*(?:Photo|Image)(?: Credit)?s?:[^\n]*$/gim,
+  /^\s*(?:Advertisement|ADVERTISEMENT|Go to top|Share this (?:article|story)|Sign up for[^\n]*|Subscribe[^\n]*newsletter[^\n]*)\s*$/gm,
+];
+
+/** Removes feed furniture: "The post … appeared first on …", "Read more", trailing ellipses, credits. */
+export function stripFeedBoilerplate(text: string): string {
+  let s = text;
+  for (const re of BOILERPLATE) s = s.replace(re, '');
+  return normalizeSpace(s);
+}
+
+/** Everything a feed text needs before extraction: HTML, entities, boilerplate. */
+export function cleanBody(text: string | null | undefined): string {
+  if (!text) return '';
+  const plain = /<[a-z!/][^>]*>/i.test(text) ? htmlToText(text) : normalizeSpace(decodeEntities(text));
+  return stripFeedBoilerplate(plain);
+}

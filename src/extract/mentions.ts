@@ -1,0 +1,437 @@
+// Chunking a sentence into mentions: roles ("interim chief executive of Intel Products"),
+// people, organisations and places; the rest stays as lower-cased words. Person/organisation
+// decisions use the words around a capitalised phrase (a title before it means a person, a
+// title after it an employer, a possessive before a person an employer), then name lists.
+import {
+  EAST_ASIAN_SURNAMES, EPONYMOUS_ORGS, FUNCTION_WORDS, GIVEN_NAMES, MONTHS, ORG_HEADS, PLACES, WEEKDAYS,
+} from './lexicon.js';
+import type { Sentence, Token } from './text.js';
+
+export type UnitType = 'P' | 'O' | 'R' | 'L' | 'Y' | 'M' | 'W';
+
+export interface RoleInfo {
+  title: string;
+  interim: boolean;
+  /** Text of an "of X" complement naming a capitalised unit or company. */
+  orgText: string | null;
+  /** True when the complement is a plural ("co-CEOs"). */
+  plural: boolean;
+  /** "founder"/"co-founder": describes a person, is not a post that changes hands. */
+  descriptive: boolean;
+}
+
+export interface Unit {
+  type: UnitType;
+  /** Token range [s, e) in the sentence. */
+  s: number;
+  e: number;
+  text: string;
+  /** The symbol the rule patterns see. */
+  sym: string;
+  role?: RoleInfo;
+  /** Person: other names given in the same mention ("Andrew 'Boz' Bosworth"). */
+  aliases?: string[];
+}
+
+const CSUITE = new Set([
+  'ceo', 'cfo', 'coo', 'cto', 'cio', 'cmo', 'cpo', 'ciso', 'cso', 'cro', 'chro', 'cco', 'cdo', 'cao', 'clo', 'cxo', 'cco',
+  'ceos', 'cfos', 'co-ceo', 'co-ceos', 'co-cfo', 'co-president', 'co-presidents',
+]);
+const CHIEF_ADJ = new Set([
+  'executive', 'financial', 'operating', 'technology', 'technical', 'information', 'marketing', 'product', 'people',
+  'legal', 'security', 'revenue', 'growth', 'commercial', 'digital', 'data', 'strategy', 'strategic', 'investment',
+  'scientific', 'human', 'resources', 'creative', 'design', 'engineering', 'business', 'customer', 'medical', 'ai',
+  'administrative', 'accounting', 'risk', 'compliance', 'communications', 'communication', 'brand', 'sustainability',
+  'transformation', 'innovation', 'content', 'privacy', 'diversity', 'experience', 'software', 'hardware', 'research',
+  'science', 'partnership', 'partnerships', 'platform', 'sales', 'client', 'clinical', 'public', 'policy', 'trust',
+  'safety', 'quality', 'supply', 'chain', 'transformation', 'talent', 'culture', 'corporate', 'development', 'global',
+]);
+const CHIEF_NOUN = new Set([
+  'officer', 'officers', 'technologist', 'architect', 'scientist', 'economist', 'strategist', 'engineer', 'executives',
+]);
+const ROLE_MODS = new Set([
+  'interim', 'acting', 'co', 'executive', 'non-executive', 'nonexecutive', 'independent', 'senior', 'deputy', 'vice',
+  'group', 'lead', 'sole', 'rotating', 'permanent', 'founding', 'managing', 'associate', 'global', 'corporate',
+  'co-chief', 'joint', 'chief', 'division', 'regional', 'country', 'area', 'general', 'full-time', 'presiding',
+]);
+/** Lower-case nouns that can precede "chief"/"head"/"boss" as its field: "design chief". */
+const FIELD_NOUNS = new Set([
+  'design', 'retail', 'finance', 'financial', 'product', 'products', 'marketing', 'ai', 'technology', 'tech', 'software',
+  'hardware', 'cloud', 'search', 'sales', 'hr', 'operations', 'engineering', 'security', 'legal', 'policy', 'research',
+  'gaming', 'games', 'devices', 'services', 'chip', 'chips', 'consumer', 'enterprise', 'ads', 'advertising', 'media',
+  'news', 'content', 'commerce', 'e-commerce', 'payments', 'communications', 'strategy', 'data', 'privacy', 'europe',
+  'asia', 'china', 'india', 'japan', 'us', 'u.s.', 'international', 'brand', 'creative', 'people', 'talent', 'investment',
+  'business', 'unit', 'division', 'studio', 'platform', 'mobile', 'android', 'ios', 'windows', 'xbox', 'office',
+  'automotive', 'autonomous', 'self-driving', 'robotics', 'health', 'science', 'customer', 'supply', 'chain',
+]);
+
+export const APPOINT_VERBS = new Set([
+  'names', 'named', 'name', 'naming', 'taps', 'tapped', 'tap', 'appoints', 'appointed', 'appoint', 'appointing', 'hires',
+  'hired', 'hire', 'hiring', 'picks', 'picked', 'pick', 'promotes', 'promoted', 'promote', 'promoting', 'elevates',
+  'elevated', 'elevate', 'elects', 'elected', 'elect', 'nominates', 'nominated', 'nominate', 'selects', 'selected',
+  'chooses', 'chose', 'chosen', 'poaches', 'poached', 'recruits', 'recruited', 'makes', 'made', 'installs', 'installed',
+  'ousts', 'ousted', 'oust', 'fires', 'fired', 'removes', 'removed', 'replaces', 'replaced', 'replacing', 'replace',
+  'succeeds', 'succeed', 'succeeded', 'succeeding', 'dismisses', 'dismissed', 'sacks', 'sacked', 'welcomes', 'adds',
+  'lands', 'lures', 'enlists', 'brings', 'announces', 'confirms', 'hand', 'hands', 'handed', 'handing', 'to', 'from', 'with',
+  'cedes', 'cede', 'ceded', 'and', 'as', 'by', 'than', 'after',
+]);
+
+/** Verbs and nouns whose capitalised title-case forms must not be read as names. */
+const NOT_NAME = new Set([
+  ...APPOINT_VERBS, 'steps', 'step', 'stepping', 'resigns', 'resign', 'resigned', 'quits', 'quit', 'retires', 'retire',
+  'retiring', 'departs', 'depart', 'leaves', 'leave', 'leaving', 'exits', 'exit', 'joins', 'join', 'joining', 'returns',
+  'return', 'takes', 'take', 'taking', 'took', 'becomes', 'become', 'became', 'remain', 'remains', 'stays', 'over', 'down',
+  'out', 'helm', 'reins', 'job', 'role', 'post', 'top', 'says', 'say', 'said', 'tells', 'told', 'plans', 'amid', 'after',
+  'shake-up', 'shakeup', 'reshuffle', 'overhaul', 'exclusive', 'report', 'sources', 'deal', 'board', 'directors', 'chief',
+  'executive', 'executives', 'successor', 'succession', 'heir', 'new', 'next', 'interim', 'acting', 'former', 'ex',
+  'investors', 'analysts', 'shares', 'customers', 'employees', 'officials', 'regulators', 'people', 'workers', 'staff',
+  'critics', 'prosecutors', 'lawmakers', 'insiders', 'users', 'speaking', 'meanwhile', 'earlier', 'later', 'separately',
+  'previously', 'currently', 'today', 'yesterday', 'tomorrow', 'together', 'under', 'inside', 'in', 'on', 'why', 'how',
+  'ceo', 'cfo', 'cto', 'coo', 'president', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'cofounder',
+  'head', 'leader', 'boss', 'is', 'are', 'named', 'more', 'cuts', 'cut', 'layoffs', 'lays', 'sues', 'buys', 'raises',
+  'launches', 'unveils', 'shares', 'ousts', 'fires', 'mr', 'ms', 'mrs', 'dr', 'sir', 'dame', 'both', 'it', 'its',
+]);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady']);
+
+function isCamel(t: string): boolean {
+  if (/^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von)[A-Z]/.test(t)) return false;
+  return /[a-z][A-Z]/.test(t) || /^[a-z]+[A-Z]/.test(t);
+}
+function isAcronym(t: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,5}$/.test(t) && !/^(?:I|II|III|IV|VI|JR|SR)$/.test(t);
+}
+function isInitials(t: string): boolean {
+  return /^(?:[A-Z]\.)+$/.test(t);
+}
+
+/** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
+function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
+  let j = i;
+  const lw = (k: number): string => toks[k]?.lower ?? '';
+  // field noun + chief/head/boss ("design chief", "retail head")
+  let core = -1;
+  let descriptive = false;
+  const startMods = j;
+  while (j < toks.length && (ROLE_MODS.has(lw(j)) || (lw(j) === 'vice' && /^(?:president|chair)/.test(lw(j + 1)))) && !(lw(j) === 'chief' && isChiefCore(toks, j))) {
+    if (lw(j) === 'co' && lw(j + 1) !== '-') break;
+    j++;
+    if (lw(j) === '-') j++;
+  }
+  const w = lw(j);
+  let end = -1;
+  if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader|lead)s?$/.test(w)) {
+    end = j + 1;
+    core = j;
+  } else if (w === 'chief' || w === 'co-chief') {
+    const r = chiefEnd(toks, j);
+    if (r > 0) {
+      end = r;
+      core = j;
+    }
+  } else if (/^(?:vice-)?(?:president|chairman|chairwoman|chairperson|chair|chairs|chairmen|presidents)$/.test(w)) {
+    end = j + 1;
+    core = j;
+  } else if ((w === 'vp' || w === 'svp' || w === 'evp') && toks[j]?.text !== 'vp') {
+    end = j + 1;
+    core = j;
+  } else if (w === 'general' && lw(j + 1) === 'counsel') {
+    end = j + 2;
+    core = j;
+  } else if (w === 'board' && /^(?:member|director|seat)s?$/.test(lw(j + 1))) {
+    end = j + 2;
+    core = j;
+  } else if (/^(?:director|directors)$/.test(w) && j > startMods) {
+    end = j + 1;
+    core = j;
+  } else if (w === 'managing' && lw(j + 1) === 'director') {
+    end = j + 2;
+    core = j;
+  } else if (w === 'head' && lw(j + 1) === 'of') {
+    end = j + 1;
+    core = j;
+  } else if (/^(?:co-?)?(?:leader|leaders)$/.test(w) || (w === 'sole' && lw(j + 1) === 'leader')) {
+    end = j + 1;
+    core = j;
+  } else if (/^(?:co-?)?founders?$/.test(w) || w === 'cofounder') {
+    end = j + 1;
+    core = j;
+    descriptive = true;
+  } else if (w === 'member' && lw(j + 1) === 'of' && lw(j + 2) === 'the' && /^board/.test(lw(j + 3))) {
+    end = j + 4;
+    core = j;
+  }
+  if (end < 0) return null;
+  // "president and chief executive", "chairman and CEO": one role when the first has no complement
+  let k = end;
+  if ((lw(k) === 'and' || lw(k) === '&') && !descriptive) {
+    const next = readRole(toks, k + 1);
+    if (next && !next.info.descriptive) {
+      return {
+        end: next.end,
+        info: { ...next.info, title: spanText(toks, i, next.end), interim: next.info.interim || hasInterim(toks, i, k) },
+      };
+    }
+  }
+  // complement: "of Alibaba Cloud Intelligence", "for the Americas", "of global product development"
+  let orgText: string | null = null;
+  if ((lw(k) === 'of' || lw(k) === 'for' || lw(k) === 'at') && !descriptive) {
+    const c = readComplement(toks, k + 1);
+    if (c) {
+      const capToks = toks.slice(c.s, c.e).filter((t) => t.cap || isCamel(t.text));
+      if (lw(k) !== 'at' || capToks.length) {
+        end = c.e;
+        if (capToks.length) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '');
+      }
+    }
+  }
+  void core;
+  const title = spanText(toks, i, end);
+  return {
+    end,
+    info: {
+      title,
+      interim: hasInterim(toks, i, end),
+      orgText,
+      plural: /s$/.test(lw(end - 1)) && !/(?:ss|us|sales|operations|services|systems|games|resources|affairs|markets|partners|products|technologies|communications|devices|ads|maps|news)$/.test(lw(end - 1)),
+      descriptive,
+    },
+  };
+}
+
+function isChiefCore(toks: Token[], j: number): boolean {
+  return chiefEnd(toks, j) > 0;
+}
+
+function chiefEnd(toks: Token[], j: number): number {
+  const lw = (k: number): string => toks[k]?.lower ?? '';
+  let k = j + 1;
+  if (lw(k) === 'of' && lw(k + 1) === 'staff') return k + 2;
+  let adj = 0;
+  while (CHIEF_ADJ.has(lw(k)) || lw(k) === 'and' && CHIEF_ADJ.has(lw(k + 1)) && adj > 0) {
+    k++;
+    adj++;
+  }
+  if (CHIEF_NOUN.has(lw(k))) return k + 1;
+  if (adj > 0 && lw(j + 1) === 'executive') return j + 2;
+  // bare "chief" ("interim chief Bob Swan", "AMD graphics chief Raja Koduri")
+  return j + 1;
+}
+
+function hasInterim(toks: Token[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (/^(?:interim|acting)$/.test(toks[k]?.lower ?? '')) return true;
+  return false;
+}
+
+const COMPLEMENT_STOP = new Set([
+  'at', 'on', 'in', 'from', 'to', 'with', 'since', 'after', 'before', 'until', 'as', 'who', 'which', 'that', 'will', 'is',
+  'was', 'are', 'has', 'had', 'have', 'said', 'says', 'while', 'when', 'for', 'by', 'amid', 'following', 'effective', 'but',
+  'where', 'whose', 'than', 'into', 'over', 'under', 'about', 'during', 'becomes', 'became', 'succeeding', 'replacing',
+]);
+
+function readComplement(toks: Token[], s: number): { s: number; e: number } | null {
+  let k = s;
+  const lw = (x: number): string => toks[x]?.lower ?? '';
+  if (/^(?:the|its|their|his|her|a)$/.test(lw(k))) k++;
+  const begin = k;
+  while (k < toks.length && k - begin < 9) {
+    const t = toks[k] as Token;
+    if (t.punct && !/^[&+]$/.test(t.text)) break;
+    if (COMPLEMENT_STOP.has(t.lower) || MONTHS.has(t.lower) && toks[k + 1] && /^\d/.test(toks[k + 1]?.text ?? '')) break;
+    if (t.lower === "'s") break;
+    if (t.lower === 'and') {
+      // continue only into one more capitalised word that is not a person's first name
+      const n = toks[k + 1];
+      if (!n || !n.cap || readRole(toks, k + 1) || GIVEN_NAMES.has(n.lower) || (toks[k + 2]?.cap && !toks[k + 2]?.punct)) break;
+    }
+    if (/^\d/.test(t.text) && !t.cap) break;
+    k++;
+  }
+  return k > begin ? { s: begin, e: k } : null;
+}
+
+export function spanText(toks: Token[], s: number, e: number): string {
+  const a = toks[s];
+  const b = toks[e - 1];
+  if (!a || !b) return '';
+  // rebuild from offsets via token texts and gaps (tokens are contiguous within a sentence string)
+  let out = '';
+  for (let k = s; k < e; k++) {
+    const t = toks[k] as Token;
+    const prev = toks[k - 1];
+    if (k > s && prev && t.start > prev.end) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+function nameable(t: Token): boolean {
+  if (t.punct) return false;
+  if (isInitials(t.text)) return true;
+  if (!(t.cap || isCamel(t.text))) return false;
+  const l = t.lower;
+  if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NOT_NAME.has(l)) return false;
+  if (/^\d/.test(t.text)) return false;
+  return true;
+}
+
+export interface KnownPeople {
+  /** Full names seen so far in the item, in order. */
+  names: string[];
+}
+
+/** Chunks a sentence. `known` carries names across sentences so surnames are read as people. */
+export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
+  const toks = sentence.tokens;
+  const units: Unit[] = [];
+  // 1. roles
+  const roleAt = new Map<number, { end: number; info: RoleInfo }>();
+  for (let i = 0; i < toks.length; ) {
+    const r = readRole(toks, i);
+    if (r) {
+      // "Alibaba Cloud president": field/org words before the core are not part of the role
+      roleAt.set(i, r);
+      i = r.end;
+    } else i++;
+  }
+  // 2. name runs
+  const runs: Array<{ s: number; e: number; nick?: string }> = [];
+  for (let i = 0; i < toks.length; ) {
+    if (roleAt.has(i)) {
+      i = (roleAt.get(i) as { end: number }).end;
+      continue;
+    }
+    const t = toks[i] as Token;
+    if (HONORIFIC.has(t.lower.replace(/\.$/, '')) && toks[i + 1] && nameable(toks[i + 1] as Token) && t.cap) {
+      // "Dr. Lisa Su": the honorific is dropped from the name
+      i++;
+      if (toks[i]?.text === '.') i++;
+      continue;
+    }
+    if (!nameable(t)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let nick: string | undefined;
+    while (j < toks.length && !roleAt.has(j)) {
+      const u = toks[j] as Token;
+      if (nameable(u)) j++;
+      else if (PARTICLES.has(u.lower) && toks[j + 1] && nameable(toks[j + 1] as Token) && !u.cap) j++;
+      else if ((u.text === "'" || u.text === '\u2018' || u.text === '"' || u.text === '\u201c') && toks[j + 1]?.cap && /^['\u2019"\u201d]$/.test(toks[j + 2]?.text ?? '') && toks[j + 3] && nameable(toks[j + 3] as Token)) {
+        nick = toks[j + 1]?.text;
+        j += 3;
+      } else if (u.text === '&' && toks[j + 1]?.cap) j++;
+      else if (/^[A-Z]$/.test(u.text) && j === i + 2) j++; // "Ravi Kumar S"
+      else break;
+    }
+    runs.push({ s: i, e: j, nick });
+    i = j;
+  }
+  // 3. classify runs
+  const classified = new Map<number, Unit>();
+  for (const run of runs) {
+    const u = classifyRun(sentence, run, roleAt, known);
+    classified.set(run.s, u);
+  }
+  // 4. emit units in order
+  for (let i = 0; i < toks.length; ) {
+    const r = roleAt.get(i);
+    if (r) {
+      units.push({ type: 'R', s: i, e: r.end, text: r.info.title, sym: 'R', role: r.info });
+      i = r.end;
+      continue;
+    }
+    const c = classified.get(i);
+    if (c) {
+      units.push(c);
+      if (c.type === 'P') known.names.push(c.text);
+      i = c.e;
+      continue;
+    }
+    const t = toks[i] as Token;
+    if (/^(?:19|20)\d\d$/.test(t.text)) units.push({ type: 'Y', s: i, e: i + 1, text: t.text, sym: 'Y' });
+    else if (MONTHS.has(t.lower) && t.cap) units.push({ type: 'M', s: i, e: i + 1, text: t.text, sym: 'M' });
+    else units.push({ type: 'W', s: i, e: i + 1, text: t.text, sym: t.lower.replace(/\s+/g, '') });
+    i++;
+  }
+  return units;
+}
+
+function classifyRun(
+  sentence: Sentence,
+  run: { s: number; e: number; nick?: string },
+  roleAt: Map<number, { end: number; info: RoleInfo }>,
+  known: KnownPeople,
+): Unit {
+  const toks = sentence.tokens;
+  let { s, e } = run;
+  const words = toks.slice(s, e).filter((t) => t.text !== "'" && t.text !== '\u2018' && t.text !== '\u2019' && t.text !== '"');
+  const text = spanText(toks, s, e);
+  const lowerWords = words.map((t) => t.lower);
+  const lowerText = lowerWords.join(' ');
+  const mkUnit = (type: UnitType, aliases?: string[]): Unit => {
+    let name = text;
+    if (type === 'P' && run.nick) {
+      const plain = words.filter((w) => w.text !== run.nick).map((w) => w.text).join(' ');
+      aliases = [text, run.nick];
+      name = plain;
+    }
+    if (type === 'O') name = name.replace(/^The\s+/, '');
+    return { type, s, e, text: name, sym: type, ...(aliases ? { aliases } : {}) };
+  };
+  const prevTok = toks[s - 1];
+  const prevRoleEnds = [...roleAt.values()].some((r) => r.end === s);
+  const prevRole = prevRoleEnds ? [...roleAt.entries()].find(([, r]) => r.end === s) : undefined;
+  const nextRole = roleAt.get(e);
+  const nextTok = toks[e];
+  const after = toks[e + 1];
+
+  if (PLACES.has(lowerText) || (words.length === 1 && PLACES.has(lowerWords[0] ?? ''))) return mkUnit('L');
+  if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');
+  const hasHead = lowerWords.some((w, k) => k > 0 && ORG_HEADS.has(w.replace(/\.$/, '')));
+  const odd = words.some((t) => isCamel(t.text) || isAcronym(t.text) || /[&]|\.(?:com|ai|io|net|org)$/i.test(t.text) || /\d/.test(t.text));
+  // A person is named right after a title ("CEO Tim Cook", "chief executive Lisa Su").
+  const afterTitle = prevRole && !prevRole[1].info.orgText && !hasHead && !(odd && words.length === 1);
+  if (afterTitle && !(nextRole && !isKnownPerson(lowerWords, known) && APPOINTISH.test(prevTok?.lower ?? ''))) {
+    return mkUnit('P');
+  }
+  if (hasHead || odd) return mkUnit('O');
+  // "Infosys CEO Vishal Sikka", "Morgan Stanley chief executive": a name before a title is the employer,
+  // except after an appointing verb ("names Arvind Krishna CEO").
+  const beforeAppoint = s > 0 && APPOINT_VERBS.has(prevTok?.lower ?? '') && !['and', 'to', 'from', 'with', 'as', 'by', 'than', 'after'].includes(prevTok?.lower ?? '');
+  if (nextRole && !beforeAppoint && !(words.length >= 2 && nextTok && toks[nextRole.end] === undefined && isPersonish(lowerWords, known))) {
+    if (!(isKnownPerson(lowerWords, known) && words.length >= 2)) return mkUnit('O');
+  }
+  // "Google's Eric Schmidt", "Apple's senior vice president"
+  if (nextTok?.lower === "'s" && after && (roleAt.has(e + 1) || /^(?:new|next|former|top|longtime|own)$/.test(after.lower) || (after.cap && !FUNCTION_WORDS.has(after.lower)))) {
+    if (!isKnownPerson(lowerWords, known)) return mkUnit('O');
+  }
+  if (isKnownPerson(lowerWords, known)) return mkUnit('P');
+  if (words.length >= 2 && words.length <= 5) {
+    if (isPersonish(lowerWords, known)) return mkUnit('P');
+    return mkUnit('P');
+  }
+  if (words.length === 1) {
+    if (prevRole && !prevRole[1].info.orgText) return mkUnit('P');
+    return mkUnit('O');
+  }
+  void sentence;
+  return mkUnit('O');
+}
+
+const APPOINTISH = /^(?:names?|named|taps?|tapped|appoints?|appointed|hires?|hired|picks?|picked|promotes?|promoted|elevates?|elects?|elected|makes?|made)$/;
+
+function isPersonish(lowerWords: string[], known: KnownPeople): boolean {
+  const first = lowerWords[0] ?? '';
+  return GIVEN_NAMES.has(first) || EAST_ASIAN_SURNAMES.has(first) || isKnownPerson(lowerWords, known) || /^(?:[a-z]\.)+$/.test(first);
+}
+
+function isKnownPerson(lowerWords: string[], known: KnownPeople): boolean {
+  if (lowerWords.length === 0) return false;
+  for (const n of known.names) {
+    const nw = n.toLowerCase().split(/\s+/);
+    if (lowerWords.every((w) => nw.includes(w))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,129 @@
+// Sentences and tokens with offsets into the cleaned item text, so evidence is always verbatim.
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter (or is an initial such as "U.B."). */
+  cap: boolean;
+  punct: boolean;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  /** 0 for the title, then paragraph numbers. */
+  para: number;
+  isTitle: boolean;
+  tokens: Token[];
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const NO_BREAK = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'nos', 'vs', 'etc', 'approx',
+  'u.s', 'u.k', 'u.n', 'e.u', 'i.e', 'e.g', 'a.m', 'p.m', 'ph.d', 'fig', 'vol', 'est', 'dept', 'univ', 'assn', 'bros',
+]);
+// Company suffixes end a sentence only when a new sentence plainly starts after them.
+const ORG_ABBR = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'cos']);
+const ROLE_START = /^(?:CEO|CFO|COO|CTO|Chief|Chairman|Chair|President|Vice|Executive|Senior|Board|Director|Head|Founder|Co-founder|and|of|to|as)\b/;
+
+function endsSentenceAt(text: string, dot: number): boolean {
+  const after = text.slice(dot + 1);
+  const m = /^(["'\u201d\u2019)\]]*)(\s+)(["'\u201c\u2018(]*)(\S+)/.exec(after);
+  if (!m) return after.trim() === '';
+  const next = m[4] ?? '';
+  if (!/^[A-Z0-9\u00c0-\u024f\u4e00-\u9fff]/.test(next)) return false;
+  if (text[dot] !== '.') return true;
+  const before = /([\w.&'\u2019-]+)$/.exec(text.slice(0, dot));
+  const word = (before?.[1] ?? '').toLowerCase();
+  if (NO_BREAK.has(word)) {
+    // "Jan. 2", but "… in Jan. The …" is rare enough to accept.
+    return false;
+  }
+  if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5) return false; // initials: "J.", "U.B", "J.C"
+  if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next);
+  return true;
+}
+
+/** Splits a paragraph into sentences; returns [start, end) offsets relative to the paragraph. */
+function splitParagraph(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const re = /[.!?]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const last = m.index + m[0].length - 1;
+    if (!endsSentenceAt(text, last)) continue;
+    let end = last + 1;
+    while (end < text.length && /["'\u201d\u2019)\]]/.test(text[end] ?? '')) end++;
+    if (text.slice(start, end).trim()) out.push([start, end]);
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push([start, text.length]);
+  return out.map(([s, e]) => {
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    return [s, e];
+  });
+}
+
+const TOKEN_RE =
+  /(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[A-Z]\.(?=\s+[A-Z])|[\p{L}\p{N}]+(?:[&'\u2019.+-][\p{L}\p{N}]+)*(?:\+)?|'s\b|\u2019s\b|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string, offset: number): Token[] {
+  const toks: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text))) {
+    let t = m[0];
+    let start = m.index;
+    // "Zhang's" -> "Zhang" + "'s"
+    const poss = /^(.+?)(['\u2019]s)$/.exec(t);
+    if (poss && poss[1] && !/^[A-Z]$/.test(poss[1])) {
+      const a = poss[1];
+      toks.push(mk(a, offset + start));
+      t = poss[2] ?? "'s";
+      start += a.length;
+    }
+    toks.push(mk(t, offset + start));
+  }
+  return toks;
+}
+
+function mk(text: string, start: number): Token {
+  const isPunct = !/[\p{L}\p{N}]/u.test(text);
+  return {
+    text,
+    lower: text.toLowerCase().replace(/\u2019/g, "'"),
+    start,
+    end: start + text.length,
+    cap: /^[\p{Lu}]/u.test(text),
+    punct: isPunct,
+  };
+}
+
+/** The item as one text: the title, then paragraphs of summary and content. */
+export function splitSentences(title: string, body: string): { text: string; sentences: Sentence[] } {
+  const text = body ? `${title}\n\n${body}` : title;
+  const sentences: Sentence[] = [];
+  let pos = 0;
+  let para = 0;
+  for (const chunk of text.split(/\n\s*\n|\n/)) {
+    const at = text.indexOf(chunk, pos);
+    pos = at + chunk.length;
+    if (!chunk.trim()) continue;
+    const isTitle = para === 0;
+    const spans: Array<[number, number]> = isTitle ? [[0, chunk.length]] : splitParagraph(chunk);
+    for (const [s, e] of spans) {
+      const st = at + s;
+      const sText = text.slice(st, at + e);
+      if (!sText.trim()) continue;
+      sentences.push({ text: sText, start: st, end: at + e, para, isTitle, tokens: tokenize(sText, st) });
+    }
+    para++;
+  }
+  return { text, sentences };
+}

@@ -1,0 +1,95 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type PollOutcome = 'ok' | 'not_modified' | 'error';
+export type LlmOutcome = 'ok' | 'error' | 'fallback' | 'cached' | 'over_budget';
+
+/**
+ * The counters execwatch exposes at /metrics. Layers call these methods at the points where work
+ * happens; no layer touches prom-client itself. Labels stay low in cardinality (no feed URLs).
+ */
+export interface Metrics {
+  readonly registry: Registry;
+  readonly contentType: string;
+  /** One feed fetched (counted whatever the outcome); failures are also counted by reason. */
+  feedPolled(outcome: PollOutcome): void;
+  feedFailed(reason: string): void;
+  /** Items read from feeds, and how many of them were new. */
+  itemsSeen(count: number, newCount?: number): void;
+  changesExtracted(extractor: string, count: number): void;
+  alertSent(target: string): void;
+  alertFailed(target: string): void;
+  llmCall(model: string, outcome: LlmOutcome): void;
+  llmTokens(model: string, prompt: number, completion: number): void;
+  articleFetched(outcome: 'ok' | 'cached' | 'error'): void;
+  /** Starts timing one poll cycle; call the returned function when it ends. */
+  startPollCycle(): () => number;
+  observePollCycle(seconds: number): void;
+  render(): Promise<string>;
+}
+
+export interface MetricsOptions {
+  /** Node process metrics (CPU, memory, event loop lag). On by default. */
+  processMetrics?: boolean;
+  prefix?: string;
+}
+
+export const POLL_CYCLE_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300];
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const p = options.prefix ?? 'execwatch_';
+  const registers = [registry];
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: p });
+
+  const feedPolls = new Counter({ name: `${p}feed_polls_total`, help: 'Feed fetches, by outcome', labelNames: ['outcome'], registers });
+  const feedFailures = new Counter({ name: `${p}feed_failures_total`, help: 'Failed feed fetches, by reason', labelNames: ['reason'], registers });
+  const itemsSeen = new Counter({ name: `${p}items_seen_total`, help: 'Items read from feeds', registers });
+  const itemsNew = new Counter({ name: `${p}items_new_total`, help: 'Items not seen before', registers });
+  const changes = new Counter({ name: `${p}changes_extracted_total`, help: 'Leadership changes extracted, by extractor', labelNames: ['extractor'], registers });
+  const alertsSent = new Counter({ name: `${p}alerts_sent_total`, help: 'Alerts delivered, by target', labelNames: ['target'], registers });
+  const alertsFailed = new Counter({ name: `${p}alerts_failed_total`, help: 'Alert deliveries that failed, by target', labelNames: ['target'], registers });
+  const llmCalls = new Counter({ name: `${p}llm_calls_total`, help: 'LLM extraction calls, by model and outcome', labelNames: ['model', 'outcome'], registers });
+  const llmTokens = new Counter({ name: `${p}llm_tokens_total`, help: 'LLM tokens used, by model and kind', labelNames: ['model', 'kind'], registers });
+  const articles = new Counter({ name: `${p}article_fetches_total`, help: 'Article pages fetched for extraction, by outcome', labelNames: ['outcome'], registers });
+  const pollCycle = new Histogram({
+    name: `${p}poll_cycle_duration_seconds`,
+    help: 'Wall time of one poll cycle over the due feeds',
+    buckets: POLL_CYCLE_BUCKETS,
+    registers,
+  });
+
+  // Label values are pre-set so a scrape shows zeros before the first event, not a missing series.
+  for (const outcome of ['ok', 'not_modified', 'error']) feedPolls.labels(outcome).inc(0);
+  for (const target of ['console', 'webhook', 'bot']) {
+    alertsSent.labels(target).inc(0);
+    alertsFailed.labels(target).inc(0);
+  }
+
+  const nonNegative = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+
+  return {
+    registry,
+    contentType: registry.contentType,
+    feedPolled: (outcome) => feedPolls.labels(outcome).inc(),
+    feedFailed: (reason) => feedFailures.labels(reason).inc(),
+    itemsSeen: (count, newCount) => {
+      itemsSeen.inc(nonNegative(count));
+      if (newCount !== undefined) itemsNew.inc(nonNegative(newCount));
+    },
+    changesExtracted: (extractor, count) => changes.labels(extractor).inc(nonNegative(count)),
+    alertSent: (target) => alertsSent.labels(target).inc(),
+    alertFailed: (target) => alertsFailed.labels(target).inc(),
+    llmCall: (model, outcome) => llmCalls.labels(model, outcome).inc(),
+    llmTokens: (model, prompt, completion) => {
+      llmTokens.labels(model, 'prompt').inc(nonNegative(prompt));
+      llmTokens.labels(model, 'completion').inc(nonNegative(completion));
+    },
+    articleFetched: (outcome) => articles.labels(outcome).inc(),
+    startPollCycle: () => {
+      const end = pollCycle.startTimer();
+      return () => end();
+    },
+    observePollCycle: (seconds) => pollCycle.observe(nonNegative(seconds)),
+    render: () => registry.metrics(),
+  };
+}

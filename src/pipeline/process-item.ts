@@ -1,0 +1,92 @@
+import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
+import type { Logger } from '../core/log.js';
+import type { Alert } from '../notify/alert.js';
+import type { Delivery } from '../notify/delivery.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { Db } from '../store/db.js';
+import type { FeedRecord } from '../store/feed-store.js';
+import type { ItemStore } from '../store/item-store.js';
+import type { FeedEntry } from '../feeds/types.js';
+import { titleKey } from './title-key.js';
+
+export interface ProcessItemDeps {
+  db: Db;
+  items: ItemStore;
+  changes: ChangeStore;
+  extractor: Extractor;
+  delivery: Delivery;
+  logger: Logger;
+  now: () => Date;
+  minConfidence: number;
+}
+
+export type ItemOutcome =
+  | { kind: 'seen' }
+  | { kind: 'duplicate'; of: string }
+  | { kind: 'baseline' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'processed'; changes: number; alerts: number };
+
+export function toNewsItem(entry: FeedEntry, feedName: string): NewsItem {
+  return {
+    id: entry.id,
+    title: entry.title,
+    summary: entry.summary,
+    content: entry.content,
+    url: entry.url,
+    feed: feedName,
+    publishedAt: entry.publishedAt,
+  };
+}
+
+export function alertForChange(key: string, change: LeadershipChange, item: NewsItem): Alert {
+  return {
+    key,
+    change,
+    sources: [{ title: item.title, url: item.url, feed: item.feed, publishedAt: item.publishedAt }],
+    confidence: change.confidence,
+    notes: [],
+  };
+}
+
+/** One entry of one feed: skip what was seen, record, extract, store, alert. Never throws. */
+export function createItemProcessor(deps: ProcessItemDeps) {
+  const iso = () => deps.now().toISOString();
+  return async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
+    if (deps.items.get(entry.id)) return { kind: 'seen' };
+    const key = titleKey(entry.title);
+    const dup = deps.items.findDuplicate(entry.url, key);
+    const record = { id: entry.id, feedId: feed.id, url: entry.url, title: entry.title, titleKey: key, publishedAt: entry.publishedAt, seenAt: iso() };
+    if (dup) {
+      deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
+      return { kind: 'duplicate', of: dup.id };
+    }
+    if (baseline) {
+      deps.items.insert({ ...record, status: 'baseline' });
+      return { kind: 'baseline' };
+    }
+    const item = toNewsItem(entry, feed.name);
+    let found: LeadershipChange[];
+    try {
+      found = await deps.extractor.extract(item);
+    } catch (err) {
+      const error = (err as Error).message;
+      deps.items.insert({ ...record, status: 'failed', note: `extraction failed: ${error}` });
+      deps.logger.warn({ feed: feed.name, item: entry.id, err: error }, 'extraction failed');
+      return { kind: 'failed', error };
+    }
+    const stored = deps.db.transaction(() => {
+      deps.items.insert({ ...record, status: 'processed', extractor: deps.extractor.name });
+      const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
+      deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
+      return ids.map((id, i) => ({ id, change: found[i]! }));
+    })();
+    let alerts = 0;
+    for (const { id, change } of stored) {
+      if (change.confidence < deps.minConfidence) continue;
+      await deps.delivery.deliver(alertForChange(`change:${id}`, change, item));
+      alerts++;
+    }
+    return { kind: 'processed', changes: stored.length, alerts };
+  };
+}

@@ -1,0 +1,75 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../core/log.js';
+import type { FeedRecord, FeedStore } from '../store/feed-store.js';
+import { createLimiter } from './limit.js';
+import type { Poller, PollOutcome } from './poller.js';
+
+export interface SchedulerDeps {
+  feeds: FeedStore;
+  poller: Poller;
+  logger: Logger;
+  now: () => Date;
+  concurrency: number;
+  /** How often due feeds are looked for; each feed keeps its own interval. */
+  tickSeconds?: number;
+  onCycle?: (outcomes: PollOutcome[], ms: number) => void;
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  const inFlight = new Map<number, Promise<PollOutcome>>();
+  const limit = createLimiter(deps.concurrency);
+  let task: ScheduledTask | null = null;
+  let stopping = false;
+
+  const isDue = (f: FeedRecord, now: number) => !f.disabled && !inFlight.has(f.id) && (!f.nextPollAt || Date.parse(f.nextPollAt) <= now);
+
+  /** Polls the given feeds (no feed twice at once) and resolves when all are done. */
+  async function pollFeeds(feeds: FeedRecord[]): Promise<PollOutcome[]> {
+    const started = Date.now();
+    const runs = feeds
+      .filter((f) => !inFlight.has(f.id))
+      .map((f) => {
+        const run = limit(() => deps.poller.pollFeed(f)).finally(() => inFlight.delete(f.id));
+        inFlight.set(f.id, run);
+        return run;
+      });
+    const outcomes = await Promise.all(runs);
+    if (outcomes.length) deps.onCycle?.(outcomes, Date.now() - started);
+    return outcomes;
+  }
+
+  async function tick(): Promise<void> {
+    if (stopping) return;
+    const now = deps.now().getTime();
+    const due = deps.feeds.list().filter((f) => isDue(f, now));
+    if (due.length) await pollFeeds(due);
+  }
+
+  return {
+    /** One poll of every enabled feed, whatever its schedule (`execwatch once`). */
+    pollAll: () => pollFeeds(deps.feeds.list().filter((f) => !f.disabled)),
+    tick,
+    start() {
+      stopping = false;
+      const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
+      task = cron.schedule(`*/${every} * * * * *`, () => {
+        tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+      }, { noOverlap: true, name: 'execwatch-poll' });
+      void tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+    },
+    get running() {
+      return task !== null && !stopping;
+    },
+    /** Stops scheduling and waits (up to `graceMs`) for in-flight polls to finish. */
+    async stop(graceMs = 5000): Promise<void> {
+      stopping = true;
+      await task?.stop();
+      await task?.destroy();
+      task = null;
+      const pending = [...inFlight.values()];
+      if (!pending.length) return;
+      await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    },
+  };
+}
+export type Scheduler = ReturnType<typeof createScheduler>;

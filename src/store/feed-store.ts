@@ -1,0 +1,128 @@
+import type { Db } from './db.js';
+
+export interface FeedRecord {
+  id: number;
+  url: string;
+  name: string;
+  origin: 'config' | 'user';
+  guildId: string | null;
+  intervalMinutes: number | null;
+  addedAt: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failingSince: string | null;
+  consecutiveFailures: number;
+  nextPollAt: string | null;
+  itemCount: number;
+  baselineDone: boolean;
+  disabled: boolean;
+}
+
+export interface FeedSuccess {
+  at: string;
+  etag: string | null;
+  lastModified: string | null;
+  itemCount: number | null;
+  nextPollAt: string;
+}
+
+export interface FeedFailure {
+  at: string;
+  error: string;
+  nextPollAt: string;
+  disable: boolean;
+}
+
+export interface FeedStore {
+  /** Adds the feed if its URL is new, else refreshes its name/interval; returns the record. */
+  upsert(feed: { url: string; name: string; origin?: 'config' | 'user'; guildId?: string | null; intervalMinutes?: number | null }, now: string): FeedRecord;
+  get(id: number): FeedRecord | undefined;
+  getByUrl(url: string): FeedRecord | undefined;
+  list(): FeedRecord[];
+  remove(id: number): boolean;
+  recordSuccess(id: number, s: FeedSuccess): void;
+  recordFailure(id: number, f: FeedFailure): void;
+  markBaselineDone(id: number): void;
+  setDisabled(id: number, disabled: boolean): void;
+}
+
+interface FeedRow {
+  id: number; url: string; name: string; origin: string; guild_id: string | null; interval_minutes: number | null;
+  added_at: string; etag: string | null; last_modified: string | null; last_polled_at: string | null;
+  last_success_at: string | null; last_error: string | null; last_error_at: string | null; failing_since: string | null;
+  consecutive_failures: number; next_poll_at: string | null; item_count: number; baseline_done: number; disabled: number;
+}
+
+const toRecord = (r: FeedRow): FeedRecord => ({
+  id: r.id,
+  url: r.url,
+  name: r.name,
+  origin: r.origin === 'user' ? 'user' : 'config',
+  guildId: r.guild_id,
+  intervalMinutes: r.interval_minutes,
+  addedAt: r.added_at,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  lastPolledAt: r.last_polled_at,
+  lastSuccessAt: r.last_success_at,
+  lastError: r.last_error,
+  lastErrorAt: r.last_error_at,
+  failingSince: r.failing_since,
+  consecutiveFailures: r.consecutive_failures,
+  nextPollAt: r.next_poll_at,
+  itemCount: r.item_count,
+  baselineDone: r.baseline_done === 1,
+  disabled: r.disabled === 1,
+});
+
+export function createFeedStore(db: Db): FeedStore {
+  const byId = db.prepare<[number], FeedRow>('SELECT * FROM feeds WHERE id = ?');
+  const byUrl = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE url = ?');
+  const all = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id');
+  const insert = db.prepare(
+    `INSERT INTO feeds (url, name, origin, guild_id, interval_minutes, added_at) VALUES (@url, @name, @origin, @guildId, @intervalMinutes, @now)
+     ON CONFLICT(url) DO UPDATE SET name = excluded.name, interval_minutes = excluded.interval_minutes`,
+  );
+  const success = db.prepare(
+    `UPDATE feeds SET last_polled_at = @at, last_success_at = @at, etag = @etag, last_modified = @lastModified,
+       item_count = COALESCE(@itemCount, item_count), next_poll_at = @nextPollAt, consecutive_failures = 0,
+       failing_since = NULL, last_error = NULL WHERE id = @id`,
+  );
+  // last_error_at stays after recovery so `feeds list` can still show when the feed last failed.
+  const failure = db.prepare(
+    `UPDATE feeds SET last_polled_at = @at, last_error = @error, last_error_at = @at, next_poll_at = @nextPollAt,
+       consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, @at),
+       disabled = CASE WHEN @disable THEN 1 ELSE disabled END WHERE id = @id`,
+  );
+  return {
+    upsert(feed, now) {
+      insert.run({
+        url: feed.url,
+        name: feed.name,
+        origin: feed.origin ?? 'config',
+        guildId: feed.guildId ?? null,
+        intervalMinutes: feed.intervalMinutes ?? null,
+        now,
+      });
+      return toRecord(byUrl.get(feed.url)!);
+    },
+    get: (id) => {
+      const r = byId.get(id);
+      return r && toRecord(r);
+    },
+    getByUrl: (url) => {
+      const r = byUrl.get(url);
+      return r && toRecord(r);
+    },
+    list: () => all.all().map(toRecord),
+    remove: (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
+    recordSuccess: (id, s) => void success.run({ id, ...s }),
+    recordFailure: (id, f) => void failure.run({ id, at: f.at, error: f.error, nextPollAt: f.nextPollAt, disable: f.disable ? 1 : 0 }),
+    markBaselineDone: (id) => void db.prepare('UPDATE feeds SET baseline_done = 1 WHERE id = ?').run(id),
+    setDisabled: (id, disabled) => void db.prepare('UPDATE feeds SET disabled = ?, consecutive_failures = CASE WHEN ? THEN consecutive_failures ELSE 0 END, failing_since = CASE WHEN ? THEN failing_since ELSE NULL END WHERE id = ?').run(disabled ? 1 : 0, disabled ? 1 : 0, disabled ? 1 : 0, id),
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseVersionError, openDatabase } from '../../src/store/db.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import { createFeedStore } from '../../src/store/feed-store.js';
+import { createDeliveryStore } from '../../src/store/delivery-store.js';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'execwatch-db-')), 'sub', 'execwatch.db');
+
+describe('database', () => {
+  it('creates the file in WAL mode at the latest schema version', () => {
+    const path = tempDb();
+    const db = openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    db.close();
+  });
+
+  it('has unique, increasing migration versions', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+  });
+
+  it('refuses a database written by a newer execwatch', () => {
+    const path = tempDb();
+    openDatabase(path).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${migrations.at(-1)!.version + 5}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseVersionError);
+    expect(() => openDatabase(path)).toThrow(/newer execwatch/);
+  });
+
+  it('keeps feed state across reopen', () => {
+    const path = tempDb();
+    let db = openDatabase(path);
+    const feeds = createFeedStore(db);
+    const f = feeds.upsert({ url: 'http://example.test/feed', name: 'Ex' }, '2026-01-01T00:00:00Z');
+    feeds.recordSuccess(f.id, { at: '2026-01-01T00:00:00Z', etag: '"abc"', lastModified: null, itemCount: 3, nextPollAt: '2026-01-01T00:15:00Z' });
+    db.close();
+    db = openDatabase(path);
+    const again = createFeedStore(db).getByUrl('http://example.test/feed')!;
+    expect(again.etag).toBe('"abc"');
+    expect(again.nextPollAt).toBe('2026-01-01T00:15:00Z');
+    expect(again.itemCount).toBe(3);
+    db.close();
+  });
+
+  it('claims a delivery once per (alert, target)', () => {
+    const db = openDatabase(':memory:');
+    const d = createDeliveryStore(db);
+    expect(d.claim('change:1', 'console', 'now')).toBe(true);
+    expect(d.claim('change:1', 'console', 'now')).toBe(false);
+    expect(d.claim('change:1', 'webhook:1', 'now')).toBe(true);
+    d.markSent('change:1', 'console', 'm1', 'later');
+    expect(d.get('change:1', 'console')).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
+    db.close();
+  });
+});
