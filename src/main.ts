@@ -1,13 +1,18 @@
-import pino from 'pino';
 import type { Extractor } from './core/change.js';
 import type { Logger } from './core/log.js';
 import type { LoadedConfig } from './config/load.js';
 import { createBuiltinExtractor } from './extract/index.js';
+import { createConfiguredExtractor } from './llm/configured.js';
 import { createFeedReader } from './feeds/reader.js';
 import type { FeedReader } from './feeds/types.js';
+import type { FeedRecord } from './store/feed-store.js';
 import type { AlertTarget } from './notify/alert.js';
 import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
+import { createCircuitBreaker } from './notify/circuit-breaker.js';
+import { createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
+import { createDiscordApp } from './discord/setup.js';
+import { createSubscriptionStore } from './store/subscription-store.js';
 import { createBotRest, createChannelTarget } from './notify/discord-channel-target.js';
 import { createWebhookTarget, splitWebhookUrls } from './notify/discord-webhook-target.js';
 import { createItemProcessor } from './pipeline/process-item.js';
@@ -18,6 +23,12 @@ import { openDatabase } from './store/db.js';
 import { createDeliveryStore } from './store/delivery-store.js';
 import { createFeedStore } from './store/feed-store.js';
 import { createItemStore } from './store/item-store.js';
+import { withConfiguredArticleFetching } from './articles/configured.js';
+import { createAddressGuard } from './discord/feed-check.js';
+import { createLogger } from './ops/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { recordPollCycle } from './ops/pipeline-metrics.js';
+import { createLlmStore } from './store/llm-store.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -25,17 +36,21 @@ export interface AppOverrides {
   extractor?: Extractor;
   reader?: FeedReader;
   targets?: AlertTarget[];
+  metrics?: Metrics;
+  /** Told when a feed is disabled after failing too long (the admin channel notice). */
+  onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
 }
 
-export function createDefaultLogger(level = 'info'): Logger {
-  // Logs go to stderr: stdout carries command output and console alerts.
-  return pino({ level }, pino.destination(2));
+export function createDefaultLogger(level = 'info', env: Readonly<Record<string, unknown>> = process.env): Logger {
+  // Logs go to stderr: stdout carries command output and console alerts. Secrets are scrubbed.
+  return createLogger({ level, env, sink: process.stderr });
 }
 
 /** Wires the adapters around the core for one configuration. Nothing starts until asked. */
 export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
-  const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL);
+  const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
+  const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
   const db = openDatabase(loaded.databasePath);
   const stores = {
@@ -43,6 +58,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     items: createItemStore(db),
     changes: createChangeStore(db),
     deliveries: createDeliveryStore(db),
+    subscriptions: createSubscriptionStore(db),
   };
 
   // The config file is the source of truth for config feeds; feeds added in Discord stay.
@@ -53,31 +69,44 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const apiBase = env.DISCORD_API_URL ?? 'https://discord.com/api';
   const closers: Array<() => void> = [];
   const targets: AlertTarget[] = overrides.targets ?? [];
+  // Invalid Discord requests (401/403/429) are counted across every client; too many pause delivery.
+  const breaker = createCircuitBreaker({ onOpen: (n) => logger.error({ invalidRequests: n }, 'too many invalid Discord requests: delivery paused for 10 minutes') });
+  const botRest = env.DISCORD_TOKEN ? createBotRest(env.DISCORD_TOKEN, apiBase, breaker) : null;
   if (!overrides.targets) {
     for (const url of splitWebhookUrls(env.DISCORD_WEBHOOK_URL)) {
-      const t = createWebhookTarget(url, apiBase);
+      const t = createWebhookTarget(url, apiBase, breaker);
       closers.push(t.destroy);
       targets.push(t);
     }
-    if (env.DISCORD_TOKEN && config.discord.channels.length) {
-      const rest = createBotRest(env.DISCORD_TOKEN, apiBase);
-      for (const channel of config.discord.channels) targets.push(createChannelTarget(rest, channel));
-    }
-    if (!targets.length) targets.push(createConsoleTarget());
+    if (botRest) for (const channel of config.discord.channels) targets.push(createChannelTarget(botRest, channel));
+    // With a bot token, /subscribe decides where alerts go; the console is for installs with no Discord.
+    if (!targets.length && !botRest) targets.push(createConsoleTarget());
   }
 
-  const extractor = overrides.extractor ?? createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
-  const reader = overrides.reader ?? createFeedReader({
+  // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
+  const builtin = createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
+  const extractor = overrides.extractor
+    ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
+  const ownReader = overrides.reader ? null : createFeedReader({
     userAgent: config.polling.userAgent,
     timeoutMs: config.polling.timeoutMs,
+    connectTimeoutMs: config.polling.connectTimeoutMs,
     maxBytes: config.polling.maxBytes,
+    maxRedirects: config.polling.maxRedirects,
+    allowPrivateAddresses: config.polling.allowPrivateAddresses,
   });
-  const delivery = createDelivery({ targets, store: stores.deliveries, logger, now });
+  if (ownReader) closers.push(ownReader.close);
+  const reader = overrides.reader ?? ownReader!;
+  const delivery = createDelivery({
+    targets, store: stores.deliveries, logger, now, metrics, breaker,
+    route: botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : undefined,
+    onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
+  });
   const processItem = createItemProcessor({
     db,
     items: stores.items,
     changes: stores.changes,
-    extractor,
+    extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }) }),
     delivery,
     logger,
     now,
@@ -95,8 +124,20 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       maxBackoffMinutes: config.polling.maxBackoffMinutes,
       disableAfterHours: config.polling.disableAfterHours,
     },
+    onFeedDisabled: (feed, error) => overrides.onFeedDisabled?.(feed, error),
   });
-  const scheduler = createScheduler({ feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency });
+  const scheduler = createScheduler({
+    feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
+    onCycle: (outcomes, ms) => recordPollCycle(metrics, outcomes, ms, extractor.name),
+  });
+  // The gateway bot (slash commands) runs only with a token; alerts need only REST.
+  const discord = env.DISCORD_TOKEN
+    ? createDiscordApp({
+      token: env.DISCORD_TOKEN, apiBase, db, stores, reader, logger, now,
+      guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
+      minConfidence: config.extraction.minConfidence,
+    })
+    : null;
 
   let closed = false;
   return {
@@ -108,11 +149,18 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     targets,
     extractor,
     scheduler,
+    metrics,
+    delivery,
+    /** The gateway bot, when DISCORD_TOKEN is set: `await app.discord?.bot.start()`. */
+    discord,
+    /** Finishes deliveries a crash or a Discord outage left undone; run at start-up. */
+    resumeDeliveries: () => delivery.retryPending(),
     /** Stops polling, waits for in-flight work within the bound, closes the database. */
     async close(graceMs = 5000): Promise<void> {
       if (closed) return;
       closed = true;
       await scheduler.stop(graceMs);
+      await discord?.bot.stop();
       for (const c of closers) c();
       db.close();
     },

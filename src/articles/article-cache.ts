@@ -19,16 +19,6 @@ export interface ArticleCache {
 }
 
 /** The table comes from migration 0006 (src/store/migrations/0006_ops.ts). */
-export const ARTICLE_CACHE_SQL = `
-  CREATE TABLE IF NOT EXISTS article_cache (
-    url TEXT PRIMARY KEY,
-    status TEXT NOT NULL,                       -- 'ok' | 'none' | 'error'
-    text TEXT,
-    note TEXT,
-    fetched_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS article_cache_fetched ON article_cache(fetched_at);
-`;
 
 interface Row {
   url: string;

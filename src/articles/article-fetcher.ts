@@ -6,11 +6,11 @@ import { extractMainText } from './main-text.js';
 export interface ArticleFetcherDeps {
   cache: ArticleCache;
   /**
-   * The SSRF guard feeds use: rejects (throws) a URL that may not be fetched — a scheme other than
-   * http(s), or a host resolving to a loopback, private, link-local or metadata address unless the
-   * config allows it. Called for the first URL and for every redirect hop.
+   * The SSRF guard feeds use: says why a URL may not be fetched (a host resolving to a loopback,
+   * private, link-local or metadata address unless the config allows it), or null when it may.
+   * Asked for the first URL and for every redirect hop.
    */
-  guard: (url: URL) => Promise<void>;
+  guard: (url: URL) => Promise<string | null>;
   userAgent: string;
   timeoutMs?: number;
   maxBytes?: number;
@@ -108,7 +108,8 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
     let url = start;
     for (let hop = 0; ; hop++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ArticleFetchError(`only http(s) pages are fetched, not ${url.protocol}`);
-      await deps.guard(url);
+      const refused = await deps.guard(url);
+      if (refused) throw new ArticleFetchError(refused);
       let res: Response;
       try {
         res = await doFetch(url, {

@@ -1,23 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
 import { formatReport, scoreItems } from '../eval/score.js';
-import { createBuiltinExtractor } from '../extract/index.js';
 import { changeForJsonl } from './extract.js';
+import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
 
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'score the extractor against a gold JSONL file (as the shared score.mjs does)',
-  usage: 'execwatch eval --gold F [--errors] [--json]\n\n  --errors   list misses (FN) and false alarms (FP) first\n  --json     the report as JSON',
+  usage: `execwatch eval --gold F [--errors] [--json] [--extractor K]\n\n  --errors   list misses (FN) and false alarms (FP) first\n  --json     the report as JSON\n${EXTRACTOR_USAGE}`,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { gold: { type: 'string' }, errors: { type: 'boolean' }, json: { type: 'boolean' } });
+    const { values } = parseCommandArgs(args, { gold: { type: 'string' }, errors: { type: 'boolean' }, json: { type: 'boolean' }, ...EXTRACTOR_OPTION });
     if (!values.gold) throw new UsageError('--gold FILE is required');
     const gold = parseJsonl(await readFile(values.gold, 'utf8'), values.gold);
-    const extractor = createBuiltinExtractor();
+    const { extractor, close } = openCliExtractor(values, io);
     const preds = new Map<string, { changes: unknown[] }>();
-    for (const item of gold) {
-      const changes = await extractor.extract(goldItemToNewsItem(item));
-      preds.set(item.id, { changes: changes.map(changeForJsonl) });
+    try {
+      // All at once: an LLM extractor bounds its own concurrency; the built-in one is synchronous.
+      const all = await Promise.all(gold.map((item) => extractor.extract(goldItemToNewsItem(item))));
+      gold.forEach((item, i) => preds.set(item.id, { changes: (all[i] ?? []).map(changeForJsonl) }));
+    } finally {
+      close();
     }
     const report = scoreItems(gold, preds, { errors: values.errors });
     io.out(values.json ? JSON.stringify(report) : formatReport(report, { errors: values.errors }));

@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { toGoldChange, type Extractor, type LeadershipChange, type NewsItem } from '../core/change.js';
 import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
 import { htmlToText } from '../extract/clean.js';
-import { createBuiltinExtractor } from '../extract/index.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
+import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';
 
 /** The gold fields first (what the scorer reads), then the rest of the typed change. */
 export function changeForJsonl(c: LeadershipChange) {
@@ -22,10 +22,9 @@ export function changeForJsonl(c: LeadershipChange) {
 
 export async function extractJsonl(path: string, extractor: Extractor, write: (line: string) => void): Promise<void> {
   const items = parseJsonl(await readFile(path, 'utf8'), path);
-  for (const item of items) {
-    const changes = await extractor.extract(goldItemToNewsItem(item));
-    write(JSON.stringify({ id: item.id, changes: changes.map(changeForJsonl) }));
-  }
+  // All at once (an LLM extractor bounds its own concurrency), written in input order.
+  const all = await Promise.all(items.map((item) => extractor.extract(goldItemToNewsItem(item))));
+  items.forEach((item, i) => write(JSON.stringify({ id: item.id, changes: (all[i] ?? []).map(changeForJsonl) })));
 }
 
 /** A saved page or text file is one item with no title: the extractor reads its text. */
@@ -51,6 +50,7 @@ export const extractCommand: CliCommand = {
     'execwatch extract --jsonl F                         one line per item: {"id", "changes": [...]}',
     '',
     '  --jsonl F   items in the format of the shared eval GUIDE.md',
+    EXTRACTOR_USAGE,
   ].join('\n'),
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
@@ -58,16 +58,21 @@ export const extractCommand: CliCommand = {
       url: { type: 'string' },
       text: { type: 'string' },
       jsonl: { type: 'string' },
+      ...EXTRACTOR_OPTION,
     });
     const given = (['file', 'url', 'text', 'jsonl'] as const).filter((k) => values[k] !== undefined);
     if (given.length !== 1) throw new UsageError('give exactly one of --file, --url, --text, --jsonl');
-    const extractor = createBuiltinExtractor();
-    if (values.jsonl !== undefined) {
-      await extractJsonl(values.jsonl, extractor, io.out);
+    const { extractor, close } = openCliExtractor(values, io);
+    try {
+      if (values.jsonl !== undefined) {
+        await extractJsonl(values.jsonl, extractor, io.out);
+        return 0;
+      }
+      const changes = await extractor.extract(await itemFromSource(values));
+      io.out(JSON.stringify(changes, null, 2));
       return 0;
+    } finally {
+      close();
     }
-    const changes = await extractor.extract(await itemFromSource(values));
-    io.out(JSON.stringify(changes, null, 2));
-    return 0;
   },
 };

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/load.js';
+import { ExtractorSettingsError } from '../llm/settings.js';
 import { DatabaseVersionError } from '../store/db.js';
 import { UsageError, type CliIo } from './command.js';
 import { commands } from './commands.js';
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`execwatch ${name}: ${err.message}\n\nusage: ${command.usage}`);
       return 2;
     }
-    if (err instanceof ConfigError || err instanceof DatabaseVersionError) {
+    if (err instanceof ConfigError || err instanceof DatabaseVersionError || err instanceof ExtractorSettingsError) {
       io.err(`execwatch: ${err.message}`);
       return 78; // EX_CONFIG
     }

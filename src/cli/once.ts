@@ -10,6 +10,7 @@ export const onceCommand: CliCommand = {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const app = createApp(loadConfig({ configPath: values.config, env: io.env }));
     try {
+      await app.resumeDeliveries();
       const outcomes = await app.scheduler.pollAll();
       for (const o of outcomes) {
         if (values.json) io.out(JSON.stringify(o));

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { createApp } from '../main.js';
+import { startOpsEndpoint } from '../ops/ops-endpoint.js';
 import { CONFIG_USAGE, parseCommandArgs, type CliCommand } from './command.js';
 
 export const runCommand: CliCommand = {
@@ -12,6 +13,18 @@ export const runCommand: CliCommand = {
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     app.scheduler.start();
+    // Deliveries left undone (a crash, a Discord outage) go out now and then every minute.
+    const retry = () => void app.resumeDeliveries().catch((err: Error) => app.logger.warn({ err: err.message }, 'delivery retry failed'));
+    retry();
+    setInterval(retry, 60_000).unref();
+    app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));
+    const ops = await startOpsEndpoint({
+      settings: app.config.http,
+      portOverride: app.env.EXECWATCH_HTTP_PORT,
+      metrics: app.metrics,
+      readiness: () => ({ store: app.db.open, scheduler: app.scheduler.running, discord: null }),
+      logger: app.logger,
+    });
     return new Promise<number>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {
@@ -21,7 +34,7 @@ export const runCommand: CliCommand = {
         // A hard bound, so a stuck fetch can never keep the process from exiting.
         const killer = setTimeout(() => resolve(0), 9000);
         killer.unref();
-        app.close(5000).then(
+        Promise.all([app.close(5000), ops?.close()]).then(
           () => resolve(0),
           (err: Error) => {
             app.logger.error({ err: err.message }, 'error during shutdown');

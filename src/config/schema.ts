@@ -35,6 +35,43 @@ const ExtractionSchema = z.strictObject({
   minConfidence: z.number().min(0).max(1).default(0.5),
 });
 
+/** USD per million tokens. */
+const TokenPriceSchema = z.strictObject({
+  input: z.number().min(0),
+  output: z.number().min(0),
+});
+
+/** Which extractor runs; the LLM settings (docs/llm.md). */
+const ExtractorSchema = z.strictObject({
+  /** auto: the LLM when OPENAI_API_KEY is set, else the built-in extractor. */
+  kind: z.enum(['auto', 'builtin', 'openai']).default('auto'),
+  model: z.string().min(1).default('gpt-4o-mini'),
+  /** An OpenAI-compatible server (Ollama, vLLM …); OPENAI_BASE_URL when unset. */
+  baseURL: z.url().optional(),
+  timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+  maxRetries: z.number().int().min(0).max(10).default(2),
+  concurrency: z.number().int().min(1).max(64).default(2),
+  /** Items sent to the LLM per UTC day (null: no limit); past it, the built-in extractor only. */
+  maxItemsPerDay: z.number().int().min(0).nullable().default(1000),
+  /** Tokens (prompt + completion) per UTC day (null: no limit). */
+  maxTokensPerDay: z.number().int().min(0).nullable().default(1_500_000),
+  /** auto: json_schema, switching to JSON mode when the server lacks it. */
+  responseFormat: z.enum(['auto', 'json_schema', 'json_object']).default('auto'),
+  maxOutputTokens: z.number().int().min(64).max(100_000).default(2000),
+  /** Per-model prices for cost estimates, added to the built-in table (docs/llm.md). */
+  prices: z.record(z.string().min(1), TokenPriceSchema).default({}),
+});
+export type ExtractorConfig = z.infer<typeof ExtractorSchema>;
+
+/** The operations endpoint: /healthz, /readyz, /metrics (docs/operations.md). */
+const HttpSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** EXECWATCH_HTTP_PORT overrides it (the Docker image's health check reads that variable). */
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** 0.0.0.0 so a container's health check and Prometheus reach it; 127.0.0.1 keeps it local. */
+  host: z.string().min(1).default('0.0.0.0'),
+});
+
 const DiscordSchema = z.strictObject({
   /** Channel ids the bot posts every alert to (in addition to /subscribe subscriptions). */
   channels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)')).default([]),
@@ -47,7 +84,9 @@ export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   polling: PollingSchema.default(PollingSchema.parse({})),
   extraction: ExtractionSchema.default(ExtractionSchema.parse({})),
+  extractor: ExtractorSchema.default(ExtractorSchema.parse({})),
   discord: DiscordSchema.default(DiscordSchema.parse({})),
+  http: HttpSchema.default(HttpSchema.parse({})),
   feeds: z.array(FeedSchema).default([]),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -65,5 +104,7 @@ export const EnvSchema = z.object({
   OPENAI_API_KEY: optionalSecret,
   OPENAI_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Overrides http.port. */
+  EXECWATCH_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;

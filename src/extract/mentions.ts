@@ -90,6 +90,8 @@ const NOT_NAME = new Set([
   'ceo', 'cfo', 'cto', 'coo', 'president', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'cofounder',
   'head', 'leader', 'boss', 'is', 'are', 'named', 'more', 'cuts', 'cut', 'layoffs', 'lays', 'sues', 'buys', 'raises',
   'launches', 'unveils', 'shares', 'ousts', 'fires', 'mr', 'ms', 'mrs', 'dr', 'sir', 'dame', 'both', 'it', 'its',
+  'appointment', 'appointments', 'resignation', 'departure', 'retirement', 'promotion', 'promotions', 'exits', 'hires',
+  'change', 'changes', 'shuffle', 'leadership', 'management', 'executive', 'transition', 'succeeds', 'replaces', 'taps',
 ]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady']);
@@ -162,6 +164,8 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     core = j;
   }
   if (end < 0) return null;
+  // "chairman emeritus": honorary, not a post
+  if (/^(?:emeritus|emerita|emeriti)$/.test(lw(end))) descriptive = true;
   // "president and chief executive", "chairman and CEO": one role when the first has no complement
   let k = end;
   if ((lw(k) === 'and' || lw(k) === '&') && !descriptive) {
@@ -181,12 +185,19 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
       const capToks = toks.slice(c.s, c.e).filter((t) => t.cap || isCamel(t.text));
       if (lw(k) !== 'at' || capToks.length) {
         end = c.e;
-        if (capToks.length) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '');
+        // a company ("CEO of Dell", "president of Alibaba Cloud Intelligence"), not a function ("SVP of Retail + People")
+        const words = toks.slice(c.s, c.e).filter((t) => !t.punct);
+        const capWords = words.filter((t) => t.cap || isCamel(t.text));
+        const orgLike = (capWords.length === 1 && words.length === 1)
+          || words.some((t) => ORG_HEADS.has(t.lower.replace(/\.$/, '')) && t.cap)
+          || capWords.some((t) => isCamel(t.text) || isAcronym(t.text) || /\.(?:com|ai|io)$/i.test(t.text));
+        const lastWord = words[words.length - 1];
+        if (capToks.length && orgLike && !(lastWord && !lastWord.cap && !isCamel(lastWord.text))) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '');
       }
     }
   }
   void core;
-  const title = spanText(toks, i, end);
+  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
   return {
     end,
     info: {
@@ -265,11 +276,12 @@ export function spanText(toks: Token[], s: number, e: number): string {
   return out;
 }
 
-function nameable(t: Token): boolean {
+function nameable(t: Token, next?: Token): boolean {
   if (t.punct) return false;
   if (isInitials(t.text)) return true;
   if (!(t.cap || isCamel(t.text))) return false;
   const l = t.lower;
+  if (MONTHS.has(l) && next && next.cap && !next.punct && GIVEN_NAMES.has(l) && !/^\d/.test(next.text)) return true;
   if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NOT_NAME.has(l)) return false;
   if (/^\d/.test(t.text)) return false;
   return true;
@@ -289,12 +301,16 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
   for (let i = 0; i < toks.length; ) {
     const r = readRole(toks, i);
     if (r) {
-      // "Alibaba Cloud president": field/org words before the core are not part of the role
-      roleAt.set(i, r);
+      // "design chief", "retail head": a lower-case field noun before a bare chief/head belongs to the title
+      const prev = toks[i - 1];
+      if (prev && !prev.cap && FIELD_NOUNS.has(prev.lower) && /^(?:chief|head|boss|leader)$/.test(r.info.title.toLowerCase()) && !roleAt.has(i - 1)) {
+        roleAt.set(i - 1, { end: r.end, info: { ...r.info, title: `${prev.text} ${r.info.title}` } });
+      } else roleAt.set(i, r);
       i = r.end;
     } else i++;
   }
   // 2. name runs
+  const skip = new Set<number>();
   const runs: Array<{ s: number; e: number; nick?: string }> = [];
   for (let i = 0; i < toks.length; ) {
     if (roleAt.has(i)) {
@@ -302,13 +318,17 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       continue;
     }
     const t = toks[i] as Token;
-    if (HONORIFIC.has(t.lower.replace(/\.$/, '')) && toks[i + 1] && nameable(toks[i + 1] as Token) && t.cap) {
-      // "Dr. Lisa Su": the honorific is dropped from the name
-      i++;
-      if (toks[i]?.text === '.') i++;
-      continue;
+    if (HONORIFIC.has(t.lower.replace(/\.$/, '')) && t.cap) {
+      // "Dr. Lisa Su": the honorific is dropped from the name (its tokens are skipped as noise)
+      let k = i + 1;
+      if (toks[k]?.text === '.') k++;
+      if (toks[k] && nameable(toks[k] as Token)) {
+        for (let x = i; x < k; x++) skip.add(x);
+        i = k;
+        continue;
+      }
     }
-    if (!nameable(t)) {
+    if (!nameable(t, toks[i + 1])) {
       i++;
       continue;
     }
@@ -350,6 +370,10 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       continue;
     }
     const t = toks[i] as Token;
+    if (skip.has(i)) {
+      i++;
+      continue;
+    }
     if (/^(?:19|20)\d\d$/.test(t.text)) units.push({ type: 'Y', s: i, e: i + 1, text: t.text, sym: 'Y' });
     else if (MONTHS.has(t.lower) && t.cap) units.push({ type: 'M', s: i, e: i + 1, text: t.text, sym: 'M' });
     else units.push({ type: 'W', s: i, e: i + 1, text: t.text, sym: t.lower.replace(/\s+/g, '') });
@@ -397,10 +421,14 @@ function classifyRun(
     return mkUnit('P');
   }
   if (hasHead || odd) return mkUnit('O');
+  // "Autodesk's Scott Herren", "Alibaba's Lucy Peng": a name after a possessive employer is a person
+  if (prevTok?.lower === "'s" && words.length >= 2) return mkUnit('P');
+  // "names Wu Zeming CTO and Jane Jiang chief people officer", "Joe Tsai chairman": a given name starts a person
+  const givenFirst = words.length >= 2 && (GIVEN_NAMES.has(lowerWords[0] ?? '') || EAST_ASIAN_SURNAMES.has(lowerWords[0] ?? ''));
   // "Infosys CEO Vishal Sikka", "Morgan Stanley chief executive": a name before a title is the employer,
   // except after an appointing verb ("names Arvind Krishna CEO").
   const beforeAppoint = s > 0 && APPOINT_VERBS.has(prevTok?.lower ?? '') && !['and', 'to', 'from', 'with', 'as', 'by', 'than', 'after'].includes(prevTok?.lower ?? '');
-  if (nextRole && !beforeAppoint && !(words.length >= 2 && nextTok && toks[nextRole.end] === undefined && isPersonish(lowerWords, known))) {
+  if (nextRole && !beforeAppoint && !givenFirst) {
     if (!(isKnownPerson(lowerWords, known) && words.length >= 2)) return mkUnit('O');
   }
   // "Google's Eric Schmidt", "Apple's senior vice president"

@@ -43,7 +43,8 @@ function endsSentenceAt(text: string, dot: number): boolean {
     // "Jan. 2", but "… in Jan. The …" is rare enough to accept.
     return false;
   }
-  if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5) return false; // initials: "J.", "U.B", "J.C"
+  const prevWord = /([\w&'\u2019-]+)\s+\S+$/.exec(text.slice(0, dot))?.[1] ?? '';
+  if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5 && !(word.length === 1 && /^[A-Z]{2,}$/.test(prevWord))) return false; // initials: "J.", "U.B", "J.C"
   if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next);
   return true;
 }
@@ -88,7 +89,21 @@ export function tokenize(text: string, offset: number): Token[] {
       t = poss[2] ?? "'s";
       start += a.length;
     }
+    // "Ex-Intel CEO": a former-marker, then the name
+    const ex = /^([Ee]x-)(\p{Lu}.*)$/u.exec(t);
+    if (ex && ex[1] && ex[2]) {
+      toks.push(mk('ex-', offset + start));
+      toks.push(mk(ex[2], offset + start + ex[1].length));
+      continue;
+    }
     toks.push(mk(t, offset + start));
+    // "LG Corp. as COO": the abbreviation keeps its full stop when the sentence goes on
+    const nextCh = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/^(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Cos|Bros)$/.test(t) && /^\.(?:\s+[a-z(]|,|'|\u2019)/.test(nextCh)) {
+      const last = toks[toks.length - 1] as Token;
+      toks[toks.length - 1] = mk(`${last.text}.`, last.start);
+      TOKEN_RE.lastIndex += 1;
+    }
   }
   return toks;
 }

@@ -1,68 +1,85 @@
 import { readFile } from 'node:fs/promises';
-import { parseFeed } from './parse.js';
+import { createHttpFetcher, parseMaxAge, parseRetryAfter, type HttpFetchOptions } from './http-fetch.js';
+import { parseFeedBytes } from './parse.js';
+import type { LookupAll } from './ssrf.js';
 import { FeedError, type FeedReader, type FeedReadResult } from './types.js';
 
 export interface FeedReaderOptions {
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
+  connectTimeoutMs?: number;
+  maxRedirects?: number;
+  /** Allow loopback/private/link-local addresses (config polling.allowPrivateAddresses). */
+  allowPrivateAddresses?: boolean;
+  /** DNS resolution override (benchmarks map many host names to 127.0.0.1). */
+  lookupAll?: LookupAll;
 }
 
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
+export const isHttpSource = (url: string) => /^https?:\/\//i.test(url);
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  const reader = res.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new FeedError('too-large', `the response is larger than ${maxBytes} bytes`);
+const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+
+/** Reads feeds over HTTP(S) (guarded, capped, conditional) or from local files. */
+export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(): void } {
+  const fetchOpts: HttpFetchOptions = {
+    userAgent: opts.userAgent,
+    timeoutMs: opts.timeoutMs,
+    connectTimeoutMs: opts.connectTimeoutMs ?? Math.min(10_000, opts.timeoutMs),
+    maxBytes: opts.maxBytes,
+    maxRedirects: opts.maxRedirects ?? 5,
+    guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll },
+  };
+  const http = createHttpFetcher(fetchOpts);
+
+  async function readFileFeed(path: string): Promise<FeedReadResult> {
+    const local = path.replace(/^file:\/\//i, '');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(local);
+    } catch (err) {
+      throw new FeedError('file', `cannot read ${local}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    chunks.push(value);
+    if (bytes.length > opts.maxBytes) throw new FeedError('too-large', `${local} is ${bytes.length} bytes, more than the ${opts.maxBytes} allowed`);
+    const feed = parseFeedBytes(bytes, { feedKey: path, maxBytes: opts.maxBytes });
+    return { status: 'ok', feed, etag: null, lastModified: null, maxAgeSeconds: null, httpStatus: null, finalUrl: path };
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
-export function createFeedReader(opts: FeedReaderOptions): FeedReader {
   return {
     async read(req): Promise<FeedReadResult> {
-      if (!isHttp(req.url)) {
-        let text: string;
-        try {
-          text = await readFile(req.url, 'utf8');
-        } catch (err) {
-          throw new FeedError('file', `cannot read ${req.url}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-        }
-        return { status: 'ok', feed: await parseFeed(text), etag: null, lastModified: null, maxAgeSeconds: null };
-      }
-      const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8' };
-      if (req.etag) headers['if-none-match'] = req.etag;
-      if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-      let res: Response;
-      try {
-        res = await fetch(req.url, { headers, signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'follow' });
-      } catch (err) {
-        const e = err as Error;
-        if (e.name === 'TimeoutError') throw new FeedError('timeout', `no answer within ${opts.timeoutMs} ms`);
-        throw new FeedError('network', `cannot reach ${new URL(req.url).host}: ${(e.cause as Error | undefined)?.message ?? e.message}`);
-      }
-      const etag = res.headers.get('etag');
-      const lastModified = res.headers.get('last-modified');
+      if (!isHttpSource(req.url)) return readFileFeed(req.url);
+      const conditional: Record<string, string> = {};
+      if (req.etag) conditional['if-none-match'] = req.etag;
+      if (req.lastModified) conditional['if-modified-since'] = req.lastModified;
+      const res = await http.get(req.url, conditional);
+      const meta = {
+        etag: header(res.headers.etag),
+        lastModified: header(res.headers['last-modified']),
+        maxAgeSeconds: parseMaxAge(header(res.headers['cache-control']) ?? undefined),
+        httpStatus: res.status,
+        finalUrl: res.finalUrl,
+      };
       if (res.status === 304) {
-        return { status: 'not-modified', etag: etag ?? req.etag ?? null, lastModified: lastModified ?? req.lastModified ?? null, maxAgeSeconds: null };
+        // A 304 may omit validators: keep the ones we sent, so the next poll is still conditional.
+        return { status: 'not-modified', ...meta, etag: meta.etag ?? req.etag ?? null, lastModified: meta.lastModified ?? req.lastModified ?? null };
       }
-      if (!res.ok) {
-        await res.body?.cancel();
-        const retry = Number(res.headers.get('retry-after'));
-        throw new FeedError('http', `HTTP ${res.status} ${res.statusText}`.trim(), Number.isFinite(retry) && retry > 0 ? retry : null);
+      if (res.status >= 400 || res.status < 200 || res.status >= 300) {
+        const retry = parseRetryAfter(header(res.headers['retry-after']) ?? undefined);
+        const what = res.status === 404 ? 'not found' : res.status === 410 ? 'gone (the feed was removed)' : res.status === 429 ? 'too many requests' : res.status >= 500 ? 'server error' : 'refused';
+        throw new FeedError('http', `HTTP ${res.status} (${what}) from ${new URL(res.finalUrl).host}`, retry, res.status);
       }
-      const text = await readCapped(res, opts.maxBytes);
-      return { status: 'ok', feed: await parseFeed(text), etag, lastModified, maxAgeSeconds: null };
+      const contentType = header(res.headers['content-type']);
+      let feed;
+      try {
+        feed = parseFeedBytes(res.body, { baseUrl: res.finalUrl, feedKey: req.url, contentType, maxBytes: opts.maxBytes });
+      } catch (err) {
+        if (err instanceof FeedError && contentType && err.kind === 'not-a-feed') {
+          throw new FeedError(err.kind, `${err.message} (Content-Type: ${contentType.split(';')[0]})`, null, res.status);
+        }
+        throw err;
+      }
+      return { status: 'ok', feed, ...meta };
     },
+    close: () => http.close(),
   };
 }

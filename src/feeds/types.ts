@@ -8,11 +8,18 @@ export interface FeedEntry {
   publishedAt: string | null;
 }
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
+/** The family of a feed document, named as in the fixtures' MANIFEST.tsv. */
+export type FeedFormat = 'rss2' | 'rss1' | 'rss09' | 'atom' | 'json';
 
 export interface ParsedFeed {
   format: FeedFormat;
+  /** The version the document claims or implies ('2.0', '0.91', '1.0', '0.3', '1.1' …). */
+  version: string | null;
   title: string | null;
+  /** The site the feed belongs to, when it says. */
+  link: string | null;
+  /** The character encoding the bytes were read with (null for text given directly). */
+  encoding: string | null;
   entries: FeedEntry[];
 }
 
@@ -22,11 +29,22 @@ export interface FeedReadRequest {
   lastModified?: string | null;
 }
 
-export type FeedReadResult =
-  | { status: 'not-modified'; etag: string | null; lastModified: string | null; maxAgeSeconds: number | null }
-  | { status: 'ok'; feed: ParsedFeed; etag: string | null; lastModified: string | null; maxAgeSeconds: number | null };
+interface ReadMeta {
+  etag: string | null;
+  lastModified: string | null;
+  /** Cache-Control max-age (or s-maxage) of the response, in seconds. */
+  maxAgeSeconds: number | null;
+  /** HTTP status of the last response (null for files). */
+  httpStatus: number | null;
+  /** The URL the document came from after redirects. */
+  finalUrl: string;
+}
 
-export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'too-large' | 'not-a-feed' | 'parse' | 'blocked' | 'file';
+export type FeedReadResult =
+  | ({ status: 'not-modified' } & ReadMeta)
+  | ({ status: 'ok'; feed: ParsedFeed } & ReadMeta);
+
+export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'too-large' | 'not-a-feed' | 'parse' | 'blocked' | 'file' | 'redirect';
 
 export class FeedError extends Error {
   override readonly name = 'FeedError';
@@ -35,6 +53,8 @@ export class FeedError extends Error {
     message: string,
     /** Seconds the server asked us to wait (429/503 Retry-After). */
     readonly retryAfterSeconds: number | null = null,
+    /** The HTTP status that caused it, if any. */
+    readonly httpStatus: number | null = null,
   ) {
     super(message);
   }

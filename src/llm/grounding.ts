@@ -55,25 +55,39 @@ export function normaliseWithMap(s: string): Normalised {
 
 export const normaliseForMatch = (s: string): string => normaliseWithMap(s).text;
 
-const SENTENCE_END = /[.!?]["')\]]?(?=\s|$)/g;
+// Words after which a full stop seldom ends a sentence.
+const NO_BREAK = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'gov', 'sen', 'rep', 'vs', 'etc', 'no', 'u.s', 'u.k',
+  'e.g', 'i.e', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** Positions just after each sentence-ending mark in `text` (abbreviations and initials skipped). */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  const re = /[.!?]["'\u201d\u2019)\]]*(?=\s|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const after = m.index + m[0].length;
+    const next = /^\s+(\S)/.exec(text.slice(after, after + 8))?.[1];
+    if (next !== undefined && !/[A-Z0-9"'\u201c\u2018(\u00c0-\u024f\u4e00-\u9fff]/.test(next)) continue;
+    if (text[m.index] === '.') {
+      const word = (/([\w.'\u2019-]+)$/.exec(text.slice(0, m.index))?.[1] ?? '').toLowerCase();
+      if (NO_BREAK.has(word) || /^(?:[a-z]\.)*[a-z]$/.test(word)) continue;
+    }
+    ends.push(after);
+  }
+  return ends;
+}
 
 /** The [start, end) span of the whole sentence(s) around original[start, end). */
-function sentenceSpan(original: string, start: number, end: number): [number, number] {
-  let from = 0;
-  const before = original.slice(0, start);
-  const lineBreak = before.lastIndexOf('\n');
-  if (lineBreak >= 0) from = lineBreak + 1;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(before); m; m = SENTENCE_END.exec(before)) {
-    const after = m.index + m[0].length;
-    if (after > from) from = after;
+function sentenceSpan(original: string, ends: readonly number[], start: number, end: number): [number, number] {
+  let from = Math.max(0, original.lastIndexOf('\n', start - 1) + 1);
+  for (const e of ends) {
+    if (e <= start && e > from) from = e;
   }
-  let to = original.length;
-  const nextBreak = original.indexOf('\n', end);
-  if (nextBreak >= 0) to = nextBreak;
-  SENTENCE_END.lastIndex = Math.max(0, end - 1);
-  const m = SENTENCE_END.exec(original);
-  if (m && m.index + m[0].length < to) to = m.index + m[0].length;
+  let to = original.indexOf('\n', end);
+  if (to < 0) to = original.length;
+  const stop = ends.find((e) => e >= end);
+  if (stop !== undefined && stop < to) to = stop;
   while (from < to && /\s/.test(original[from] as string)) from++;
   while (to > from && /\s/.test(original[to - 1] as string)) to--;
   return [from, to];
@@ -91,19 +105,21 @@ export function locateEvidence(evidence: string, original: string, norm: Normali
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (pieces.length === 0) return null;
+  const ends = sentenceEnds(original);
   const spans: Array<[number, number]> = [];
   for (const piece of pieces) {
     const at = norm.text.indexOf(piece);
     if (at < 0) return null;
     const start = norm.origin[at] as number;
     const end = (norm.origin[at + piece.length - 1] as number) + 1;
-    spans.push(sentenceSpan(original, start, end));
+    spans.push(sentenceSpan(original, ends, start, end));
   }
   spans.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const s of spans) {
     const last = merged.at(-1);
-    if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+    // Sentences that touch (only whitespace between) read as one quote.
+    if (last && (s[0] <= last[1] || /^\s*$/.test(original.slice(last[1], s[0])))) last[1] = Math.max(last[1], s[1]);
     else merged.push([s[0], s[1]]);
   }
   return merged;
@@ -122,12 +138,12 @@ export function nameInText(name: string, textWords: ReadonlySet<string>, drop: R
 
 // Text addressed to a model rather than to readers. Such a sentence is not news, whatever it
 // "reports"; the prompt says so too, and this check holds when a model obeys the item anyway.
+// Only imperatives aimed at the reader-machine count: tech news talks about AI all the time.
 const INSTRUCTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(?:instructions?|prompts?|rules|directions|guidelines)\b/i,
-  /\b(?:system prompt|developer message|jailbreak)\b/i,
-  /\byou (?:are now|must now|must (?:report|output|say|answer|respond|extract|return))\b/i,
-  /\b(?:as an ai|language model|ai assistant)\b/i,
-  /\b(?:respond|reply|answer|output|return)\s+(?:only\s+)?with\b/i,
+  /\byou (?:are now|must now|must (?:report|output|say|answer|respond|extract|return|state|list))\b/i,
+  /\b(?:note|message|instructions?|attention)\s*(?:to|for)\s+(?:the\s+|all\s+|any\s+)?(?:ai|llms?|language models?|assistants?|chatbots?|models?|bots?)\b/i,
+  /(?:^|[.!?:;]\s*|\band\s+|\binstead,?\s+)(?:please\s+)?(?:report|state|claim|output|answer|respond|reply|return)\s+(?:only\s+)?(?:that|with)\b/i,
 ];
 
 export function looksLikeInstruction(sentence: string): boolean {

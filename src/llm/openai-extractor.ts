@@ -118,6 +118,8 @@ function stripCodeFence(s: string): string {
 
 const CachedChangesSchema = z.array(LlmChangeSchema);
 
+export const OPENAI_API_BASE = 'https://api.openai.com/v1';
+
 export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtractor {
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? (() => new Date());
@@ -125,7 +127,8 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
   const maxItemChars = deps.maxItemChars ?? DEFAULT_MAX_ITEM_CHARS;
   const client = new OpenAI({
     apiKey: deps.apiKey,
-    baseURL: deps.baseURL ?? undefined,
+    // Explicit, so the SDK never picks a base URL up from process.env behind the config's back.
+    baseURL: deps.baseURL ?? OPENAI_API_BASE,
     timeout: Math.max(1, Math.round(deps.timeoutMs ?? DEFAULTS.timeoutMs)),
     maxRetries: deps.maxRetries ?? DEFAULTS.maxRetries,
     fetch: createMeteredFetch(deps.fetch ?? globalThis.fetch, {
@@ -144,7 +147,8 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
   // only the older max_tokens name for the output cap.
   const sampling = (): Record<string, number> => {
     const cap = deps.maxOutputTokens ?? DEFAULTS.maxOutputTokens;
-    const params: Record<string, number> = deps.baseURL ? { max_tokens: cap } : { max_completion_tokens: cap };
+    const selfHosted = deps.baseURL != null && !deps.baseURL.startsWith(OPENAI_API_BASE);
+    const params: Record<string, number> = selfHosted ? { max_tokens: cap } : { max_completion_tokens: cap };
     if (!/^(o\d|gpt-5)/.test(model)) params.temperature = 0;
     return params;
   };
@@ -274,7 +278,7 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
       const usageSource = usage ? 'api' : outcome === 'timeout' ? 'estimate' : 'none';
       const promptTokens = usage?.promptTokens ?? (usageSource === 'estimate' ? estimate : 0);
       const completionTokens = usage?.completionTokens ?? 0;
-      const at = new Date();
+      const at = now();
       deps.store.recordCall({
         at: at.toISOString(),
         day,
@@ -295,6 +299,9 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
       });
       if (outcome === 'ok') deps.store.putCached(hash, model, JSON.stringify(kept), at.toISOString());
       deps.onCall?.({ model, outcome, promptTokens, completionTokens, dropped });
+    } catch (err) {
+      // The answer is good even when the call log cannot be written; say so and use it.
+      logger.error({ itemId: item.id, err: describeFailure(err) }, 'could not record an LLM call');
     } finally {
       reservedItems -= 1;
       reservedTokens -= estimate;
@@ -317,11 +324,7 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
     return { ok: true, changes: parsed.data, by: 'cache', dropped: 0 };
   }
 
-  async function extractDetailed(item: NewsItem): Promise<DetailedExtraction> {
-    if (!deps.isRelevant(item)) {
-      deps.store.countSkip(dayOf(now()), 'prefilter');
-      return { changes: await deps.builtin(item), by: 'builtin', reason: 'prefilter', dropped: 0 };
-    }
+  async function viaModel(item: NewsItem): Promise<DetailedExtraction> {
     const text = itemText(item, maxItemChars);
     const hash = contentHash(model, text);
     let answer = readCache(hash);
@@ -341,6 +344,24 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
       reason: null,
       dropped: answer.dropped,
     };
+  }
+
+  async function extractDetailed(item: NewsItem): Promise<DetailedExtraction> {
+    if (!deps.isRelevant(item)) {
+      try {
+        deps.store.countSkip(dayOf(now()), 'prefilter');
+      } catch (err) {
+        logger.error({ err: describeFailure(err) }, 'could not count a prefilter skip');
+      }
+      return { changes: await deps.builtin(item), by: 'builtin', reason: 'prefilter', dropped: 0 };
+    }
+    try {
+      return await viaModel(item);
+    } catch (err) {
+      // Anything unexpected on the LLM side (the store, a bug) must not cost the item.
+      logger.error({ itemId: item.id, err: describeFailure(err) }, 'LLM extraction broke; the built-in result stands');
+      return { changes: await deps.builtin(item), by: 'builtin', reason: 'other', dropped: 0 };
+    }
   }
 
   return {

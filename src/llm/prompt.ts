@@ -1,4 +1,5 @@
 import type { NewsItem } from '../core/change.js';
+import { itemText as cleanItemText } from '../extract/index.js';
 
 /** Bump when the prompt or schema changes in a way that should invalidate cached results. */
 export const PROMPT_VERSION = 'v1';
@@ -37,14 +38,14 @@ export function jsonModeInstructions(jsonSchema: unknown): string {
   return `\n\nAnswer with a single JSON object and nothing else, valid against this JSON Schema (every property is required; use null where a value is absent):\n${JSON.stringify(jsonSchema)}`;
 }
 
-/** Item text as the model sees it and as grounding checks it: headline, summary, body. */
+/**
+ * Item text as the model sees it and as grounding checks it: the headline, a blank line, the
+ * body, cleaned as the built-in extractor cleans it (HTML, entities, feed boilerplate, a summary
+ * that repeats the content), so both extractors quote the same text.
+ */
 export function itemText(item: NewsItem, maxChars = DEFAULT_MAX_ITEM_CHARS): string {
-  const parts = [item.title, item.summary, item.content]
-    .map((p) => (p ?? '').trim())
-    .filter((p) => p.length > 0);
-  // A summary that merely repeats the start of the content costs tokens and adds nothing.
-  const deduped = parts.filter((p, i) => !parts.slice(i + 1).some((later) => later.startsWith(p) && later !== p));
-  const text = deduped.join('\n\n').replace(/<\s*\/?\s*item_text\s*>/gi, ' ');
+  const { title, body } = cleanItemText(item);
+  const text = [title, body].filter((p) => p.trim().length > 0).join('\n\n').replace(/<\s*\/?\s*item_text\s*>/gi, ' ');
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 

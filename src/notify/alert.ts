@@ -17,11 +17,17 @@ export interface Alert {
   notes: string[];
 }
 
+/** What delivery tells a target about the send it asks for. */
+export interface SendContext {
+  /** Stable per (alert, target): a target that can deduplicate (a bot channel's nonce) uses it. */
+  idempotencyKey: string;
+}
+
 /** A place alerts go: the console, a webhook, a channel. */
 export interface AlertTarget {
   readonly id: string;
   /** Posts the alert; returns the message id when the target can edit it later. */
-  send(alert: Alert): Promise<string | null>;
+  send(alert: Alert, context?: SendContext): Promise<string | null>;
   edit?(messageId: string, alert: Alert): Promise<void>;
 }
 

@@ -1,25 +1,42 @@
+import { createHash } from 'node:crypto';
 import { REST, Routes } from 'discord.js';
-import type { Alert, AlertTarget } from './alert.js';
-import { renderEmbed } from './embed.js';
+import type { Alert, AlertTarget, SendContext } from './alert.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import { renderMessage } from './embed.js';
+
+/**
+ * Discord keeps a message nonce unique per channel for a few minutes when enforce_nonce is set:
+ * a retry after a crash between "posted" and "recorded" gets the first message back, not a second.
+ */
+export function nonceFor(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 25);
+}
 
 /** Posts to one channel through the bot's REST client (no gateway needed just to post). */
 export function createChannelTarget(rest: REST, channelId: string): AlertTarget {
   return {
     id: `channel:${channelId}`,
-    async send(alert: Alert) {
-      const msg = (await rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: [renderEmbed(alert)], allowed_mentions: { parse: [] } },
-      })) as { id: string };
+    async send(alert: Alert, context?: SendContext) {
+      const body = { ...renderMessage(alert), ...(context ? { nonce: nonceFor(context.idempotencyKey), enforce_nonce: true } : {}) };
+      const msg = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
       return msg.id;
     },
     async edit(messageId: string, alert: Alert) {
-      await rest.patch(Routes.channelMessage(channelId, messageId), {
-        body: { embeds: [renderEmbed(alert)], allowed_mentions: { parse: [] } },
-      });
+      await rest.patch(Routes.channelMessage(channelId, messageId), { body: renderMessage(alert) });
     },
   };
 }
 
-export function createBotRest(token: string, apiBase: string): REST {
-  return new REST({ api: apiBase }).setToken(token);
+/** Feeds every response status to the breaker (401/403/429 count as invalid requests). */
+export function watchResponses(rest: REST, breaker: CircuitBreaker | undefined): void {
+  if (!breaker) return;
+  rest.on('response', (_request, response) => {
+    breaker.record(response.status, response.headers.get('x-ratelimit-scope'));
+  });
+}
+
+export function createBotRest(token: string, apiBase: string, breaker?: CircuitBreaker): REST {
+  const rest = new REST({ api: apiBase }).setToken(token);
+  watchResponses(rest, breaker);
+  return rest;
 }

@@ -1,5 +1,7 @@
 import { WebhookClient } from 'discord.js';
 import type { Alert, AlertTarget } from './alert.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import { watchResponses } from './discord-channel-target.js';
 import { renderEmbed } from './embed.js';
 
 export interface WebhookParts { id: string; token: string }
@@ -15,9 +17,10 @@ export function splitWebhookUrls(value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
-export function createWebhookTarget(url: string, apiBase: string): AlertTarget & { destroy(): void } {
+export function createWebhookTarget(url: string, apiBase: string, breaker?: CircuitBreaker): AlertTarget & { destroy(): void } {
   const parts = parseWebhookUrl(url);
   const client = new WebhookClient(parts, { rest: { api: apiBase } });
+  watchResponses(client.rest, breaker);
   return {
     // The id, never the token: target ids end up in the database and in logs.
     id: `webhook:${parts.id}`,

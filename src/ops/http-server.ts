@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 
 /** What /readyz checks. `discord: null` means Discord is not configured, which counts as ready. */
@@ -17,7 +16,7 @@ export interface OpsServerOptions {
   host?: string;
   metrics: Metrics;
   readiness: () => Readiness | Promise<Readiness>;
-  logger?: Logger;
+  logger?: { error(obj: object, msg?: string): void };
 }
 
 export interface OpsServer {

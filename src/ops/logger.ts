@@ -17,8 +17,8 @@ export interface LoggerOptions {
   level?: string;
   /** Defaults to whether the sink is a TTY. */
   pretty?: boolean;
-  /** Where secrets and LOG_LEVEL are read from (process.env by default). */
-  env?: NodeJS.ProcessEnv;
+  /** Where secrets and LOG_LEVEL are read from (process.env by default; a parsed Env works too). */
+  env?: Readonly<Record<string, unknown>>;
   sink?: LogSink;
   /** Extra literal values to scrub (tests, or secrets from other sources). */
   secrets?: string[];
@@ -45,14 +45,15 @@ export const REDACT_PATHS: string[] = [
 const MIN_SECRET_LENGTH = 4;
 
 /** The secret values in the environment: whole values and the token part of webhook URLs. */
-export function secretValuesFromEnv(env: NodeJS.ProcessEnv): string[] {
+export function secretValuesFromEnv(env: Readonly<Record<string, unknown>>): string[] {
+  const str = (key: string) => (typeof env[key] === 'string' ? env[key].trim() : '');
   const values: string[] = [];
   for (const key of ['DISCORD_TOKEN', 'OPENAI_API_KEY']) {
-    const v = env[key]?.trim();
+    const v = str(key);
     if (v) values.push(v);
   }
   // Several webhook URLs may be given, separated by commas or whitespace.
-  for (const url of (env.DISCORD_WEBHOOK_URL ?? '').split(/[\s,]+/)) {
+  for (const url of str('DISCORD_WEBHOOK_URL').split(/[\s,]+/)) {
     if (!url) continue;
     // The token is the secret; the rest of the URL is worth keeping in logs for debugging.
     const m = /\/webhooks\/\d+\/([^/?#\s]+)/.exec(url);
@@ -110,7 +111,7 @@ export function parseLogLevel(value: string | undefined): LogLevel {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const env = options.env ?? process.env;
   const sink: LogSink = options.sink ?? process.stdout;
-  const level = parseLogLevel(options.level ?? env.LOG_LEVEL);
+  const level = parseLogLevel(options.level ?? (typeof env.LOG_LEVEL === 'string' ? env.LOG_LEVEL : undefined));
   const pretty = options.pretty ?? Boolean(sink.isTTY);
   const scrub = createSecretScrubber([...secretValuesFromEnv(env), ...(options.secrets ?? [])]);
   const prettify = pretty

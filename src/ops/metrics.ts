@@ -1,7 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type PollOutcome = 'ok' | 'not_modified' | 'error';
-export type LlmOutcome = 'ok' | 'error' | 'fallback' | 'cached' | 'over_budget';
 
 /**
  * The counters execwatch exposes at /metrics. Layers call these methods at the points where work
@@ -13,12 +12,13 @@ export interface Metrics {
   /** One feed fetched (counted whatever the outcome); failures are also counted by reason. */
   feedPolled(outcome: PollOutcome): void;
   feedFailed(reason: string): void;
-  /** Items read from feeds, and how many of them were new. */
-  itemsSeen(count: number, newCount?: number): void;
+  /** New items read from feeds (items seen before are not counted again). */
+  itemsSeen(count: number): void;
   changesExtracted(extractor: string, count: number): void;
   alertSent(target: string): void;
   alertFailed(target: string): void;
-  llmCall(model: string, outcome: LlmOutcome): void;
+  /** outcome: 'ok' or the failure kind (timeout, rate_limited, schema …). */
+  llmCall(model: string, outcome: string): void;
   llmTokens(model: string, prompt: number, completion: number): void;
   articleFetched(outcome: 'ok' | 'cached' | 'error'): void;
   /** Starts timing one poll cycle; call the returned function when it ends. */
@@ -43,8 +43,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   const feedPolls = new Counter({ name: `${p}feed_polls_total`, help: 'Feed fetches, by outcome', labelNames: ['outcome'], registers });
   const feedFailures = new Counter({ name: `${p}feed_failures_total`, help: 'Failed feed fetches, by reason', labelNames: ['reason'], registers });
-  const itemsSeen = new Counter({ name: `${p}items_seen_total`, help: 'Items read from feeds', registers });
-  const itemsNew = new Counter({ name: `${p}items_new_total`, help: 'Items not seen before', registers });
+  const itemsSeen = new Counter({ name: `${p}items_seen_total`, help: 'New items read from feeds', registers });
   const changes = new Counter({ name: `${p}changes_extracted_total`, help: 'Leadership changes extracted, by extractor', labelNames: ['extractor'], registers });
   const alertsSent = new Counter({ name: `${p}alerts_sent_total`, help: 'Alerts delivered, by target', labelNames: ['target'], registers });
   const alertsFailed = new Counter({ name: `${p}alerts_failed_total`, help: 'Alert deliveries that failed, by target', labelNames: ['target'], registers });
@@ -72,10 +71,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     contentType: registry.contentType,
     feedPolled: (outcome) => feedPolls.labels(outcome).inc(),
     feedFailed: (reason) => feedFailures.labels(reason).inc(),
-    itemsSeen: (count, newCount) => {
-      itemsSeen.inc(nonNegative(count));
-      if (newCount !== undefined) itemsNew.inc(nonNegative(newCount));
-    },
+    itemsSeen: (count) => itemsSeen.inc(nonNegative(count)),
     changesExtracted: (extractor, count) => changes.labels(extractor).inc(nonNegative(count)),
     alertSent: (target) => alertsSent.labels(target).inc(),
     alertFailed: (target) => alertsFailed.labels(target).inc(),

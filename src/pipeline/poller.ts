@@ -9,6 +9,8 @@ export interface PollerOptions {
   defaultIntervalMinutes: number;
   maxBackoffMinutes: number;
   disableAfterHours: number;
+  /** The longest a server's Cache-Control max-age may stretch the interval (default 4 h). */
+  maxCacheMinutes?: number;
 }
 
 export interface PollOutcome {
@@ -20,6 +22,8 @@ export interface PollOutcome {
   alerts: number;
   error?: string;
   disabled?: boolean;
+  httpStatus?: number | null;
+  durationMs?: number;
 }
 
 export interface PollerDeps {
@@ -30,42 +34,66 @@ export interface PollerDeps {
   now: () => Date;
   options: PollerOptions;
   /** Told when a feed is disabled after failing too long (admin channel, log). */
-  onFeedDisabled?: (feed: FeedRecord, error: string) => void;
+  onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
 }
 
 const MINUTE = 60_000;
 
-/** A fixed offset per feed within ±10% of its interval, so feeds do not all poll at one second. */
-function jitter(url: string, intervalMs: number): number {
-  const h = createHash('sha1').update(url).digest().readUInt32BE(0) / 0xffffffff;
-  return Math.round((h - 0.5) * 0.2 * intervalMs);
+/** A stable fraction in [0, 1) per feed URL. */
+function unitHash(url: string, salt = ''): number {
+  return createHash('sha1').update(salt + url).digest().readUInt32BE(0) / 0x1_0000_0000;
+}
+
+/**
+ * The feed's next poll: on its own phase within the interval (feeds hash to different offsets,
+ * so a thousand feeds with one interval do not all poll in the same second), and at least half
+ * an interval away. After the first poll a feed keeps an exact rhythm.
+ */
+export function nextSlot(url: string, fromMs: number, everyMs: number): number {
+  const phase = Math.floor(unitHash(url) * everyMs);
+  const earliest = fromMs + everyMs / 2;
+  const k = Math.ceil((earliest - phase) / everyMs);
+  return k * everyMs + phase;
 }
 
 export function createPoller(deps: PollerDeps) {
-  const intervalMs = (feed: FeedRecord) => (feed.intervalMinutes ?? deps.options.defaultIntervalMinutes) * MINUTE;
+  const opts = deps.options;
+  const intervalMs = (feed: FeedRecord) => (feed.intervalMinutes ?? opts.defaultIntervalMinutes) * MINUTE;
+  const maxBackoffMs = opts.maxBackoffMinutes * MINUTE;
+  const maxCacheMs = (opts.maxCacheMinutes ?? 240) * MINUTE;
+
+  /** Cache-Control max-age lengthens the wait (never shortens it), within the bound. */
+  function successDelay(feed: FeedRecord, maxAgeSeconds: number | null): number {
+    const every = intervalMs(feed);
+    return maxAgeSeconds && maxAgeSeconds * 1000 > every ? Math.min(maxAgeSeconds * 1000, Math.max(every, maxCacheMs)) : every;
+  }
 
   async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
     const started = deps.now();
+    const t0 = Date.now();
     const base: PollOutcome = { feedId: feed.id, feed: feed.name, status: 'ok', newItems: 0, changes: 0, alerts: 0 };
     try {
       const result = await deps.reader.read({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
-      const every = Math.max(intervalMs(feed), (result.maxAgeSeconds ?? 0) * 1000);
-      const nextPollAt = new Date(started.getTime() + every + jitter(feed.url, every)).toISOString();
+      const nextPollAt = new Date(nextSlot(feed.url, started.getTime(), successDelay(feed, result.maxAgeSeconds))).toISOString();
+      const health = { status: result.httpStatus, durationMs: Date.now() - t0, finalUrl: result.finalUrl !== feed.url ? result.finalUrl : null };
       if (result.status === 'not-modified') {
-        deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt });
-        return { ...base, status: 'not-modified' };
+        deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
+        return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
       }
-      const baseline = !feed.baselineDone && !deps.options.alertOnFirstPoll;
+      const baseline = !feed.baselineDone && !opts.alertOnFirstPoll;
       const outcomes: ItemOutcome[] = [];
       // Oldest first, so alerts come out in the order things happened.
       for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, baseline));
       if (!feed.baselineDone) deps.feeds.markBaselineDone(feed.id);
+      // Validators are stored only now, after every item was recorded: a crash before this
+      // point means the next poll fetches the whole document again rather than getting a 304.
       deps.feeds.recordSuccess(feed.id, {
         at: started.toISOString(),
         etag: result.etag,
         lastModified: result.lastModified,
         itemCount: result.feed.entries.length,
         nextPollAt,
+        ...health,
       });
       for (const o of outcomes) {
         if (o.kind === 'seen') continue;
@@ -75,27 +103,41 @@ export function createPoller(deps: PollerDeps) {
           base.alerts += o.alerts;
         }
       }
-      return base;
+      return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
-      const error = err instanceof FeedError ? `${err.kind}: ${err.message}` : `internal: ${(err as Error).message}`;
-      const failures = feed.consecutiveFailures + 1;
-      const backoff = Math.min(deps.options.maxBackoffMinutes * MINUTE, intervalMs(feed) * 2 ** Math.min(failures - 1, 10));
-      const retryAfter = err instanceof FeedError && err.retryAfterSeconds ? Math.min(err.retryAfterSeconds * 1000, deps.options.maxBackoffMinutes * MINUTE) : 0;
-      const failingSince = Date.parse(feed.failingSince ?? started.toISOString());
-      const disable = started.getTime() - failingSince >= deps.options.disableAfterHours * 3600_000;
-      deps.feeds.recordFailure(feed.id, {
-        at: started.toISOString(),
-        error,
-        nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
-        disable,
-      });
-      deps.logger.warn({ feed: feed.name, url: feed.url, err: error, failures }, 'feed poll failed');
-      if (disable) {
-        deps.logger.error({ feed: feed.name, url: feed.url, err: error }, 'feed disabled after failing too long');
-        deps.onFeedDisabled?.(feed, error);
-      }
-      return { ...base, status: 'failed', error, disabled: disable };
+      return failed(feed, err, started, base, Date.now() - t0);
     }
+  }
+
+  function failed(feed: FeedRecord, err: unknown, started: Date, base: PollOutcome, durationMs: number): PollOutcome {
+    const fe = err instanceof FeedError ? err : null;
+    const error = fe ? `${fe.kind}: ${fe.message}` : `internal: ${(err as Error).message}`;
+    const failures = feed.consecutiveFailures + 1;
+    const every = intervalMs(feed);
+    // Exponential backoff with a little spread, so feeds that failed together do not retry together.
+    const backoff = Math.min(maxBackoffMs, every * 2 ** Math.min(failures - 1, 16)) * (0.9 + 0.2 * unitHash(feed.url, String(failures)));
+    const retryAfter = fe?.retryAfterSeconds ? Math.min(fe.retryAfterSeconds * 1000, maxBackoffMs) : 0;
+    const failingSince = Date.parse(feed.failingSince ?? started.toISOString());
+    const disable = started.getTime() - failingSince >= opts.disableAfterHours * 3600_000;
+    deps.feeds.recordFailure(feed.id, {
+      at: started.toISOString(),
+      error,
+      nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
+      disable,
+      status: fe?.httpStatus ?? null,
+      durationMs,
+    });
+    deps.logger.warn({ feed: feed.name, url: feed.url, err: error, failures }, 'feed poll failed');
+    if (disable) {
+      deps.logger.error({ feed: feed.name, url: feed.url, err: error, failingSince: feed.failingSince }, 'feed disabled after failing too long');
+      const report = (hookErr: unknown) => deps.logger.error({ feed: feed.name, err: (hookErr as Error).message }, 'feed-disabled notice failed');
+      try {
+        void Promise.resolve(deps.onFeedDisabled?.(feed, error)).catch(report);
+      } catch (hookErr) {
+        report(hookErr);
+      }
+    }
+    return { ...base, status: 'failed', error, disabled: disable, httpStatus: fe?.httpStatus ?? null, durationMs };
   }
 
   return { pollFeed };

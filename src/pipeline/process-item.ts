@@ -55,7 +55,7 @@ export function createItemProcessor(deps: ProcessItemDeps) {
   return async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
     if (deps.items.get(entry.id)) return { kind: 'seen' };
     const key = titleKey(entry.title);
-    const dup = deps.items.findDuplicate(entry.url, key);
+    const dup = deps.items.findDuplicate(entry.url, key, iso());
     const record = { id: entry.id, feedId: feed.id, url: entry.url, title: entry.title, titleKey: key, publishedAt: entry.publishedAt, seenAt: iso() };
     if (dup) {
       deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });

@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/log.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import { createLimiter } from './limit.js';
+import { createKeyedLimiter, createLimiter } from './limit.js';
 import type { Poller, PollOutcome } from './poller.js';
 
 export interface SchedulerDeps {
@@ -10,14 +10,27 @@ export interface SchedulerDeps {
   logger: Logger;
   now: () => Date;
   concurrency: number;
+  /** At most this many polls of one host at once (default 2), so one site is never hammered. */
+  perHostConcurrency?: number;
   /** How often due feeds are looked for; each feed keeps its own interval. */
   tickSeconds?: number;
   onCycle?: (outcomes: PollOutcome[], ms: number) => void;
 }
 
+export function hostKey(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase() || 'local';
+  } catch {
+    return 'local';
+  }
+}
+
 export function createScheduler(deps: SchedulerDeps) {
   const inFlight = new Map<number, Promise<PollOutcome>>();
   const limit = createLimiter(deps.concurrency);
+  const perHost = createKeyedLimiter(deps.perHostConcurrency ?? 2);
+  // The host slot is taken first: a poll waiting for its host does not hold a global slot.
+  const run = (f: FeedRecord) => perHost(hostKey(f.url), () => limit(() => deps.poller.pollFeed(f)));
   let task: ScheduledTask | null = null;
   let stopping = false;
 
@@ -29,9 +42,9 @@ export function createScheduler(deps: SchedulerDeps) {
     const runs = feeds
       .filter((f) => !inFlight.has(f.id))
       .map((f) => {
-        const run = limit(() => deps.poller.pollFeed(f)).finally(() => inFlight.delete(f.id));
-        inFlight.set(f.id, run);
-        return run;
+        const p = run(f).finally(() => inFlight.delete(f.id));
+        inFlight.set(f.id, p);
+        return p;
       });
     const outcomes = await Promise.all(runs);
     if (outcomes.length) deps.onCycle?.(outcomes, Date.now() - started);

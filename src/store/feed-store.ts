@@ -20,6 +20,13 @@ export interface FeedRecord {
   itemCount: number;
   baselineDone: boolean;
   disabled: boolean;
+  /** HTTP status of the last poll (null for files and network failures). */
+  lastStatus: number | null;
+  lastDurationMs: number | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  /** Where the last permanent redirect pointed, if the feed moved. */
+  finalUrl: string | null;
 }
 
 export interface FeedSuccess {
@@ -28,6 +35,9 @@ export interface FeedSuccess {
   lastModified: string | null;
   itemCount: number | null;
   nextPollAt: string;
+  status?: number | null;
+  durationMs?: number | null;
+  finalUrl?: string | null;
 }
 
 export interface FeedFailure {
@@ -35,6 +45,8 @@ export interface FeedFailure {
   error: string;
   nextPollAt: string;
   disable: boolean;
+  status?: number | null;
+  durationMs?: number | null;
 }
 
 export interface FeedStore {
@@ -47,7 +59,10 @@ export interface FeedStore {
   recordSuccess(id: number, s: FeedSuccess): void;
   recordFailure(id: number, f: FeedFailure): void;
   markBaselineDone(id: number): void;
-  setDisabled(id: number, disabled: boolean): void;
+  /** Disables (with the reason shown in `feeds list`) or re-enables a feed; re-enabling polls it soon. */
+  setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): void;
+  /** Moves a feed's next poll (spreading feeds over their interval). */
+  setNextPoll(id: number, at: string): void;
 }
 
 interface FeedRow {
@@ -55,6 +70,7 @@ interface FeedRow {
   added_at: string; etag: string | null; last_modified: string | null; last_polled_at: string | null;
   last_success_at: string | null; last_error: string | null; last_error_at: string | null; failing_since: string | null;
   consecutive_failures: number; next_poll_at: string | null; item_count: number; baseline_done: number; disabled: number;
+  last_status: number | null; last_duration_ms: number | null; disabled_at: string | null; disabled_reason: string | null; final_url: string | null;
 }
 
 const toRecord = (r: FeedRow): FeedRecord => ({
@@ -77,6 +93,11 @@ const toRecord = (r: FeedRow): FeedRecord => ({
   itemCount: r.item_count,
   baselineDone: r.baseline_done === 1,
   disabled: r.disabled === 1,
+  lastStatus: r.last_status,
+  lastDurationMs: r.last_duration_ms,
+  disabledAt: r.disabled_at,
+  disabledReason: r.disabled_reason,
+  finalUrl: r.final_url,
 });
 
 export function createFeedStore(db: Db): FeedStore {
@@ -90,13 +111,17 @@ export function createFeedStore(db: Db): FeedStore {
   const success = db.prepare(
     `UPDATE feeds SET last_polled_at = @at, last_success_at = @at, etag = @etag, last_modified = @lastModified,
        item_count = COALESCE(@itemCount, item_count), next_poll_at = @nextPollAt, consecutive_failures = 0,
-       failing_since = NULL, last_error = NULL WHERE id = @id`,
+       failing_since = NULL, last_error = NULL, last_status = @status, last_duration_ms = @durationMs,
+       final_url = COALESCE(@finalUrl, final_url) WHERE id = @id`,
   );
   // last_error_at stays after recovery so `feeds list` can still show when the feed last failed.
   const failure = db.prepare(
     `UPDATE feeds SET last_polled_at = @at, last_error = @error, last_error_at = @at, next_poll_at = @nextPollAt,
        consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, @at),
-       disabled = CASE WHEN @disable THEN 1 ELSE disabled END WHERE id = @id`,
+       last_status = @status, last_duration_ms = @durationMs,
+       disabled = CASE WHEN @disable THEN 1 ELSE disabled END,
+       disabled_at = CASE WHEN @disable THEN @at ELSE disabled_at END,
+       disabled_reason = CASE WHEN @disable THEN @error ELSE disabled_reason END WHERE id = @id`,
   );
   return {
     upsert(feed, now) {
@@ -120,9 +145,14 @@ export function createFeedStore(db: Db): FeedStore {
     },
     list: () => all.all().map(toRecord),
     remove: (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
-    recordSuccess: (id, s) => void success.run({ id, ...s }),
-    recordFailure: (id, f) => void failure.run({ id, at: f.at, error: f.error, nextPollAt: f.nextPollAt, disable: f.disable ? 1 : 0 }),
+    recordSuccess: (id, s) => void success.run({ id, at: s.at, etag: s.etag, lastModified: s.lastModified, itemCount: s.itemCount, nextPollAt: s.nextPollAt, status: s.status ?? null, durationMs: s.durationMs ?? null, finalUrl: s.finalUrl ?? null }),
+    recordFailure: (id, f) => void failure.run({ id, at: f.at, error: f.error, nextPollAt: f.nextPollAt, disable: f.disable ? 1 : 0, status: f.status ?? null, durationMs: f.durationMs ?? null }),
     markBaselineDone: (id) => void db.prepare('UPDATE feeds SET baseline_done = 1 WHERE id = ?').run(id),
-    setDisabled: (id, disabled) => void db.prepare('UPDATE feeds SET disabled = ?, consecutive_failures = CASE WHEN ? THEN consecutive_failures ELSE 0 END, failing_since = CASE WHEN ? THEN failing_since ELSE NULL END WHERE id = ?').run(disabled ? 1 : 0, disabled ? 1 : 0, disabled ? 1 : 0, id),
+    setDisabled: (id, disabled, reason = null, now = new Date().toISOString()) =>
+      void (disabled
+        ? db.prepare('UPDATE feeds SET disabled = 1, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(now, reason, id)
+        : db.prepare(`UPDATE feeds SET disabled = 0, disabled_at = NULL, disabled_reason = NULL, consecutive_failures = 0,
+            failing_since = NULL, next_poll_at = NULL WHERE id = ?`).run(id)),
+    setNextPoll: (id, at) => void db.prepare('UPDATE feeds SET next_poll_at = ? WHERE id = ?').run(at, id),
   };
 }

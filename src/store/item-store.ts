@@ -18,8 +18,12 @@ export interface ItemRecord {
 
 export interface ItemStore {
   get(id: string): ItemRecord | undefined;
-  /** An item seen before under another id: the same canonical URL, or the same title key. */
-  findDuplicate(url: string | null, titleKey: string): ItemRecord | undefined;
+  /**
+   * An item seen before under another id: the same canonical article URL (a site's front page
+   * does not count), or, when `now` is given, the same distinctive title key seen within
+   * TITLE_WINDOW_DAYS (guid churn, a rewritten date, the same story through another feed).
+   */
+  findDuplicate(url: string | null, titleKey: string, now?: string): ItemRecord | undefined;
   findByUrl(url: string): ItemRecord[];
   insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): void;
   markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): void;
@@ -29,6 +33,24 @@ export interface ItemStore {
 interface ItemRow {
   id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;
   seen_at: string; status: string; extractor: string | null; change_count: number; note: string | null;
+}
+
+/** How long a title alone identifies a story: recurring headlines ("Weekly roundup") may repeat later. */
+export const TITLE_WINDOW_DAYS = 14;
+
+/** A URL that names one article, not a whole site (feeds that link every item to the home page). */
+export function isArticleUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.pathname.length > 1 || u.search.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Short titles ("Podcast", "Daily briefing") repeat without being the same story. */
+export function isDistinctiveTitleKey(key: string): boolean {
+  return key.split(' ').length >= 4 || key.length >= 28;
 }
 
 const toRecord = (r: ItemRow): ItemRecord => ({
@@ -48,7 +70,7 @@ const toRecord = (r: ItemRow): ItemRecord => ({
 export function createItemStore(db: Db): ItemStore {
   const byId = db.prepare<[string], ItemRow>('SELECT * FROM items WHERE id = ?');
   const byUrl = db.prepare<[string], ItemRow>('SELECT * FROM items WHERE url = ? ORDER BY seen_at');
-  const byTitle = db.prepare<[string], ItemRow>('SELECT * FROM items WHERE title_key = ? LIMIT 1');
+  const byTitle = db.prepare<[string, string], ItemRow>('SELECT * FROM items WHERE title_key = ? AND seen_at >= ? ORDER BY seen_at LIMIT 1');
   const insert = db.prepare(
     `INSERT OR IGNORE INTO items (id, feed_id, url, title, title_key, published_at, seen_at, status, extractor, note)
      VALUES (@id, @feedId, @url, @title, @titleKey, @publishedAt, @seenAt, @status, @extractor, @note)`,
@@ -60,8 +82,11 @@ export function createItemStore(db: Db): ItemStore {
       const r = byId.get(id);
       return r && toRecord(r);
     },
-    findDuplicate(url, titleKey) {
-      const r = (url ? byUrl.get(url) : undefined) ?? (titleKey ? byTitle.get(titleKey) : undefined);
+    findDuplicate(url, titleKey, now) {
+      let r = url && isArticleUrl(url) ? byUrl.get(url) : undefined;
+      if (!r && now && titleKey && isDistinctiveTitleKey(titleKey)) {
+        r = byTitle.get(titleKey, new Date(Date.parse(now) - TITLE_WINDOW_DAYS * 86_400_000).toISOString());
+      }
       return r && toRecord(r);
     },
     findByUrl: (url) => byUrl.all(url).map(toRecord),

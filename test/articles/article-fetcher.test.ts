@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARTICLE_CACHE_SQL, createSqliteArticleCache } from '../../src/articles/article-cache.js';
+import { createSqliteArticleCache } from '../../src/articles/article-cache.js';
+import { openDatabase } from '../../src/store/db.js';
 import { createArticleFetcher, needsArticleText, withArticleText } from '../../src/articles/article-fetcher.js';
 import type { NewsItem } from '../../src/core/change.js';
+import { createAddressGuard } from '../../src/discord/feed-check.js';
 
 const STORY = [
   'Acme Corp. said on Tuesday it had appointed Jane Doe as chief executive officer, effective March 1, succeeding John Roe, who is retiring after a decade in the role.',
@@ -46,7 +48,7 @@ beforeAll(async () => {
       res.writeHead(302, { location: '/redirect-loop' });
       res.end();
     } else if (path === '/redirect-blocked') {
-      res.writeHead(302, { location: 'http://blocked.invalid/secret' });
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
       res.end();
     } else if (path === '/cp1251') {
       const html = articlePage(['Генеральный директор компании Яндекс Аркадий Волож покинул свой пост, сообщила компания во вторник в официальном заявлении для прессы и инвесторов.'.repeat(2)], '<meta charset="windows-1251">');
@@ -102,20 +104,20 @@ let clock: Date;
 
 beforeEach(() => {
   hits.clear();
-  db = new Database(':memory:');
-  db.exec(ARTICLE_CACHE_SQL);
+  db = openDatabase(':memory:');
   guarded = [];
   clock = new Date('2026-01-01T00:00:00Z');
 });
 
 function makeFetcher(overrides: { timeoutMs?: number; maxBytes?: number } = {}) {
   const counts = { ok: 0, cached: 0, error: 0 };
+  const addressGuard = createAddressGuard({ allowHosts: [new URL(base).host] });
   const fetcher = createArticleFetcher({
     cache: createSqliteArticleCache(db),
-    // A guard in the shape of the feeds' SSRF guard: the test server's loopback is allowed.
+    // The real address guard, allowing only the test server's loopback host:port.
     guard: async (url) => {
       guarded.push(url.href);
-      if (url.hostname !== '127.0.0.1') throw new Error(`${url.hostname} is not an allowed address`);
+      return addressGuard(url);
     },
     userAgent: 'execwatch-test/1.0 (+https://example.org/bot)',
     timeoutMs: overrides.timeoutMs ?? 2000,
@@ -165,9 +167,16 @@ describe('createArticleFetcher', () => {
     expect(guarded).toEqual([`${base}/redirect`, `${base}/article-after-redirect`]);
 
     expect(await fetcher.fetchArticleText(`${base}/redirect-blocked`)).toBeNull();
-    expect(guarded.at(-1)).toBe('http://blocked.invalid/secret');
-    const row = db.prepare('SELECT status, note FROM article_cache WHERE url = ?').get(`${base}/redirect-blocked`);
-    expect(row).toEqual({ status: 'error', note: 'blocked.invalid is not an allowed address' });
+    expect(guarded.at(-1)).toBe('http://169.254.169.254/latest/meta-data/');
+    const row = db.prepare('SELECT status, note FROM article_cache WHERE url = ?').get(`${base}/redirect-blocked`) as { status: string; note: string };
+    expect(row.status).toBe('error');
+    expect(row.note).toMatch(/169\.254\.169\.254 resolves to a private or local address/);
+  });
+
+  it('refuses a first URL on a private address', async () => {
+    const { fetcher } = makeFetcher();
+    expect(await fetcher.fetchArticleText('http://10.0.0.1/article')).toBeNull();
+    expect(guarded).toEqual(['http://10.0.0.1/article']);
   });
 
   it('gives null, never throws, for every kind of failure, and notes why', async () => {

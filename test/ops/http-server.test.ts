@@ -55,7 +55,7 @@ describe('ops HTTP server', () => {
     metrics.feedPolled('ok');
     metrics.feedPolled('error');
     metrics.feedFailed('timeout');
-    metrics.itemsSeen(12, 3);
+    metrics.itemsSeen(12);
     metrics.changesExtracted('builtin', 2);
     metrics.changesExtracted('openai', 1);
     metrics.alertSent('webhook');
@@ -69,7 +69,6 @@ describe('ops HTTP server', () => {
     expect(sampleValue(fams, 'execwatch_feed_polls_total', { outcome: 'error' })).toBe(1);
     expect(sampleValue(fams, 'execwatch_feed_failures_total', { reason: 'timeout' })).toBe(1);
     expect(sampleValue(fams, 'execwatch_items_seen_total')).toBe(12);
-    expect(sampleValue(fams, 'execwatch_items_new_total')).toBe(3);
     expect(sampleValue(fams, 'execwatch_changes_extracted_total', { extractor: 'builtin' })).toBe(2);
     expect(sampleValue(fams, 'execwatch_changes_extracted_total', { extractor: 'openai' })).toBe(1);
     expect(sampleValue(fams, 'execwatch_alerts_sent_total', { target: 'webhook' })).toBe(1);

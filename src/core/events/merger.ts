@@ -3,10 +3,11 @@ import { createAliasBook, type AliasBook } from './alias-book.js';
 import { corroboratedConfidence, outletOf } from './corroboration.js';
 import { findDenialSentences } from './denials.js';
 import { findEffectiveDate } from './effective-date.js';
+import { findNamePairs } from './name-pairs.js';
 import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource } from './model.js';
-import { createUnitBook, orgKey, relateOrganizations, type UnitBook } from './organizations.js';
+import { cleanParent, createUnitBook, orgKey, relateOrganizations, unitFromTitle, type UnitBook } from './organizations.js';
 import { bestNameMatch, fullestName, NameMatch, personNameKey, personWords, significantWords } from './person-names.js';
-import type { EventRepository } from './repository.js';
+import { eventHorizon, type EventRepository } from './repository.js';
 import { mergeCategories, rolesCompatible } from './roles.js';
 
 export type AlertAction = 'post' | 'edit' | 'hold' | 'none';
@@ -28,6 +29,11 @@ export interface MergeOutcome {
 
 export interface ItemMergeResult {
   outcomes: MergeOutcome[];
+  /**
+   * Stored events this item showed to be one (it taught that two names are one person): each
+   * survivor with the ids merged into it. The survivor's alert should be edited.
+   */
+  joined: Array<{ event: ChangeEvent; absorbed: string[] }>;
   /** Stored events this item denies or reverses (each now carries a contradiction note). */
   contradicted: ChangeEvent[];
 }
@@ -62,6 +68,26 @@ function hash(text: string): string {
   return h.toString(36).padStart(7, '0');
 }
 
+// The name most reports use ("Lip-Bu Tan" over a one-off "Malaysian-born Tan Lip-Bu"); on a
+// tie the fullest, then the earliest.
+function displayName(sources: readonly EventSource[]): string {
+  const counts = new Map<string, { name: string; n: number; first: number }>();
+  sources.forEach((s, i) => {
+    const k = personNameKey(s.personName);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { name: s.personName, n: 1, first: i });
+  });
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first);
+  const top = ranked.filter((r) => r.n === ranked[0]?.n).map((r) => r.name);
+  return fullestName(top);
+}
+
+// Names are kept per spelling ("Jen Oneal" and "Jennifer Oneal" both), so that lookups find
+// either; matching folds them anyway.
+const spellingKey = (name: string): string =>
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim();
+
 const uniqueByKey = (names: readonly string[], key: (n: string) => string): string[] => {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -76,6 +102,9 @@ const uniqueByKey = (names: readonly string[], key: (n: string) => string): stri
 
 interface Prepared {
   change: LeadershipChange;
+  title: string | null;
+  /** Where the post is: the reported organisation, or the unit the role title names in it. */
+  org: { name: string; parent: string | null };
   at: string;
   atMs: number;
   names: string[];
@@ -93,41 +122,47 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const aliases: AliasBook = createAliasBook(knowledge.aliasGroups);
   const units: UnitBook = createUnitBook(knowledge.units);
 
-  const learnAliases = (names: readonly string[]): void => {
+  const learnAliases = (names: readonly string[]): string[] | null => {
     const group = aliases.link(names);
     if (group) repository.saveAliasGroup(group);
+    return group;
   };
 
-  const prepare = (change: LeadershipChange): Prepared => {
+  const prepare = (change: LeadershipChange, title: string | null): Prepared => {
     const parsed = change.source.publishedAt ? Date.parse(change.source.publishedAt) : Number.NaN;
     const atMs = Number.isNaN(parsed) ? now().getTime() : parsed;
     const at = new Date(atMs).toISOString();
-    const names = uniqueByKey([change.person.name, ...change.person.aliases], personNameKey);
+    const names = uniqueByKey([change.person.name, ...change.person.aliases], spellingKey);
     const expanded = uniqueByKey(names.flatMap((n) => aliases.namesOf(n)), personNameKey);
     const effectiveDate = change.effectiveDate ?? findEffectiveDate(change.evidence, at);
-    return { change, at, atMs, names, expanded, categories: mergeCategories(change.role.title), effectiveDate };
+    const reported = change.organization;
+    const org = unitFromTitle(change.role.title, reported.name) ??
+      { name: reported.name, parent: cleanParent(reported.name, reported.parent) };
+    return { change, title, org, at, atMs, names, expanded, categories: mergeCategories(change.role.title), effectiveDate };
   };
 
-  const sameOrganization = (event: ChangeEvent, p: Prepared): boolean =>
-    relateOrganizations(
-      { names: event.organization.names, parent: event.organization.parent },
-      { names: [p.change.organization.name], parent: p.change.organization.parent },
-      units,
-    ) === 'same';
+  const relateTo = (event: ChangeEvent, p: Prepared) =>
+    relateOrganizations({ names: event.organization.names, parent: event.organization.parent }, { names: [p.org.name], parent: p.org.parent }, units);
 
-  const sameMove = (a: Prepared, b: Prepared): boolean =>
-    a.change.direction === b.change.direction &&
-    a.change.interim === b.change.interim &&
-    rolesCompatible(a.categories, b.categories) &&
-    bestNameMatch(a.expanded, b.expanded) >= NameMatch.Contained &&
-    relateOrganizations(
-      { names: [a.change.organization.name], parent: a.change.organization.parent },
-      { names: [b.change.organization.name], parent: b.change.organization.parent },
-      units,
-    ) === 'same';
+  // Whether the post is in a unit of a larger organisation (either report says so).
+  const isUnit = (event: ChangeEvent, p: Prepared): boolean =>
+    Boolean(event.organization.parent || p.org.parent) ||
+    [...event.organization.names, p.org.name].some((n) => units.parentsOf(orgKey(n)).length > 0);
+
+  // Two changes of one item that say the same thing twice (headline and body): the same person
+  // (a surname is enough within one item), move and post.
+  const sameMove = (a: Prepared, b: Prepared): boolean => {
+    if (a.change.direction !== b.change.direction || a.change.interim !== b.change.interim) return false;
+    if (!rolesCompatible(a.categories, b.categories)) return false;
+    const names = bestNameMatch(a.expanded, b.expanded);
+    if (names === NameMatch.None) return false;
+    const orgs = relateOrganizations({ names: [a.org.name], parent: a.org.parent }, { names: [b.org.name], parent: b.org.parent }, units);
+    return orgs === 'same' || (orgs === 'none' && names >= NameMatch.Contained);
+  };
 
   const sourceOf = (p: Prepared): EventSource => ({
     itemId: p.change.source.itemId,
+    title: p.title,
     url: p.change.source.url,
     feed: p.change.source.feed,
     outlet: outletOf(p.change.source),
@@ -142,7 +177,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const newId = (p: Prepared): string => {
     const c = p.change;
     const seed = [c.source.itemId, personNameKey(c.person.name), c.direction, p.categories.join('+'),
-      orgKey(c.organization.name), String(c.interim)].join('|');
+      orgKey(p.org.name), String(c.interim)].join('|');
     let id = `ev-${hash(seed)}`;
     for (let n = 2; repository.get(id); n++) id = `ev-${hash(seed)}-${n}`;
     return id;
@@ -161,7 +196,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       direction: c.direction,
       interim: c.interim,
       role: { title: c.role.title, categories: p.categories },
-      organization: { name: c.organization.name, parent: c.organization.parent, names: [c.organization.name] },
+      organization: { name: p.org.name, parent: p.org.parent, names: [p.org.name] },
       effectiveDate: p.effectiveDate,
       reason: c.reason,
       counterpart: c.counterpart,
@@ -182,8 +217,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const corroborate = (event: ChangeEvent, p: Prepared): { event: ChangeEvent; alert: AlertAction } => {
     const c = p.change;
     const sources = [...event.sources, sourceOf(p)];
-    const names = uniqueByKey([...event.person.names, ...p.names], personNameKey);
-    const orgNames = uniqueByKey([...event.organization.names, c.organization.name], orgKey);
+    const names = uniqueByKey([...event.person.names, ...p.names], spellingKey);
+    const orgNames = uniqueByKey([...event.organization.names, p.org.name], orgKey);
     const confidence = corroboratedConfidence(sources);
     let alertState = event.alertState;
     let alert: AlertAction = 'none';
@@ -196,10 +231,10 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     }
     const updated: ChangeEvent = {
       ...event,
-      person: { name: fullestName([event.person.name, ...p.names]), names },
+      person: { name: displayName(sources), names },
       organization: {
         name: event.organization.name,
-        parent: event.organization.parent ?? c.organization.parent,
+        parent: event.organization.parent ?? p.org.parent,
         names: orgNames,
       },
       effectiveDate: laterDate(event.effectiveDate, p.effectiveDate),
@@ -225,8 +260,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const merged: ChangeEvent = {
       ...survivor,
       person: {
-        name: fullestName([survivor.person.name, other.person.name]),
-        names: uniqueByKey([...survivor.person.names, ...other.person.names], personNameKey),
+        name: displayName(sources),
+        names: uniqueByKey([...survivor.person.names, ...other.person.names], spellingKey),
       },
       organization: {
         ...survivor.organization,
@@ -255,7 +290,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const noted: ChangeEvent[] = [];
     for (const other of repository.findCandidates({ tokens, direction: opposite, since })) {
       if (other.mergedInto || other.interim !== p.change.interim) continue;
-      if (!rolesCompatible(other.role.categories, p.categories) || !sameOrganization(other, p)) continue;
+      if (!rolesCompatible(other.role.categories, p.categories, isUnit(other, p)) || relateTo(other, p) !== 'same') continue;
       if (bestNameMatch(p.expanded, other.person.names) < NameMatch.Contained) continue;
       if (other.contradictions.some((x) => x.eventId === event.id)) continue;
       const updated: ChangeEvent = {
@@ -310,16 +345,82 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return noted;
   };
 
+  // Name pairs in the text ("Jack Ma (Ma Yun)") are learned when one of the names is a person
+  // this item reports or a stored event names; a pair of strangers may be anything.
+  const learnFromText = (item: Pick<NewsItem, 'id'> & Partial<NewsItem>, itemNames: readonly string[], atMs: number): string[][] => {
+    const text = [item.title, item.summary, item.content].filter(Boolean).join('\n');
+    const learned: string[][] = [];
+    const since = new Date(atMs - windowMs).toISOString();
+    const itemKeys = new Set(itemNames.map(personNameKey));
+    for (const [a, b] of findNamePairs(text)) {
+      const keys = [personNameKey(a), personNameKey(b)];
+      const known = keys.some((k) => itemKeys.has(k)) ||
+        aliases.namesOf(a).length > 1 || aliases.namesOf(b).length > 1 ||
+        repository.findCandidates({ tokens: significantWords([...personWords(a), ...personWords(b)]), since })
+          .some((e) => !e.mergedInto && e.person.names.some((n) => keys.includes(personNameKey(n))));
+      if (!known) continue;
+      const group = learnAliases([a, b]);
+      if (group) learned.push(group);
+    }
+    return learned;
+  };
+
+  // After learning that some names are one person, stored events of that person that are the
+  // same move become one event (the earliest survives, so its alert is the one edited).
+  const reconcile = (groups: readonly string[][], atMs: number): Array<{ event: ChangeEvent; absorbed: string[] }> => {
+    const joined: Array<{ event: ChangeEvent; absorbed: string[] }> = [];
+    const since = new Date(atMs - windowMs).toISOString();
+    for (const group of groups) {
+      const tokens = significantWords(group.flatMap(personWords));
+      const events = repository.findCandidates({ tokens, since })
+        .filter((e) => !e.mergedInto && bestNameMatch(group, e.person.names) >= NameMatch.Contained)
+        .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
+      const gone = new Set<string>();
+      for (let i = 0; i < events.length; i++) {
+        let survivor = events[i] as ChangeEvent;
+        if (gone.has(survivor.id)) continue;
+        const absorbed: string[] = [];
+        for (const other of events.slice(i + 1)) {
+          if (gone.has(other.id) || other.direction !== survivor.direction || other.interim !== survivor.interim) continue;
+          if (!rolesCompatible(survivor.role.categories, other.role.categories)) continue;
+          const names = uniqueByKey(survivor.person.names.flatMap((n) => aliases.namesOf(n)), personNameKey);
+          if (bestNameMatch(names, other.person.names) < NameMatch.Contained) continue;
+          const orgs = relateOrganizations(
+            { names: survivor.organization.names, parent: survivor.organization.parent },
+            { names: other.organization.names, parent: other.organization.parent }, units);
+          if (orgs !== 'same') continue;
+          if (Date.parse(other.firstSeen) - Date.parse(eventHorizon(survivor)) > windowMs) continue;
+          const [merged, old] = absorb(survivor, other);
+          repository.save(old);
+          survivor = merged;
+          gone.add(other.id);
+          absorbed.push(other.id);
+        }
+        if (absorbed.length) {
+          repository.save(survivor);
+          joined.push({ event: survivor, absorbed });
+        }
+      }
+    }
+    return joined;
+  };
+
   const mergeItem: EventMerger['mergeItem'] = (item, changes, opts = {}) => {
     const silent = opts.silent ?? false;
-    const prepared = changes.map(prepare);
+    const prepared = changes.map((c) => prepare(c, item.title ?? null));
+    const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
+    const itemAtMs = prepared[0]?.atMs ?? (Number.isNaN(published) ? now().getTime() : published);
     // Learn first: an item that gives two names for one person, or a unit's parent, says so for
     // all of its changes.
+    const learned = learnFromText(item, prepared.flatMap((p) => p.names), itemAtMs);
     for (const p of prepared) {
-      if (p.names.length > 1) learnAliases(p.names);
-      const parent = p.change.organization.parent;
+      if (p.names.length > 1) {
+        const group = learnAliases(p.names);
+        if (group) learned.push(group);
+      }
+      const parent = p.org.parent;
       if (parent) {
-        const u = orgKey(p.change.organization.name);
+        const u = orgKey(p.org.name);
         const par = orgKey(parent);
         if (units.learn(u, par)) repository.saveUnit(u, par);
       }
@@ -327,6 +428,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     for (const p of prepared) {
       p.expanded = uniqueByKey(p.names.flatMap((n) => aliases.namesOf(n)), personNameKey);
     }
+    const joined = reconcile(learned, itemAtMs);
 
     const claimedBy = new Map<string, number>();
     const outcomes: MergeOutcome[] = [];
@@ -344,9 +446,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       for (const event of repository.findCandidates({ tokens, direction: c.direction, since })) {
         if (event.mergedInto || event.interim !== c.interim) continue;
         if (Date.parse(event.firstSeen) > firstAllowed) continue;
-        if (!rolesCompatible(event.role.categories, p.categories)) continue;
+        if (!rolesCompatible(event.role.categories, p.categories, isUnit(event, p))) continue;
         const names = bestNameMatch(p.expanded, event.person.names);
-        if (names === NameMatch.None || !sameOrganization(event, p)) continue;
+        if (names === NameMatch.None) continue;
+        // A unit and its parent are different posts. An unrelated organisation is taken for a
+        // misreading ("Chips this week: … Tan takes over") only when the full name matches.
+        const orgRelation = relateTo(event, p);
+        if (orgRelation === 'unit' || (orgRelation === 'none' && names < NameMatch.Contained)) continue;
         const claimer = claimedBy.get(event.id);
         if (claimer !== undefined && claimer !== index) {
           // Two changes of one item are two events, unless the extractor said the same thing twice.
@@ -354,9 +460,9 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
           if (other && sameMove(other, p)) duplicateOf = event;
           continue;
         }
-        const exactOrg = event.organization.names.some((n) => orgKey(n) === orgKey(c.organization.name));
+        const exactOrg = event.organization.names.some((n) => orgKey(n) === orgKey(p.org.name));
         const sharedCategory = event.role.categories.some((x) => p.categories.includes(x));
-        const score = names * 100 + (exactOrg ? 10 : 0) + (sharedCategory ? 5 : 0);
+        const score = names * 100 + (orgRelation === 'same' ? 50 : 0) + (exactOrg ? 10 : 0) + (sharedCategory ? 5 : 0);
         matches.push({ event, score, names });
       }
 
@@ -378,8 +484,14 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const best = matches[0] as Scored;
       // A full name that contains the names of several open events of the same move joins them
       // ("Richard Qiangdong Liu" after "Richard Liu" and "Liu Qiangdong"). A bare surname never does.
+      // The events joined must be one post among themselves too: "chairman and CEO" matches both
+      // a chair event and a CEO event without making them one.
       const joined = best.names >= NameMatch.Contained
-        ? matches.filter((m) => m !== best && m.names >= NameMatch.Contained && !claimedBy.has(m.event.id))
+        ? matches.filter((m) => m !== best && m.names >= NameMatch.Contained && !claimedBy.has(m.event.id) &&
+          rolesCompatible(best.event.role.categories, m.event.role.categories) &&
+          relateOrganizations(
+            { names: best.event.organization.names, parent: best.event.organization.parent },
+            { names: m.event.organization.names, parent: m.event.organization.parent }, units) === 'same')
         : [];
       const group = [best, ...joined].map((m) => m.event)
         .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
@@ -407,9 +519,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       outcomes.push({ change: c, event, kind: 'corroborated', alert, absorbed });
     });
 
-    const atMs = prepared[0]?.atMs ?? (item.publishedAt ? Date.parse(item.publishedAt) : now().getTime());
-    contradicted.push(...noteDenials(item, Number.isNaN(atMs) ? now().getTime() : atMs));
-    return { outcomes, contradicted };
+    contradicted.push(...noteDenials(item, itemAtMs));
+    return { outcomes, contradicted, joined };
   };
 
   return { mergeItem, options };

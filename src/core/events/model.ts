@@ -8,6 +8,8 @@ export const EventSourceSchema = z.object({
   feed: z.string().nullable(),
   /** Who published it: the feed, else the link's host, else the item itself. */
   outlet: z.string(),
+  /** The item's headline, for the alert's source list. */
+  title: z.string().nullable().default(null),
   publishedAt: z.string().nullable(),
   evidence: z.string(),
   confidence: z.number().min(0).max(1),

@@ -1,8 +1,23 @@
 import { LEGAL_SUFFIXES, nameWords } from '../names.js';
 
+// Words around a name that say which part or which moment, not which organisation:
+// "the board of Alibaba Group", "its Blizzard Entertainment unit", "the new Cloud Intelligence Group".
+const LEADING_NOISE: ReadonlySet<string> = new Set(['new', 'its', 'newly', 'former']);
+const TRAILING_NOISE: ReadonlySet<string> = new Set(['unit', 'units', 'studio', 'studios', 'division', 'business', 'arm', 'segment', 'subsidiary']);
+
 /** The words of an organisation's name without legal suffixes ("The Walt Disney Company" → walt disney). */
-export const orgWords = (name: string): string[] =>
-  nameWords(name.replace(/['\u2019`](?!s\b)/g, ''), LEGAL_SUFFIXES);
+export function orgWords(name: string): string[] {
+  const words = nameWords(name.replace(/['\u2019`](?!s\b)/g, ''), LEGAL_SUFFIXES);
+  let start = 0;
+  let end = words.length;
+  for (;;) {
+    if (words[start] === 'board' && words[start + 1] === 'of' && end - start > 2) start += 2;
+    else if (LEADING_NOISE.has(words[start] ?? '') && end - start > 1) start += 1;
+    else break;
+  }
+  while (end - start > 1 && TRAILING_NOISE.has(words[end - 1] ?? '')) end -= 1;
+  return words.slice(start, end);
+}
 
 export const orgKey = (name: string): string => orgWords(name).join(' ');
 
@@ -41,6 +56,60 @@ export function createUnitBook(initial: Iterable<readonly [string, string]> = []
   };
   for (const [u, p] of initial) book.learn(u, p);
   return book;
+}
+
+// What a misread "parent" can be that names no organisation ("the board of Alibaba Group").
+const NOT_AN_ORGANIZATION: ReadonlySet<string> = new Set([
+  'board', 'directors', 'company', 'firm', 'group', 'unit', 'business', 'division', 'studio', 'team',
+  'management', 'committee', 'office', 'executive', 'executives', 'parent', 'its', 'their', 'his', 'her',
+]);
+
+/**
+ * The parent a report gives, unless it is no parent at all: the organisation itself ("Alibaba
+ * Group", parent "Alibaba") or the same company with a descriptor ("Blizzard Entertainment",
+ * parent "Blizzard").
+ */
+export function cleanParent(name: string, parent: string | null): string | null {
+  if (!parent) return null;
+  const nw = orgWords(name);
+  const pw = orgWords(parent);
+  if (pw.length === 0 || nw.length === 0 || pw.every((w) => NOT_AN_ORGANIZATION.has(w))) return null;
+  if (pw.join(' ') === nw.join(' ')) return null;
+  if (pw.every((w) => nw.includes(w)) && nw.filter((w) => !pw.includes(w)).every((w) => DESCRIPTORS.has(w))) return null;
+  return parent;
+}
+
+const GENERIC_UNIT = /^(?:(?:the|its|a|new)\s+)*([a-z][a-z\s&-]*?)\s+(?:unit|business|division|arm|segment|operations)$/;
+const OF_PHRASE = /\b(?:of|at)\s+(?:(?:the|its|a|new)\s+)*(.+)$/i;
+const PREFIX_UNIT = /^([a-z][a-z\s&-]*?)\s+(?:unit|business|division|arm|segment)\s+\S/;
+
+const titleCase = (s: string): string => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+
+/**
+ * The unit a role title names when the report gives only the parent as the organisation:
+ * "head of cloud unit" at Alibaba is the post at Alibaba's cloud unit, "head of Local Services
+ * Group" at Alibaba is at Local Services Group. Null when the title names no other unit.
+ */
+export function unitFromTitle(title: string, organization: string): { name: string; parent: string } | null {
+  const orgK = orgKey(organization);
+  const phrase = OF_PHRASE.exec(title)?.[1]?.trim();
+  const generic = (phrase ? GENERIC_UNIT.exec(phrase)?.[1] : undefined) ?? PREFIX_UNIT.exec(title.trim())?.[1];
+  if (generic) {
+    const words = generic.trim();
+    if (!words || orgK.split(' ').includes(orgKey(words))) return null;
+    return { name: `${organization} ${titleCase(words)}`, parent: organization };
+  }
+  if (phrase && /^[A-Z]/.test(phrase)) {
+    const k = orgKey(phrase);
+    if (!k || k === orgK) return null;
+    const pw = k.split(' ');
+    const ow = orgK.split(' ');
+    // "chief executive of Alibaba Group" at Alibaba, "co-head of its Blizzard Entertainment
+    // studio" at Blizzard: the organisation itself.
+    if (pw.every((w) => ow.includes(w)) || cleanParent(phrase, organization) === null) return null;
+    return { name: phrase, parent: organization };
+  }
+  return null;
 }
 
 export interface OrgRef {

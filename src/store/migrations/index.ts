@@ -1,9 +1,19 @@
 import type { Migration } from './types.js';
 import { migration as m0001 } from './0001_init.js';
+import { migration as m0002 } from './0002_feeds.js';
+import { migration as m0003 } from './0003_events.js';
+import { migration as m0004 } from './0004_llm.js';
+import { migration as m0005 } from './0005_discord.js';
+import { migration as m0006 } from './0006_ops.js';
 
 export type { Migration } from './types.js';
 
 /** Every schema version this code knows, in order. */
 export const migrations: readonly Migration[] = [
   m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
 ].sort((a, b) => a.version - b.version);

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { DirectionSchema, type LeadershipChange, type NewsItem } from '../change.js';
+import { primaryRoleCategory } from '../roles.js';
+import { orgWords } from './organizations.js';
+import { personWords, significantWords } from './person-names.js';
+
+/** A change as ../shared/eval/GUIDE.md writes it, with the `event` id of merge-dev.jsonl. */
+export const GoldEventChangeSchema = z.object({
+  person: z.string().nullable(),
+  aliases: z.array(z.string()).optional(),
+  direction: DirectionSchema,
+  role: z.string(),
+  organization: z.string(),
+  organizationAliases: z.array(z.string()).optional(),
+  interim: z.boolean(),
+  event: z.string().optional(),
+});
+export type GoldEventChange = z.infer<typeof GoldEventChangeSchema>;
+
+export const GoldEventItemSchema = z.object({
+  id: z.string().min(1),
+  kind: z.string().optional(),
+  title: z.string(),
+  summary: z.string().nullable().optional(),
+  content: z.string().nullable().optional(),
+  published: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  changes: z.array(GoldEventChangeSchema).optional(),
+});
+export type GoldEventItem = z.infer<typeof GoldEventItemSchema>;
+
+/** Reads JSON Lines of gold items; a bad line is an error that names it. */
+export function parseGoldEventItems(text: string, name = 'input'): GoldEventItem[] {
+  const items: GoldEventItem[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${name}:${i + 1}: not JSON: ${(e as Error).message}`);
+    }
+    const parsed = GoldEventItemSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${name}:${i + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}`);
+    }
+    items.push(parsed.data);
+  });
+  return items;
+}
+
+/** Items in published order; items of one day keep their order in the file. */
+export function inPublishedOrder<T extends { published?: string | null }>(items: readonly T[]): T[] {
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => String(a.item.published ?? '').localeCompare(String(b.item.published ?? '')) || a.i - b.i)
+    .map(({ item }) => item);
+}
+
+export function goldItemToNewsItem(item: GoldEventItem): NewsItem {
+  return {
+    id: item.id,
+    title: item.title,
+    summary: item.summary ?? null,
+    content: item.content ?? null,
+    url: item.url ?? null,
+    feed: null,
+    publishedAt: item.published ?? null,
+  };
+}
+
+const sentencesOf = (item: GoldEventItem): string[] =>
+  [item.title, item.summary, item.content]
+    .filter((t): t is string => Boolean(t))
+    .flatMap((t) => t.split(/(?<=[.!?;])\s+|\n+/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+// GUIDE.md's organizationAliases mix other names of the same organisation ("Advanced Micro
+// Devices" for AMD, "Walt Disney Co" for Disney) with the parent of a unit ("Alibaba Group" for
+// Alibaba Cloud). A parent is an alias that is not an acronym of the name and does not contain
+// it; of several, the shortest ("Alibaba Group" rather than "Alibaba Cloud").
+function parentAmong(organization: string, aliases: readonly string[]): string | null {
+  const org = orgWords(organization);
+  let best: { name: string; size: number } | null = null;
+  for (const alias of aliases) {
+    const words = orgWords(alias);
+    if (words.length === 0) continue;
+    const sameWords = words.length === org.length && words.every((w) => org.includes(w));
+    const containsOrg = org.every((w) => words.includes(w));
+    const acronym = (a: string[], b: string[]): boolean =>
+      a.length === 1 && b.length > 1 && b.map((w) => w[0]).join('') === a[0];
+    if (sameWords || containsOrg || acronym(words, org) || acronym(org, words)) continue;
+    if (!best || words.length < best.size) best = { name: alias, size: words.length };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * The gold changes of an item as the extractor would give them, for developing and testing the
+ * merger without extraction errors. Evidence is the item's sentences that name the person (the
+ * merger reads effective dates from it); gold changes without a person are skipped.
+ */
+export function goldChangesOf(item: GoldEventItem, confidence = 0.8): Array<{ change: LeadershipChange; gold: GoldEventChange }> {
+  const sentences = sentencesOf(item);
+  const out: Array<{ change: LeadershipChange; gold: GoldEventChange }> = [];
+  for (const gold of item.changes ?? []) {
+    if (!gold.person) continue;
+    const aliases = (gold.aliases ?? []).filter((a) => a !== gold.person);
+    const words = new Set(significantWords([gold.person, ...aliases].flatMap(personWords)));
+    const mentioning = sentences.filter((s) => personWords(s).some((w) => words.has(w))).slice(0, 3);
+    out.push({
+      gold,
+      change: {
+        person: { name: gold.person, aliases },
+        organization: { name: gold.organization, parent: parentAmong(gold.organization, gold.organizationAliases ?? []) },
+        role: { title: gold.role, category: primaryRoleCategory(gold.role) },
+        direction: gold.direction,
+        interim: gold.interim,
+        effectiveDate: null,
+        reason: null,
+        counterpart: null,
+        destination: null,
+        evidence: (mentioning.length ? mentioning.join(' ') : item.title) || item.id,
+        confidence,
+        source: { itemId: item.id, url: item.url ?? null, feed: null, publishedAt: item.published ?? null },
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { SlashCommand } from '../command.js';
+import { requireManageServer } from '../permissions.js';
+import { discordTime } from '../render.js';
+import { describeFilters } from './subscribe.js';
+
+const data = new SlashCommandBuilder()
+  .setName('subscriptions')
+  .setDescription("This server's alert channels and their filters (needs Manage Server)")
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+export const subscriptionsCommand: SlashCommand = {
+  data,
+  async execute(interaction, ctx) {
+    requireManageServer(interaction);
+    const subs = ctx.subscriptions.listByGuild(interaction.guildId!);
+    const lines = subs.map((s) => {
+      const state = s.status === 'paused' ? ` — ⏸ paused ${discordTime(s.pausedAt, 'R')}: ${s.pausedReason ?? 'unknown reason'} (run /subscribe there to resume)` : '';
+      return `• <#${s.channelId}>: ${describeFilters(s)}${state}`;
+    });
+    await interaction.reply({
+      content: subs.length ? `**Alert subscriptions (${subs.length})**\n${lines.join('\n')}`.slice(0, 2000) : 'No channel here is subscribed. Use /subscribe in the channel that should get alerts.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+  },
+};

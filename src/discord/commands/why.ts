@@ -1,0 +1,78 @@
+import { MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { z } from 'zod';
+import { canonicalUrl } from '../../feeds/urls.js';
+import { headline } from '../../notify/alert.js';
+import type { ItemRecord } from '../../store/item-store.js';
+import { UserError, type CommandContext, type SlashCommand } from '../command.js';
+import { parseOptions } from '../options.js';
+import { discordTime } from '../render.js';
+
+const data = new SlashCommandBuilder()
+  .setName('why')
+  .setDescription('Was this article seen, what was found in it, and why did it alert or not?')
+  .addStringOption((o) => o.setName('url').setDescription('The article URL').setRequired(true).setMaxLength(2000));
+
+const UrlOption = z.object({
+  url: z.string().trim().refine((s) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, 'that is not an article URL; paste the full link, starting with https://'),
+});
+
+const target = (id: string): string => (id.startsWith('channel:') ? `<#${id.slice(8)}>` : id.startsWith('webhook:') ? 'the webhook' : id);
+
+function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
+  const feed = ctx.feeds.get(item.feedId);
+  const lines = [`Seen ${discordTime(item.seenAt, 'R')} in **${feed?.name ?? `feed #${item.feedId}`}**: “${item.title.slice(0, 200)}”.`];
+  if (item.status === 'baseline') {
+    lines.push('It was in the first read of that feed. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
+    return lines;
+  }
+  if (item.note?.startsWith('duplicate of')) {
+    lines.push(`It is the same story as an article seen before (${item.note}), so it did not alert again.`);
+    return lines;
+  }
+  if (item.status === 'failed') {
+    lines.push(`Reading it failed: ${item.note ?? 'unknown error'}.`);
+    return lines;
+  }
+  const changes = ctx.changes.byItem(item.id);
+  if (!changes.length) {
+    lines.push(`No leadership change was found in it${item.extractor ? ` (extractor: ${item.extractor})` : ''}, so nothing alerted.`);
+    return lines;
+  }
+  for (const stored of changes) {
+    const c = stored.change;
+    lines.push(`**${headline(c)}** — confidence ${Math.round(c.confidence * 100)}%`);
+    if (c.confidence < ctx.minConfidence) {
+      lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
+      continue;
+    }
+    const deliveries = ctx.deliveries.forAlert(`change:${stored.id}`);
+    if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
+    for (const d of deliveries) {
+      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' ? 'alert pending' : `alert failed: ${d.lastError ?? 'unknown'}`;
+      lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
+    }
+  }
+  return lines;
+}
+
+export const whyCommand: SlashCommand = {
+  data,
+  async execute(interaction, ctx) {
+    const { url } = parseOptions(UrlOption, { url: interaction.options.getString('url') });
+    const candidates = [...new Set([url, canonicalUrl(url)])];
+    const items = candidates.flatMap((u) => ctx.items.findByUrl(u));
+    if (!items.length) {
+      throw new UserError(`execwatch has not seen that article in any of its ${ctx.feeds.list().length} feeds. Either no watched feed carried it, or it left the feed before the feed was added. /feeds list shows what is watched; /feeds add adds a feed.`);
+    }
+    const seen = new Set<string>();
+    const lines = items.filter((i) => !seen.has(i.id) && seen.add(i.id)).flatMap((i) => explainItem(i, ctx));
+    const embed: APIEmbed = { title: 'Why (or why not)', url, color: 0x95a5a6, description: lines.join('\n').slice(0, 4096) };
+    await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  },
+};

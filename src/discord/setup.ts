@@ -1,0 +1,51 @@
+import type { Logger } from '../core/log.js';
+import type { FeedReader } from '../feeds/types.js';
+import type { ChangeStore } from '../store/change-store.js';
+import type { Db } from '../store/db.js';
+import type { DeliveryStore } from '../store/delivery-store.js';
+import type { FeedStore } from '../store/feed-store.js';
+import type { ItemStore } from '../store/item-store.js';
+import { createChangeLookup } from '../store/change-lookup-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
+import { createDiscordBot, type DiscordBot } from './client.js';
+import type { CommandContext, SlashCommand } from './command.js';
+import { commands as allCommands } from './commands/index.js';
+import { createDispatcher, type Dispatcher } from './dispatcher.js';
+import { createFeedChecker, type AddressGuard } from './feed-check.js';
+import { createChangeLookupAdapter, type Lookup } from './lookup.js';
+import { createPageCache } from './paging.js';
+
+export interface DiscordSetupDeps {
+  token: string;
+  apiBase: string;
+  db: Db;
+  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore };
+  reader: FeedReader;
+  guard: AddressGuard;
+  logger: Logger;
+  now: () => Date;
+  minConfidence: number;
+  /** Defaults to stored changes; pass one over stored events when they exist. */
+  lookup?: Lookup;
+  commands?: readonly SlashCommand[];
+}
+
+/** The gateway bot with its commands, dispatcher and their context, ready to start. */
+export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dispatcher: Dispatcher; context: CommandContext } {
+  const context: CommandContext = {
+    lookup: deps.lookup ?? createChangeLookupAdapter(createChangeLookup(deps.db), deps.now),
+    subscriptions: deps.stores.subscriptions,
+    feeds: deps.stores.feeds,
+    items: deps.stores.items,
+    changes: deps.stores.changes,
+    deliveries: deps.stores.deliveries,
+    checkFeed: createFeedChecker({ reader: deps.reader, guard: deps.guard }),
+    pages: createPageCache(),
+    logger: deps.logger,
+    now: deps.now,
+    minConfidence: deps.minConfidence,
+  };
+  const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
+  const bot = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
+  return { bot, dispatcher, context };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { parseFeedDate } from './dates.js';
+import { synthesizeTitle } from './html-text.js';
+import type { FeedEntry } from './types.js';
+import { canonicalUrl, isHttpUrl } from './urls.js';
+
+export interface IdentityInput {
+  guid: string | null;
+  /** The article's link, already absolute (and unwrapped from FeedBurner when origLink is given). */
+  link: string | null;
+  title: string;
+  publishedAt: string | null;
+  /** Used only when nothing else tells items apart. */
+  fallbackText: string | null;
+  /** The feed the item came from: scopes guids that are only unique within one feed ("42"). */
+  feedKey: string;
+}
+
+const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+
+/**
+ * An item's stable id: its guid, else its canonical link, else a hash of title and date.
+ * URL guids are canonicalised (so the same article under two feeds is one item); guids that
+ * look globally unique (`urn:`, `tag:`) are kept; short local guids are scoped by the feed.
+ */
+export function entryId(x: IdentityInput): string {
+  const guid = x.guid?.trim();
+  if (guid) {
+    if (isHttpUrl(guid)) return canonicalUrl(guid);
+    if (/^[a-z][a-z0-9+.-]*:\S/i.test(guid) || guid.length >= 24) return guid;
+    return `${x.feedKey}#${guid}`;
+  }
+  if (x.link) return canonicalUrl(x.link);
+  if (x.title || x.publishedAt) return `sha1:${sha1(`${x.title}\n${x.publishedAt ?? ''}`)}`;
+  return `sha1:${sha1(`${x.feedKey}\n${x.fallbackText ?? ''}`)}`;
+}
+
+export interface RawEntry {
+  guid: string | null;
+  link: string | null;
+  title: string;
+  summary: string | null;
+  content: string | null;
+  date: string | null;
+}
+
+/** Turns the fields read off one item into a FeedEntry: date read, title ensured, id given. */
+export function makeEntry(f: RawEntry, feedKey: string): FeedEntry {
+  const publishedAt = parseFeedDate(f.date);
+  const summary = f.summary && f.summary !== f.content ? f.summary : null;
+  const title = f.title || synthesizeTitle(summary ?? f.content);
+  const link = f.link ?? (f.guid && isHttpUrl(f.guid.trim()) ? f.guid.trim() : null);
+  return {
+    id: entryId({ guid: f.guid, link, title, publishedAt, fallbackText: f.content ?? summary, feedKey }),
+    title,
+    summary,
+    content: f.content,
+    url: link ? canonicalUrl(link) : null,
+    publishedAt,
+  };
+}

@@ -1,0 +1,52 @@
+// Links as identities: resolved against xml:base or the feed URL, unwrapped from redirectors that
+// carry the real URL, and stripped of tracking parameters so one article has one URL.
+
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|mkt_tok|ncid|ocid|cmpid|sr_share|guccounter|guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d|spm|ref_src|__twitter_impression)$/i;
+
+/** Resolves `ref` against `base`; only http(s) results count (no javascript:, data:, file:). */
+export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
+  const r = ref?.trim();
+  if (!r) return null;
+  try {
+    const u = base && isHttpUrl(base) ? new URL(r, base) : new URL(r);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isHttpUrl(s: string): boolean {
+  return /^https?:\/\/[^/\s]/i.test(s);
+}
+
+/** Google's redirectors (`google.com/url?url=…`, Google News `…/url?…&url=…`) give the real URL. */
+export function unwrapRedirect(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (/(^|\.)google\.[a-z.]+$/i.test(u.hostname) && /^\/(news\/)?url$/.test(u.pathname)) {
+    const real = u.searchParams.get('url') ?? u.searchParams.get('q');
+    if (real && isHttpUrl(real)) return real;
+  }
+  return url;
+}
+
+/** The one URL an article is known by. */
+export function canonicalUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(unwrapRedirect(url.trim()));
+  } catch {
+    return url.trim();
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
+  u.hash = '';
+  if (u.search) {
+    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
+    if (![...u.searchParams.keys()].length) u.search = '';
+  }
+  return u.href;
+}

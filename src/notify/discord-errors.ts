@@ -1,0 +1,28 @@
+import { DiscordAPIError, HTTPError } from 'discord.js';
+
+/**
+ * unreachable: the bot may not or cannot post there any more (missing permissions or access, the
+ * channel or webhook is gone) — pause, tell the admin, do not retry.
+ * invalid: Discord refused the request itself — a bug on our side; counts toward the breaker.
+ * transient: 5xx after the REST client's own retries, timeouts, network — retry later.
+ */
+export type DiscordFailure = 'unreachable' | 'invalid' | 'transient';
+
+export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([
+  50013, // Missing Permissions
+  50001, // Missing Access
+  10003, // Unknown Channel
+  10015, // Unknown Webhook
+]);
+
+export function classifyDiscordError(err: unknown): { kind: DiscordFailure; code: number | null; message: string } {
+  if (err instanceof DiscordAPIError) {
+    const code = typeof err.code === 'number' ? err.code : null;
+    if (code !== null && UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', code, message: `${err.message} (${code})` };
+    if (err.status === 401) return { kind: 'unreachable', code, message: 'the bot token was rejected (401)' };
+    if (err.status >= 500) return { kind: 'transient', code, message: err.message };
+    return { kind: 'invalid', code, message: `${err.message}${code !== null ? ` (${code})` : ''}` };
+  }
+  if (err instanceof HTTPError) return { kind: 'transient', code: null, message: `HTTP ${err.status} ${err.message}` };
+  return { kind: 'transient', code: null, message: (err as Error)?.message ?? String(err) };
+}

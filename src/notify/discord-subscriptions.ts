@@ -1,0 +1,47 @@
+import { Routes, type REST } from 'discord.js';
+import type { Logger } from '../core/log.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { Alert, AlertTarget } from './alert.js';
+import { createChannelTarget } from './discord-channel-target.js';
+import { matchesFilters } from './subscription-match.js';
+
+/** The channels whose active subscription an alert passes, as delivery targets. */
+export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest: REST): (alert: Alert) => AlertTarget[] {
+  const targets = new Map<string, AlertTarget>();
+  const targetFor = (channelId: string): AlertTarget => {
+    let t = targets.get(channelId);
+    if (!t) targets.set(channelId, (t = createChannelTarget(rest, channelId)));
+    return t;
+  };
+  return (alert) => subscriptions.listActive().filter((s) => matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
+}
+
+/**
+ * Missing permissions or a deleted channel: pause that channel's subscription (so it stops costing
+ * invalid requests) and say so in the admin channel and the log. Told once: a paused subscription
+ * is not routed to again until someone runs /subscribe there.
+ */
+export function createUnreachableHandler(deps: {
+  subscriptions: SubscriptionStore;
+  rest: REST | null;
+  adminChannel: string | null;
+  logger: Logger;
+  now: () => Date;
+}): (targetId: string, reason: string) => Promise<void> {
+  return async (targetId, reason) => {
+    const channelId = targetId.startsWith('channel:') ? targetId.slice('channel:'.length) : null;
+    const paused = channelId ? deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
+    const what = channelId ? `<#${channelId}>` : targetId;
+    const text = paused
+      ? `execwatch paused the subscription of ${what}: ${reason}. Fix the bot's permissions there, then run /subscribe in that channel to resume.`
+      : `execwatch cannot post to ${what}: ${reason}.`;
+    deps.logger.warn({ target: targetId, reason, paused }, 'alert target unreachable');
+    if (!deps.rest || !deps.adminChannel || deps.adminChannel === channelId) return;
+    if (!paused && channelId && deps.subscriptions.get(channelId)) return; // already paused and reported
+    try {
+      await deps.rest.post(Routes.channelMessages(deps.adminChannel), { body: { content: text, allowed_mentions: { parse: [] } } });
+    } catch (err) {
+      deps.logger.warn({ err: (err as Error).message }, 'could not tell the admin channel');
+    }
+  };
+}

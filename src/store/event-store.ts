@@ -1,0 +1,318 @@
+/**
+ * Events in SQLite: the merger's repository and the queries the slash commands read.
+ *
+ * What Discord commands and `/why` call (all synchronous, all exclude events merged into others):
+ *
+ *   recentEvents(filter: EventFilter): EventPage
+ *     filter = { days?, company?, person?, role?, direction?, limit? (25), offset? (0), now? }
+ *     Newest first by first report. `days`: first reported within the last N days. `company`:
+ *     every word of it among the words of an organisation name the event was reported under (or
+ *     its parent), so "Alibaba" finds Alibaba Cloud too. `person`: the same over person names,
+ *     aliases included. `role`: a category ("CEO", "Board", "VP" …) or a title ("chief
+ *     financial officer"), matched by category. `direction`: 'in' | 'out'.
+ *     EventPage = { events: ChangeEvent[], total: number, limit, offset }
+ *   eventsByCompany(name: string, page?: { limit?, offset? }): EventPage
+ *   eventsByPerson(name: string, page?: { limit?, offset? }): EventPage
+ *   suggestOrganizations(query: string, limit = 25): NameSuggestion[]
+ *   suggestPeople(query: string, limit = 25): NameSuggestion[]
+ *     Names as reported whose words start with the query's words, folded for case and accents;
+ *     aliases are names too ("Zhang Yong" suggests the event also reported as Daniel Zhang).
+ *     NameSuggestion = { name: string, events: number } — most events first.
+ *   eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[]
+ *     The live events an item (by id, or by its canonical URL) reported: what `/why` shows.
+ *   getEvent(id: string): ChangeEvent | null — follows `mergedInto` to the live event.
+ *   countEvents(): number — live events.
+ *
+ * The merger uses the `EventRepository` half (findCandidates, get, save, loadKnowledge,
+ * saveAliasGroup, saveUnit). Wrap one item's merge in `db.transaction` so it lands whole.
+ */
+import type { Direction, RoleCategory } from '../core/change.js';
+import { ROLE_CATEGORIES } from '../core/change.js';
+import {
+  ChangeEventSchema, eventHorizon, eventTokens, personNameKey,
+  type CandidateQuery, type ChangeEvent, type EventRepository, type Knowledge,
+} from '../core/events/index.js';
+import { roleCategories } from '../core/roles.js';
+import type { Db } from './db.js';
+
+export interface EventPageRequest {
+  limit?: number;
+  offset?: number;
+}
+
+export interface EventFilter extends EventPageRequest {
+  days?: number;
+  company?: string;
+  person?: string;
+  role?: string;
+  direction?: Direction;
+  /** The clock `days` counts back from. */
+  now?: Date;
+}
+
+export interface EventPage {
+  events: ChangeEvent[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface NameSuggestion {
+  name: string;
+  events: number;
+}
+
+export interface EventStore extends EventRepository {
+  recentEvents(filter?: EventFilter): EventPage;
+  eventsByCompany(name: string, page?: EventPageRequest): EventPage;
+  eventsByPerson(name: string, page?: EventPageRequest): EventPage;
+  suggestOrganizations(query: string, limit?: number): NameSuggestion[];
+  suggestPeople(query: string, limit?: number): NameSuggestion[];
+  eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[];
+  getEvent(id: string): ChangeEvent | null;
+  countEvents(): number;
+}
+
+const MAX_LIMIT = 100;
+const DAY_MS = 86_400_000;
+
+// Words for filtering and autocomplete: folded like person names (case, accents, apostrophes),
+// without the nickname canonicalisation that would surprise someone typing "Bob".
+const plainWords = (s: string): string[] =>
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/['\u2019`]/g, '')
+    .split(/[^a-z0-9\u4e00-\u9fff]+/)
+    .filter(Boolean);
+const plainKey = (s: string): string => plainWords(s).join(' ');
+
+const organizationNames = (e: ChangeEvent): string[] =>
+  [...e.organization.names, ...(e.organization.parent ? [e.organization.parent] : [])];
+
+function categoriesOf(role: string): RoleCategory[] {
+  const exact = ROLE_CATEGORIES.find((c) => c.toLowerCase() === role.trim().toLowerCase());
+  return exact ? [exact] : [...roleCategories(role)];
+}
+
+export function createEventStore(db: Db): EventStore {
+  const sql = {
+    upsert: db.prepare(
+      `INSERT INTO events (id, person, organization, role, direction, interim, confidence, first_seen, last_seen, horizon,
+         merged_into, alert_state, revision, index_sig, json)
+       VALUES (@id, @person, @organization, @role, @direction, @interim, @confidence, @firstSeen, @lastSeen, @horizon,
+         @mergedInto, @alertState, @revision, @indexSig, @json)
+       ON CONFLICT(id) DO UPDATE SET person = excluded.person, organization = excluded.organization, role = excluded.role,
+         direction = excluded.direction, interim = excluded.interim, confidence = excluded.confidence,
+         first_seen = excluded.first_seen, last_seen = excluded.last_seen, horizon = excluded.horizon,
+         merged_into = excluded.merged_into, alert_state = excluded.alert_state, revision = excluded.revision,
+         index_sig = excluded.index_sig, json = excluded.json`,
+    ),
+    indexSig: db.prepare<[string], { index_sig: string }>('SELECT index_sig FROM events WHERE id = ?'),
+    tokenHorizon: db.prepare('UPDATE event_tokens SET horizon = ? WHERE event_id = ?'),
+    clearTokens: db.prepare('DELETE FROM event_tokens WHERE event_id = ?'),
+    clearTerms: db.prepare('DELETE FROM event_terms WHERE event_id = ?'),
+    clearNames: db.prepare('DELETE FROM event_names WHERE event_id = ?'),
+    clearSources: db.prepare('DELETE FROM event_sources WHERE event_id = ?'),
+    token: db.prepare('INSERT OR IGNORE INTO event_tokens (token, event_id, direction, horizon) VALUES (?, ?, ?, ?)'),
+    term: db.prepare('INSERT OR IGNORE INTO event_terms (kind, term, event_id) VALUES (?, ?, ?)'),
+    name: db.prepare('INSERT OR IGNORE INTO event_names (kind, name_key, name, event_id) VALUES (?, ?, ?, ?)'),
+    nameWord: db.prepare('INSERT OR IGNORE INTO name_words (kind, word, name_key) VALUES (?, ?, ?)'),
+    source: db.prepare('INSERT OR IGNORE INTO event_sources (event_id, item_id, url) VALUES (?, ?, ?)'),
+    get: db.prepare<[string], { json: string }>('SELECT json FROM events WHERE id = ?'),
+    aliasGroupsOfKeys: db.prepare<[string], { group_id: string }>(
+      'SELECT DISTINCT group_id FROM person_alias_groups WHERE name_key IN (SELECT value FROM json_each(?))',
+    ),
+    deleteAliasGroup: db.prepare('DELETE FROM person_alias_groups WHERE group_id = ?'),
+    insertAlias: db.prepare('INSERT OR REPLACE INTO person_alias_groups (name_key, group_id, name) VALUES (?, ?, ?)'),
+    allAliases: db.prepare<[], { group_id: string; name: string }>('SELECT group_id, name FROM person_alias_groups ORDER BY group_id'),
+    unit: db.prepare('INSERT OR IGNORE INTO org_units (unit_key, parent_key) VALUES (?, ?)'),
+    allUnits: db.prepare<[], { unit_key: string; parent_key: string }>('SELECT unit_key, parent_key FROM org_units'),
+    countLive: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE merged_into IS NULL'),
+    byItem: db.prepare<[string, string], { json: string }>(
+      `SELECT DISTINCT e.json, e.first_seen FROM event_sources s JOIN events e ON e.id = s.event_id
+       WHERE (s.item_id = ? OR s.url = ?) AND e.merged_into IS NULL ORDER BY e.first_seen`,
+    ),
+  };
+  // One statement per number of tokens keeps lookups on the (token) primary key.
+  const candidateStatements = new Map<string, ReturnType<typeof db.prepare<unknown[], { json: string }>>>();
+  const candidateSql = (n: number, withDirection: boolean) => {
+    const key = `${n}:${withDirection}`;
+    let stmt = candidateStatements.get(key);
+    if (!stmt) {
+      stmt = db.prepare<unknown[], { json: string }>(
+        `SELECT e.json FROM events e WHERE e.id IN (
+           SELECT event_id FROM event_tokens WHERE token IN (${Array(n).fill('?').join(',')})
+           ${withDirection ? 'AND direction = ?' : ''} AND horizon >= ?)`,
+      );
+      candidateStatements.set(key, stmt);
+    }
+    return stmt;
+  };
+
+  const parse = (json: string): ChangeEvent => ChangeEventSchema.parse(JSON.parse(json));
+
+  const save = (event: ChangeEvent): void => {
+    const horizon = eventHorizon(event);
+    const indexSig = JSON.stringify([event.mergedInto, event.direction, event.person.name, event.person.names,
+      organizationNames(event), event.role.categories]);
+    const before = sql.indexSig.get(event.id)?.index_sig;
+    sql.upsert.run({
+      id: event.id,
+      person: event.person.name,
+      organization: event.organization.name,
+      role: event.role.title,
+      direction: event.direction,
+      interim: event.interim ? 1 : 0,
+      confidence: event.confidence,
+      firstSeen: event.firstSeen,
+      lastSeen: event.lastSeen,
+      horizon,
+      mergedInto: event.mergedInto,
+      alertState: event.alertState,
+      revision: event.revision,
+      indexSig,
+      json: JSON.stringify(event),
+    });
+    if (before === indexSig) {
+      // Most updates add a source: the words stay, only the horizon and the item list grow.
+      sql.tokenHorizon.run(horizon, event.id);
+      for (const s of event.sources) sql.source.run(event.id, s.itemId, s.url);
+      return;
+    }
+    sql.clearTokens.run(event.id);
+    sql.clearTerms.run(event.id);
+    sql.clearNames.run(event.id);
+    sql.clearSources.run(event.id);
+    if (event.mergedInto) return;
+    for (const t of eventTokens(event)) sql.token.run(t, event.id, event.direction, horizon);
+    const index = (kind: 'p' | 'o', names: readonly string[]) => {
+      for (const n of names) {
+        const key = plainKey(n);
+        if (!key) continue;
+        sql.name.run(kind, key, n, event.id);
+        for (const w of key.split(' ')) {
+          sql.term.run(kind, w, event.id);
+          sql.nameWord.run(kind, w, key);
+        }
+      }
+    };
+    index('p', [event.person.name, ...event.person.names]);
+    index('o', organizationNames(event));
+    for (const c of event.role.categories) sql.term.run('r', c, event.id);
+    for (const s of event.sources) sql.source.run(event.id, s.itemId, s.url);
+  };
+
+  const get = (id: string): ChangeEvent | null => {
+    const row = sql.get.get(id);
+    return row ? parse(row.json) : null;
+  };
+
+  const getEvent = (id: string): ChangeEvent | null => {
+    let event = get(id);
+    for (let hops = 0; event?.mergedInto && hops < 50; hops++) event = get(event.mergedInto);
+    return event;
+  };
+
+  const page = (filter: EventFilter): EventPage => {
+    const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(filter.limit ?? 25)));
+    const offset = Math.max(0, Math.floor(filter.offset ?? 0));
+    const where: string[] = ['e.merged_into IS NULL'];
+    const params: unknown[] = [];
+    const requireTerms = (kind: string, terms: readonly string[]) => {
+      // Every word must be a term of the event; one EXISTS per word uses the primary key.
+      for (const t of terms) {
+        where.push('EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = ? AND t.term = ? AND t.event_id = e.id)');
+        params.push(kind, t);
+      }
+    };
+    if (filter.days !== undefined) {
+      const since = new Date((filter.now ?? new Date()).getTime() - filter.days * DAY_MS).toISOString();
+      where.push('e.first_seen >= ?');
+      params.push(since);
+    }
+    if (filter.direction) {
+      where.push('e.direction = ?');
+      params.push(filter.direction);
+    }
+    if (filter.company !== undefined) requireTerms('o', plainWords(filter.company).length ? plainWords(filter.company) : ['\u0000']);
+    if (filter.person !== undefined) requireTerms('p', plainWords(filter.person).length ? plainWords(filter.person) : ['\u0000']);
+    if (filter.role !== undefined) {
+      const cats = categoriesOf(filter.role);
+      where.push(`EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = 'r' AND t.term IN (${cats.map(() => '?').join(',')}) AND t.event_id = e.id)`);
+      params.push(...cats);
+    }
+    const clause = where.join(' AND ');
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM events e WHERE ${clause}`).get(...params) as { n: number }).n;
+    const rows = db.prepare(`SELECT e.json FROM events e WHERE ${clause} ORDER BY e.first_seen DESC, e.id LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Array<{ json: string }>;
+    return { events: rows.map((r) => parse(r.json)), total, limit, offset };
+  };
+
+  const suggest = (kind: 'p' | 'o', query: string, limit = 25): NameSuggestion[] => {
+    const words = plainWords(query);
+    const n = Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
+    if (words.length === 0) {
+      return (db.prepare(
+        `SELECT MIN(n.name) AS name, COUNT(DISTINCT n.event_id) AS events FROM event_names n
+         WHERE n.kind = ? GROUP BY n.name_key ORDER BY events DESC, name LIMIT ?`,
+      ).all(kind, n) as NameSuggestion[]);
+    }
+    const last = words[words.length - 1] as string;
+    const rest = words.slice(0, -1);
+    // Names with a word starting with the last typed word (a range scan), then the other words whole.
+    const keys = (db.prepare(
+      'SELECT DISTINCT name_key FROM name_words WHERE kind = ? AND word >= ? AND word < ? LIMIT 2000',
+    ).all(kind, last, `${last}\uffff`) as Array<{ name_key: string }>)
+      .map((r) => r.name_key)
+      .filter((k) => {
+        const kw = k.split(' ');
+        return rest.every((w) => kw.includes(w));
+      });
+    if (keys.length === 0) return [];
+    return db.prepare(
+      `SELECT MIN(n.name) AS name, COUNT(DISTINCT n.event_id) AS events FROM event_names n
+       WHERE n.kind = ? AND n.name_key IN (SELECT value FROM json_each(?))
+       GROUP BY n.name_key ORDER BY events DESC, name LIMIT ?`,
+    ).all(kind, JSON.stringify(keys), n) as NameSuggestion[];
+  };
+
+  return {
+    findCandidates(query: CandidateQuery) {
+      const tokens = [...new Set(query.tokens)];
+      if (tokens.length === 0) return [];
+      const params: unknown[] = [...tokens];
+      if (query.direction) params.push(query.direction);
+      params.push(query.since);
+      return candidateSql(tokens.length, Boolean(query.direction)).all(...params).map((r) => parse(r.json));
+    },
+    get,
+    save: (event) => db.transaction(() => save(event))(),
+    loadKnowledge(): Knowledge {
+      const groups = new Map<string, string[]>();
+      for (const r of sql.allAliases.all()) groups.set(r.group_id, [...(groups.get(r.group_id) ?? []), r.name]);
+      return {
+        aliasGroups: [...groups.values()],
+        units: sql.allUnits.all().map((r): [string, string] => [r.unit_key, r.parent_key]),
+      };
+    },
+    saveAliasGroup(names) {
+      db.transaction(() => {
+        const keys = names.map(personNameKey);
+        for (const g of sql.aliasGroupsOfKeys.all(JSON.stringify(keys))) sql.deleteAliasGroup.run(g.group_id);
+        const groupId = [...keys].sort()[0] ?? '';
+        names.forEach((n, i) => sql.insertAlias.run(keys[i], groupId, n));
+      })();
+    },
+    saveUnit: (unitKey, parentKey) => void sql.unit.run(unitKey, parentKey),
+    recentEvents: (filter = {}) => page(filter),
+    eventsByCompany: (name, p = {}) => page({ ...p, company: name }),
+    eventsByPerson: (name, p = {}) => page({ ...p, person: name }),
+    suggestOrganizations: (query, limit) => suggest('o', query, limit),
+    suggestPeople: (query, limit) => suggest('p', query, limit),
+    eventsForItem({ itemId, url }) {
+      if (!itemId && !url) return [];
+      return sql.byItem.all(itemId ?? '\u0000', url ?? '\u0000').map((r) => parse(r.json));
+    },
+    getEvent,
+    countEvents: () => sql.countLive.get()?.n ?? 0,
+  };
+}
