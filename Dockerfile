@@ -30,11 +30,13 @@ COPY src ./src
 ARG TYPECHECK=true
 RUN npx tsc -p tsconfig.build.json || [ "$TYPECHECK" = "false" ]
 # Production dependencies only; tsx runs the sources in a checkout, never in the image. Then the
-# files nothing loads at run time: type declarations, source maps, docs, the addon's build tree.
+# files nothing loads at run time: type declarations, source maps, docs, the TypeScript sources
+# and CommonJS copies some packages ship beside their ESM build, the addon's build tree.
 RUN npm prune --omit=dev --no-audit --no-fund \
  && npm uninstall --no-save --omit=dev --no-audit --no-fund tsx \
  && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \
       -o -iname 'README*' -o -iname 'CHANGELOG*' -o -iname 'HISTORY*' -o -name '*.md' \) -delete \
+ && rm -rf node_modules/gpt-tokenizer/src node_modules/gpt-tokenizer/cjs node_modules/openai/src \
  && addon=node_modules/better-sqlite3 \
  && mv "$addon/build/Release/better_sqlite3.node" /tmp/ \
  && rm -rf "$addon/build" "$addon/deps" "$addon/src" \

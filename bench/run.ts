@@ -6,6 +6,8 @@ type Bench = { name: string; run: () => Promise<void> };
 
 const benches: Bench[] = [
   // Each area registers its benchmark here: { name, run: async () => (await import('./x.js')).runX() }.
+  { name: 'feeds', run: async () => (await import('./feeds.js')).runFeedsBench() },
+  { name: 'events', run: async () => (await import('./events.js')).runEventsBench() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

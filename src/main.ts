@@ -3,6 +3,7 @@ import type { Logger } from './core/log.js';
 import type { LoadedConfig } from './config/load.js';
 import { createBuiltinExtractor } from './extract/index.js';
 import { createConfiguredExtractor } from './llm/configured.js';
+import type { BudgetNotice } from './llm/openai-extractor.js';
 import { createFeedReader } from './feeds/reader.js';
 import type { FeedReader } from './feeds/types.js';
 import type { FeedRecord } from './store/feed-store.js';
@@ -19,6 +20,8 @@ import { createItemProcessor } from './pipeline/process-item.js';
 import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
 import { createChangeStore } from './store/change-store.js';
+import { createEventStore } from './store/event-store.js';
+import { createEventMerger } from './core/events/merger.js';
 import { openDatabase } from './store/db.js';
 import { createDeliveryStore } from './store/delivery-store.js';
 import { createFeedStore } from './store/feed-store.js';
@@ -27,7 +30,7 @@ import { withConfiguredArticleFetching } from './articles/configured.js';
 import { createAddressGuard } from './discord/feed-check.js';
 import { createLogger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
-import { recordPollCycle } from './ops/pipeline-metrics.js';
+import { countPolls } from './ops/pipeline-metrics.js';
 import { createLlmStore } from './store/llm-store.js';
 
 export interface AppOverrides {
@@ -39,6 +42,8 @@ export interface AppOverrides {
   metrics?: Metrics;
   /** Told when a feed is disabled after failing too long (the admin channel notice). */
   onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
+  /** The LLM's daily budget ran out (called once a day): the admin alert. */
+  onLlmBudgetExceeded?: (notice: BudgetNotice) => void | Promise<void>;
 }
 
 export function createDefaultLogger(level = 'info', env: Readonly<Record<string, unknown>> = process.env): Logger {
@@ -57,6 +62,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     feeds: createFeedStore(db),
     items: createItemStore(db),
     changes: createChangeStore(db),
+    events: createEventStore(db),
     deliveries: createDeliveryStore(db),
     subscriptions: createSubscriptionStore(db),
   };
@@ -86,7 +92,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
   const builtin = createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
   const extractor = overrides.extractor
-    ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
+    ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: (n) => overrides.onLlmBudgetExceeded?.(n), onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
   const ownReader = overrides.reader ? null : createFeedReader({
     userAgent: config.polling.userAgent,
     timeoutMs: config.polling.timeoutMs,
@@ -106,13 +112,14 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     db,
     items: stores.items,
     changes: stores.changes,
-    extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }) }),
+    extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, onClose: (c) => closers.push(c) }),
     delivery,
+    events: createEventMerger({ repository: stores.events, options: config.events, now }),
     logger,
     now,
     minConfidence: config.extraction.minConfidence,
   });
-  const poller = createPoller({
+  const poller = countPolls(createPoller({
     feeds: stores.feeds,
     reader,
     processItem,
@@ -125,10 +132,10 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       disableAfterHours: config.polling.disableAfterHours,
     },
     onFeedDisabled: (feed, error) => overrides.onFeedDisabled?.(feed, error),
-  });
+  }), metrics, extractor.name);
   const scheduler = createScheduler({
     feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
-    onCycle: (outcomes, ms) => recordPollCycle(metrics, outcomes, ms, extractor.name),
+    onCycle: (_outcomes, ms) => metrics.observePollCycle(ms / 1000),
   });
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = env.DISCORD_TOKEN

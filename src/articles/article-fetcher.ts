@@ -3,23 +3,29 @@ import { silentLogger, type Logger } from '../core/log.js';
 import type { ArticleCache, CachedArticle } from './article-cache.js';
 import { extractMainText } from './main-text.js';
 
+/** What the article fetcher needs of HTTP: the shape of the feeds' fetcher (src/feeds/http-fetch.ts). */
+export interface ArticleHttp {
+  /** GETs a URL, following redirects; HTTP errors come back as results, failures as throws. */
+  get(url: string, headers?: Record<string, string>): Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    /** The decompressed body. */
+    body: Uint8Array;
+    finalUrl: string;
+  }>;
+}
+
 export interface ArticleFetcherDeps {
   cache: ArticleCache;
   /**
-   * The SSRF guard feeds use: says why a URL may not be fetched (a host resolving to a loopback,
-   * private, link-local or metadata address unless the config allows it), or null when it may.
-   * Asked for the first URL and for every redirect hop.
+   * The feeds' own HTTP fetcher, so that article pages get the same SSRF guard (checked at connect
+   * time and on every redirect), User-Agent, time, size and redirect bounds as feeds.
    */
-  guard: (url: URL) => Promise<string | null>;
-  userAgent: string;
-  timeoutMs?: number;
-  maxBytes?: number;
-  maxRedirects?: number;
+  http: ArticleHttp;
   /** Article fetches at once, across all feeds. */
   concurrency?: number;
   /** A failed fetch is tried again after this long; found text is kept until pruned. */
   retryFailuresAfterMs?: number;
-  fetch?: typeof fetch;
   logger?: Logger;
   metrics?: { articleFetched(outcome: 'ok' | 'cached' | 'error'): void };
   now?: () => Date;
@@ -50,41 +56,14 @@ function decodeBody(bytes: Uint8Array, contentType: string | null): string {
   return new TextDecoder().decode(bytes);
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    throw new ArticleFetchError(`the page is larger than ${maxBytes} bytes`);
-  }
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new ArticleFetchError(`the page is larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Fetches article pages for items that carry only a title or a short summary, and keeps their
- * main text. Bounded (time, size, redirects, concurrency), polite (a User-Agent naming the
- * project, one fetch per URL however many items share it) and cached in SQLite, so a page is
- * fetched once and a failing page is not hammered.
+ * main text. Bounded (time, size and redirects by the feeds' fetcher; concurrency here), polite
+ * (the feeds' User-Agent naming the project; one fetch per URL however many items share it) and
+ * cached in SQLite, so a page is fetched once and a failing page is not hammered.
  */
 export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
-  const timeoutMs = deps.timeoutMs ?? 15_000;
-  const maxBytes = deps.maxBytes ?? 3 * 1024 * 1024;
-  const maxRedirects = deps.maxRedirects ?? 5;
   const retryAfterMs = deps.retryFailuresAfterMs ?? 6 * 3600_000;
-  const doFetch = deps.fetch ?? fetch;
   const logger = deps.logger ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   const inFlight = new Map<string, Promise<string | null>>();
@@ -103,55 +82,21 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
     }
   }
 
-  async function download(start: URL): Promise<{ html: string; finalUrl: string }> {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let url = start;
-    for (let hop = 0; ; hop++) {
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ArticleFetchError(`only http(s) pages are fetched, not ${url.protocol}`);
-      const refused = await deps.guard(url);
-      if (refused) throw new ArticleFetchError(refused);
-      let res: Response;
-      try {
-        res = await doFetch(url, {
-          headers: { 'user-agent': deps.userAgent, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' },
-          redirect: 'manual',
-          signal,
-        });
-      } catch (err) {
-        const e = err as Error;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new ArticleFetchError(`no complete answer within ${timeoutMs} ms`);
-        throw new ArticleFetchError(`cannot reach ${url.host}: ${(e.cause as Error | undefined)?.message ?? e.message}`);
-      }
-      if (res.status >= 300 && res.status < 400 && res.headers.has('location')) {
-        await res.body?.cancel();
-        if (hop >= maxRedirects) throw new ArticleFetchError(`more than ${maxRedirects} redirects`);
-        url = new URL(res.headers.get('location')!, url);
-        continue;
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new ArticleFetchError(`HTTP ${res.status}`);
-      }
-      const type = res.headers.get('content-type');
-      if (type && !HTML_TYPES.test(type)) {
-        await res.body?.cancel();
-        throw new ArticleFetchError(`not an HTML page (${type.split(';')[0]})`);
-      }
-      try {
-        return { html: decodeBody(await readCapped(res, maxBytes), type), finalUrl: url.href };
-      } catch (err) {
-        const e = err as Error;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new ArticleFetchError(`no complete answer within ${timeoutMs} ms`);
-        throw err;
-      }
-    }
+  async function download(url: string): Promise<{ html: string; finalUrl: string }> {
+    const res = await deps.http.get(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1' });
+    if (res.status < 200 || res.status > 299) throw new ArticleFetchError(`HTTP ${res.status}`);
+    const header = res.headers['content-type'];
+    const type = Array.isArray(header) ? header[0] ?? null : header ?? null;
+    if (type && !HTML_TYPES.test(type)) throw new ArticleFetchError(`not an HTML page (${type.split(';')[0]})`);
+    return { html: decodeBody(res.body, type), finalUrl: res.finalUrl };
   }
 
   async function fetchFresh(url: string): Promise<string | null> {
     const record = (status: CachedArticle['status'], text: string | null, note: string | null) =>
       deps.cache.put({ url, status, text, note, fetchedAt: now().toISOString() });
     try {
-      const { html, finalUrl } = await withSlot(() => download(new URL(url)));
+      if (!/^https?:\/\//i.test(url)) throw new ArticleFetchError('only http(s) pages are fetched');
+      const { html, finalUrl } = await withSlot(() => download(url));
       const main = extractMainText(html, finalUrl);
       record(main ? 'ok' : 'none', main?.text ?? null, main ? null : 'no readable article on the page');
       deps.metrics?.articleFetched('ok');

@@ -2,6 +2,7 @@ import { backupCommand } from './backup.js';
 import type { CliCommand } from './command.js';
 import { discordCommand } from './discord.js';
 import { evalCommand } from './eval.js';
+import { eventsCommand } from './events.js';
 import { extractCommand } from './extract.js';
 import { feedsCommand } from './feeds.js';
 import { onceCommand } from './once.js';
@@ -15,6 +16,7 @@ export const commands: readonly CliCommand[] = [
   feedsCommand,
   extractCommand,
   evalCommand,
+  eventsCommand,
   statsCommand,
   backupCommand,
   discordCommand,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
 import { formatReport, scoreItems } from '../eval/score.js';
 import { changeForJsonl } from './extract.js';
+import { createProgress } from '../ops/progress.js';
 import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
 
@@ -17,7 +18,9 @@ export const evalCommand: CliCommand = {
     const preds = new Map<string, { changes: unknown[] }>();
     try {
       // All at once: an LLM extractor bounds its own concurrency; the built-in one is synchronous.
-      const all = await Promise.all(gold.map((item) => extractor.extract(goldItemToNewsItem(item))));
+      const progress = createProgress({ label: 'eval', total: gold.length });
+      const all = await Promise.all(gold.map((item) => extractor.extract(goldItemToNewsItem(item)).finally(() => progress.tick())));
+      progress.done();
       gold.forEach((item, i) => preds.set(item.id, { changes: (all[i] ?? []).map(changeForJsonl) }));
     } finally {
       close();

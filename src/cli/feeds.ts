@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type LoadedConfig } from '../config/load.js';
 import { inspectFeed } from '../feeds/inspect.js';
 import { buildOpml, parseOpml } from '../feeds/opml.js';
 import { createApp } from '../main.js';
+import { createProgress } from '../ops/progress.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import { CONFIG_USAGE, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './command.js';
 
@@ -126,7 +127,9 @@ async function importOpml(file: string, values: { config?: string }, io: CliIo):
     let present = 0;
     const skipped: string[] = [];
     const now = new Date().toISOString();
+    const progress = createProgress({ label: 'import', total: entries.length });
     for (const e of entries) {
+      progress.tick();
       if (!/^https?:\/\/[^/\s]+/i.test(e.url)) {
         skipped.push(`${e.name}: not an http(s) URL (${e.url})`);
         continue;
@@ -138,6 +141,7 @@ async function importOpml(file: string, values: { config?: string }, io: CliIo):
       app.stores.feeds.upsert({ url: e.url, name: e.name, origin: 'user' }, now);
       added++;
     }
+    progress.done();
     io.out(`imported ${file}: ${added} added, ${present} already present, ${skipped.length} skipped`);
     for (const s of skipped) io.err(`  skipped ${s}`);
     return 0;

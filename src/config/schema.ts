@@ -72,6 +72,13 @@ const HttpSchema = z.strictObject({
   host: z.string().min(1).default('0.0.0.0'),
 });
 
+const EventsSchema = z.strictObject({
+  /** Longest gap in days between two reports of one change (counted from its effective date too). */
+  windowDays: z.number().min(1).max(365).default(14),
+  /** A change whose corroborated confidence is below this waits for a second outlet before it alerts (0: never waits). */
+  holdBelowConfidence: z.number().min(0).max(1).default(0),
+});
+
 const DiscordSchema = z.strictObject({
   /** Channel ids the bot posts every alert to (in addition to /subscribe subscriptions). */
   channels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)')).default([]),
@@ -84,6 +91,7 @@ export const ConfigSchema = z.strictObject({
   dataDir: z.string().min(1).default('./data'),
   polling: PollingSchema.default(PollingSchema.parse({})),
   extraction: ExtractionSchema.default(ExtractionSchema.parse({})),
+  events: EventsSchema.default(EventsSchema.parse({})),
   extractor: ExtractorSchema.default(ExtractorSchema.parse({})),
   discord: DiscordSchema.default(DiscordSchema.parse({})),
   http: HttpSchema.default(HttpSchema.parse({})),

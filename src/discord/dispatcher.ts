@@ -9,8 +9,12 @@ export interface Dispatcher {
 /** Answers in private, whatever state the interaction is in (fresh, deferred or already answered). */
 async function replyPrivately(interaction: ChatInputCommandInteraction | ButtonInteraction, content: string): Promise<void> {
   const body = { content, allowedMentions: { parse: [] } } as const;
-  if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
-  else if (interaction.replied || interaction.deferred) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+  if (interaction.deferred && !interaction.replied && interaction.ephemeral) await interaction.editReply(body);
+  else if (interaction.deferred && !interaction.replied) {
+    // A public "thinking…" cannot turn private: remove it and answer privately instead.
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
+  } else if (interaction.replied || interaction.deferred) await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
   else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 

@@ -19,10 +19,15 @@ export type AddressGuard = (url: URL) => Promise<string | null>;
 export function createAddressGuard(options: { allowPrivateAddresses?: boolean; allowHosts?: readonly string[]; lookupAll?: LookupAll } = {}): AddressGuard {
   return async (url) => {
     if (options.allowHosts?.includes(url.host)) return null;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
     try {
-      await resolvePublicAddress(url.hostname, { allowPrivate: options.allowPrivateAddresses ?? false, lookupAll: options.lookupAll });
+      await resolvePublicAddress(host, { allowPrivate: options.allowPrivateAddresses ?? false, lookupAll: options.lookupAll });
       return null;
     } catch (err) {
+      if (err instanceof FeedError && err.kind === 'blocked') {
+        const detail = /a (.+?) address/.exec(err.message)?.[1];
+        return `${host} resolves to a private or local address${detail ? ` (${detail})` : ''}, which feeds may not use`;
+      }
       return (err as Error).message;
     }
   };

@@ -181,8 +181,12 @@ function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
     const former = isFormer(j) || isFormer(k - 2);
     out.push({ role: pre.role, org, former });
   }
+  // shared by a list: "co-founders X and Y"
+  if (pre?.sym === 'and' && at(k - 2)?.type === 'P' && at(k - 3)?.type === 'R' && at(k - 3)?.role?.plural) {
+    out.push({ role: at(k - 3)?.role as RoleInfo, org: at(k - 4)?.type === 'O' ? (at(k - 4) as Unit).text : null, former: false });
+  }
   // fronted: [O 's] [former] R , P ,
-  if (pre?.sym === ',' && at(k - 2)?.type === 'R' && at(k - 2)?.role) {
+  if (pre?.sym === ',' && at(k - 2)?.type === 'R' && at(k - 2)?.role && at(k + 1)?.sym === ',' && (k - 3 < 0 || /^(?:'s|former|ex-|ex|the|its|a|an|then|longtime)$/.test(at(k - 3)?.sym ?? '') || at(k - 3)?.type === 'O')) {
     const r = at(k - 2) as Unit;
     const org = r.role?.orgText ?? (at(k - 3)?.sym === "'s" && at(k - 4)?.type === 'O' ? (at(k - 4) as Unit).text : at(k - 4)?.sym === "'s" && at(k - 5)?.type === 'O' ? (at(k - 5) as Unit).text : null);
     out.push({ role: r.role as RoleInfo, org, former: isFormer(k - 3) });
@@ -221,12 +225,21 @@ function findMainOrg(units: Unit[][]): string | null {
   return null;
 }
 
+const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
+
+const LIST_STOP = /^(?:as|on|in|at|for|with|from|to|by|effective|after|before|since|until|who|which|that|the|a|an|its|his|her|their|told|ending|replacing|succeeding|according|while|when|where|but|or|following|amid|despite)$/;
+
 function buildViews(us: Unit[]): View[] {
   const keep: number[] = [];
   const relatives: Array<{ ante: number; from: number; to: number }> = [];
   for (let k = 0; k < us.length; k++) {
     keep.push(k);
     const u = us[k] as Unit;
+    // "Cai Chongxin (Joe Tsai) will succeed": the other name is an alias, not a clause member
+    if (u.type === 'P' && us[k + 1]?.sym === '(' && us[k + 2]?.type === 'P' && us[k + 3]?.sym === ')') {
+      k += 3;
+      continue;
+    }
     if (u.type !== 'P' || us[k + 1]?.sym !== ',') continue;
     // find the closing comma of an appositive or relative clause
     let close = -1;
@@ -240,6 +253,22 @@ function buildViews(us: Unit[]): View[] {
     }
     const first = us[k + 2];
     if (!first || first.type === 'P') continue;
+    // an appositive holding a list ("…, the parks, experiences and products, takes over"): close at the comma before a verb
+    for (let tries = 0; close >= 0 && tries < 3; tries++) {
+      const after = us[close + 1];
+      if (!after || after.type !== 'W' || VERBISH.test(after.sym) || LIST_STOP.test(after.sym) || !/^[a-z]/.test(after.sym)) break;
+      let next = -1;
+      for (let j = close + 1; j < Math.min(us.length, close + 12); j++) {
+        const sy = (us[j] as Unit).sym;
+        if (sy === ';' || sy === ':' || (us[j] as Unit).type === 'P') break;
+        if (sy === ',') {
+          next = j;
+          break;
+        }
+      }
+      if (next < 0) break;
+      close = next;
+    }
     const isRel = /^(?:who|whose)$/.test(first.sym);
     const end = close >= 0 ? close : us.length;
     // an appositive that runs to the end of the sentence is only taken for relative clauses
@@ -317,26 +346,29 @@ function peopleIn(v: View, span: [number, number] | undefined): Unit[] {
   return unitsIn(v, span).map((k) => v.units[k] as Unit).filter((u) => u.type === 'P' || /^(?:he|she|they)$/.test(u.sym));
 }
 
-const ROLE = ` (?:(?:a|the) (?:newly )?(?:new |created )*(?:post|role|position|job) (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:new|next|permanent|first|sole|incoming|new interim) )*(?<r>R)`;
+const ROLE = ` (?:(?:a|the) (?:newly )?(?:new |created )*(?:post|role|position|job) (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
 
 const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
     name: 'out-self',
     gate: new RegExp(`(?<![\\w'])${V_OUT}(?![\\w'])`),
-    re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}`),
+    re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
+      const cf = unitAt(v, g.cf);
       const r = unitAt(v, g.r) ?? unitAt(v, g.r2) ?? unitAt(v, g.r3);
       const o = unitAt(v, g.o) ?? unitAt(v, g.o2) ?? unitAt(v, g.o3) ?? unitAt(v, g.o4);
-      if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, m[0].length - 3))) return;
+      if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index))) return;
       if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)) return;
       const board = g.board ? boardRole() : null;
       for (const p of peopleIn(v, g.s)) {
-        emit(ctx, v, m, {
+        const outP = emit(ctx, v, m, {
           person: p, direction: 'out', role: r?.role ?? board, org: o?.text ?? null,
           orgFrom: o ? 'explicit' : 'none', reason: reasonFor(verb, 'out'), conf: r || board ? 0.9 : 0.8, rule: 'out-self',
+          counterpart: cf ? { name: ctx.resolve(cf), relation: 'succeeded_by' } : null,
         });
+        if (outP && cf) emit(ctx, v, m, { person: cf, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'in-favor', counterpart: { name: outP.name, relation: 'succeeds' } });
       }
     },
   },
@@ -379,16 +411,20 @@ const RULES: Rule[] = [
     // "Thomas Dohmke takes the helm", "Xu Lei takes over", "Cher Wang Takes Over as CEO From Peter Chou"
     name: 'in-takeover',
     gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking)\b/,
-    re: rx(`${SUBJ} ${AUX}(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking) (?:over|the helm|charge|the reins|the top job|the top post|control|the job|the role|the post|the chief executive role)(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on) (?:over|the helm|charge|the reins|the top job|the top post|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       const tail = m.groups?.tail ?? '';
       if (/^\s*as R/.test(tail)) return; // in-self reads "takes over as R"
+      const prov = /\b(?:provisionally|temporarily|interim|until a (?:successor|replacement|permanent))\b/.test(m[0]);
       const obj = !o ? unitAfterTakeover(v, m) : null;
+      // "takes over Google" names the company; "takes over Knowledge & Information" a unit of it
+      const objIsOrg = !!obj && !!ctx.mainOrg && sameWords(obj, ctx.mainOrg);
       for (const p of peopleIn(v, g.s)) {
         emit(ctx, v, m, {
-          person: p, direction: 'in', role: null, org: o?.text ?? obj, orgFrom: o || obj ? 'explicit' : 'none',
-          reason: null, conf: 0.8, rule: 'in-takeover', impliedTop: /helm|reins|top|chief/.test(m[0]),
+          person: p, direction: 'in', role: null, org: o?.text ?? (objIsOrg ? obj : null), orgFrom: o || objIsOrg ? 'explicit' : 'none',
+          reason: null, conf: 0.8, rule: 'in-takeover', impliedTop: /helm|reins|top|chief|management|steps? in/.test(m[0]),
+          provisional: prov,
           takeoverOf: obj,
         });
       }
@@ -398,14 +434,14 @@ const RULES: Rule[] = [
     // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
     name: 'succeed',
     gate: /\b(?:succeed\w*|replac\w*|over)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective) (?:\\S+ ){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective) (?:\\S+ ){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const o = unitAt(v, g.o);
-      const cu = unitAt(v, g.c);
+      const cus = unitsIn(v, g.c).map((k) => v.units[k] as Unit).filter((u) => u.type === 'P' || /^(?:him|her)$/.test(u.sym));
       const people = peopleIn(v, g.s);
-      if (!cu) return;
-      for (const p of people) {
+      if (!cus.length) return;
+      for (const p of people) for (const cu of cus) {
         const subj = resolvePerson(ctx, v, p);
         const cname = cu.type === 'P' ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
         if (!cname || cname === subj) continue;
@@ -437,9 +473,10 @@ const RULES: Rule[] = [
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
     gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')})?`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')})?(?<top> to the top (?:job|post))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
+      const cu = unitAt(v, g.c);
       if (/^(?:confirms|confirmed|welcomes|welcomed|makes|made|make|lands|landed)$/.test(verb) && !g.r) return;
       const r = unitAt(v, g.r);
       if (r?.role && /\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
@@ -454,11 +491,13 @@ const RULES: Rule[] = [
         if (/P(?: (?:was|is|were|has been|have been|had been|been))?$/.test(before)) return;
       }
       for (const p of people) {
-        emit(ctx, v, m, {
+        const inP = emit(ctx, v, m, {
           person: p, direction: 'in', role: r?.role ?? null, org: o?.text ?? null,
           orgFrom: o ? 'explicit' : 'none', agentOrg: agent?.type === 'O' ? agent.text : agentBefore(v, m),
-          reason: reasonFor(verb, 'in'), conf: r ? 0.9 : 0.7, rule: 'appoint',
+          reason: reasonFor(verb, 'in'), conf: r ? 0.9 : 0.7, rule: 'appoint', impliedTop: !!g.top,
+          counterpart: cu ? { name: ctx.resolve(cu), relation: 'succeeds' } : null,
         });
+        if (inP && cu && people.length === 1) emitNamed(ctx, m, ctx.resolve(cu), 'out', r?.role && !r.role.interim ? r.role : null, o?.text ?? null, { name: inP.name, relation: 'succeeded_by' }, 'appoint-replacing', 0.85, inP);
       }
       continueRoles(ctx, v, m, people, 'in', reasonFor(verb, 'in'), true);
     },
@@ -511,6 +550,18 @@ const RULES: Rule[] = [
       if (nName === subj) return;
       const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, null, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
       if (outP) emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
+      const base = m.index + m[0].length;
+      const gm = /^ ,? ?and (?:the |his |her |its )?(R) (?:role |job |post |title )?to (?:(?:R|O 's R|fellow|the|its|co-founder) )*(P)\b/.exec(v.str.slice(base));
+      if (outP && gm) {
+        const rk = v.pos.indexOf(base + gm[0].indexOf('R'));
+        const pk = v.pos.indexOf(base + gm[0].length - 1);
+        const r2 = v.units[rk];
+        const n2 = v.units[pk];
+        if (r2?.role && n2?.type === 'P') {
+          emitNamed(ctx, m, subj, 'out', r2.role, null, { name: ctx.resolve(n2), relation: 'succeeded_by' }, 'hand', 0.85, null);
+          emit(ctx, v, m, { person: n2, direction: 'in', role: r2.role, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
+        }
+      }
     },
   },
   {
@@ -584,16 +635,33 @@ const RULES: Rule[] = [
     // "Craig Federighi will lead both iOS and OS X", "Bob Mansfield will head a new Technologies group"
     name: 'will-lead',
     gate: /\b(?:lead|head|run|oversee)\b/,
-    re: rx(`${SUBJ} (?:will|to|is to|is set to|would) (?:also )?(?<v>lead|head|run|oversee) (?:(?:both|the|a|an|its|new|newly|created|formed|O 's) )*(?<o>O)(?: (?:and|&) (?<o2>O))?(?<tail>(?: \\S+){0,3})`),
+    re: rx(`${SUBJ} (?:will|to|is to|is set to|would|are to) (?:also |now |concurrently )?(?<v>lead|head|run|oversee) (?:(?:both|the|a|an|its|new|newly|created|formed|O 's) )*(?<o>O)(?: (?:and|&) (?<o2>O))?(?<tail>(?: \\S+){0,4})`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       const o2 = unitAt(v, g.o2);
       if (!o) return;
-      if (/\bas R\b/.test(m.groups?.tail ?? '')) return;
+      const tail = m.groups?.tail ?? '';
+      if (/\bas R\b/.test(tail)) return;
+      const alone = /\b(?:alone|solo|own|himself|herself|sole)\b/.test(tail);
       const unit = o2 ? `${o.text} and ${o2.text}` : o.text;
-      if (ctx.mainOrg && sameWords(unit, ctx.mainOrg)) return;
-      const role: RoleInfo = { title: `head of ${unit}`, interim: false, orgText: null, plural: false, descriptive: false };
-      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.6, rule: 'will-lead' });
+      const isMain = !!ctx.mainOrg && sameWords(unit, ctx.mainOrg);
+      if (isMain && !alone) return;
+      const role: RoleInfo = { title: alone ? 'sole leader' : `head of ${unit}`, interim: false, orgText: null, plural: false, descriptive: false };
+      const orgLike = /\b(?:Group|Unit|Division|Cloud|Services|Studios?|Labs?|Entertainment|Products|Business)\b/.test(unit) || alone;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: orgLike ? unit : null, orgFrom: orgLike ? 'explicit' : 'none', reason: null, conf: alone ? 0.75 : 0.6, rule: alone ? 'lead-alone' : 'will-lead' });
+      // "… will run the Local Services Group and Jiang Fan the Global Digital Commerce Group"
+      const rest = v.str.slice(m.index + m[0].length - tail.length);
+      const gm = /^ and (P) (?:the )?(O)\b/.exec(rest);
+      if (gm) {
+        const base = m.index + m[0].length - tail.length;
+        const pk = v.pos.indexOf(base + 5);
+        const ok = v.pos.indexOf(base + gm[0].length - 1);
+        const pu = v.units[pk];
+        const ou = v.units[ok];
+        if (pu?.type === 'P' && ou?.type === 'O') {
+          emit(ctx, v, m, { person: pu, direction: 'in', role: { title: `head of ${ou.text}`, interim: false, orgText: null, plural: false, descriptive: false }, org: ou.text, orgFrom: 'explicit', reason: null, conf: 0.6, rule: 'will-lead' });
+        }
+      }
     },
   },
   {
@@ -710,11 +778,84 @@ const RULES: Rule[] = [
     // "Pravin Rao … will go back to concentrating on his job as chief operating officer"
     name: 'go-back',
     gate: /\b(?:back|return|returns|revert|reverts) to\b/,
-    re: rx(`${SUBJ} ${AUX}(?:go back|goes back|return|returns|revert|reverts) to (?:concentrating on |focusing on |his |her |the )*(?:(?:job|role|post|position) as |former role as |previous role as )?(?:(?:its|the|O 's) )?(?<r>R)`),
+    re: rx(`${SUBJ} ${AUX}(?:go back|goes back|return|returns|revert|reverts) to (?:concentrating on |focusing on |being |his |her |the )*(?:(?:job|role|post|position) as |former role as |previous role as )?(?:(?:its|the|O 's) )?(?<r>R)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       if (!r?.role) return;
       for (const p of peopleIn(v, g.s)) ctx.stays.push({ name: resolvePerson(ctx, v, p), role: r.role, sent: ctx.si });
+    },
+  },
+  {
+    // "Bob Chapek … is Iger's replacement as CEO", "X is his successor as CFO"
+    name: 'replacement-noun',
+    gate: /\b(?:replacement|successor)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?<c>P) 's|his|her) (?:permanent |new )?(?:replacement|successor) as (?:(?:its|the) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const cu = unitAt(v, g.c);
+      for (const p of peopleIn(v, g.s)) {
+        const subj = resolvePerson(ctx, v, p);
+        const cname = cu ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null });
+        if (inP && cname && cname !== subj) emitNamed(ctx, m, cname, 'out', r?.role ?? null, null, { name: subj, relation: 'succeeded_by' }, 'replacement-noun-out', 0.8, inP);
+      }
+    },
+  },
+  {
+    // "Jen Oneal and Mike Ybarra will co-lead the studio", "are to lead the company jointly on a transitional basis"
+    name: 'co-lead',
+    gate: /\b(?:co-lead|co-run|co-head|jointly|together)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run)|(?:lead|run|head) (?:the |its )?(?:O|[a-z-]+) (?:jointly|together))(?<tail>.*)`),
+    apply(ctx, v, m, g) {
+      const people = peopleIn(v, g.s);
+      const prov = /\b(?:transitional|interim|provisional|temporar|until)/.test(m.groups?.tail ?? '');
+      const plural = pluralRoleInItem(ctx);
+      const role: RoleInfo = plural ?? { title: prov ? 'interim co-CEO' : 'co-leader', interim: prov, orgText: null, plural: false, descriptive: false };
+      for (const p of people) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'co-lead' });
+    },
+  },
+  {
+    // "CFO Thomas Seifert will run the chipmaker as interim CEO"
+    name: 'run-as-interim',
+    gate: /\b(?:run|lead|head)\b/,
+    re: rx(`${SUBJ} (?:will|to|is to|would) (?:run|lead|head) (?:the|its) (?:[a-z-]+ ){0,2}as (?:its |the )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role?.interim) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'run-as-interim' });
+    },
+  },
+  {
+    // "Lenovo president Rory Read leaves for AMD top job"
+    name: 'leaves-for',
+    gate: /\b(?:leaves|leaving|left|departs|quits|exits) for\b/,
+    re: rx(`${SUBJ} ${AUX}(?:leaves|leaving|left|departs|quits|exits) for (?:the )?(?<o>O)(?: 's)? (?:(?<top>top job|top post|helm)|(?<r>R))`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const r = unitAt(v, g.r);
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: 'explicit', reason: 'hired', conf: 0.8, rule: 'leaves-for', impliedTop: !!g.top });
+    },
+  },
+  {
+    // "JD.com names Ian Su Shan CFO as Sandy Xu moves up": the promoted person's old post is the one filled
+    name: 'moves-up',
+    gate: /\b(?:moves up|steps up|is promoted|gets promoted|moves on)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:moves up|steps up|is promoted|gets promoted|moves on)(?! as| to)`),
+    apply(ctx, v, m, g) {
+      const role: RoleInfo = { title: 'promotion', interim: false, orgText: null, plural: false, descriptive: true };
+      for (const p of peopleIn(v, g.s)) ctx.stays.push({ name: resolvePerson(ctx, v, p), role, sent: ctx.si });
+    },
+  },
+  {
+    // "Intel names X and Y interim co-CEOs; Yeary interim executive chair": a title's gapped clause
+    name: 'headline-gap',
+    gate: /; P R/,
+    re: rx(`; (?<p>P) (?<r>R)(?= ;|$)`),
+    apply(ctx, v, m, g) {
+      if (!ctx.sent.isTitle || !/\b(?:names|named|appoints|taps|picks|elects|promotes)\b/.test(v.str.slice(0, m.index))) return;
+      const p = unitAt(v, g.p);
+      const r = unitAt(v, g.r);
+      if (p && r?.role && !r.role.descriptive) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'headline-gap', agentOrg: agentBefore(v, m) });
     },
   },
   {
@@ -773,8 +914,8 @@ function agentBefore(v: View, m: RegExpExecArray): string | null {
 function conjSubject(ctx: SentCtx, v: View, vStart: number): string | null {
   const inSentence = ctx.protos.filter((p) => p.sent === ctx.si && p.pos < vStart && !['succeed-out', 'hand-in', 'fire-with', 'replaced-by-in', 'coordinated'].includes(p.rule));
   const last = inSentence[inSentence.length - 1];
-  if (last) return last.name;
-  return subjectBefore(ctx, v, vStart);
+  // only a verb phrase coordinated with a change already read shares its subject
+  return last ? last.name : null;
 }
 
 /** The person a verb without its own subject belongs to. */
@@ -893,6 +1034,7 @@ interface EmitArgs {
   fallbackBoard?: boolean;
   successorOfSentence?: boolean;
   takeoverOf?: string | null;
+  provisional?: boolean;
 }
 
 const PAST_PARTICIPLES = /^(?:named|appointed|elected|promoted|tapped|picked|chosen|selected|hired|made)$/;
@@ -916,6 +1058,7 @@ function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, subjName
   const past = isPast(m) || (participle && (/\b(?:was|were|had|became|took|returned)\b/.test(clause) || /\b[a-z]+ed\b/.test(clause.split(/replacing|succeeding/)[0] ?? '')));
   const descs = ctx.descriptors.get(subjName) ?? [];
   const former = descs.some((d) => d.former && d.sent === ctx.si);
+  if (/\b(?:days|weeks|months|years|a year|a decade|decades) later\b/i.test(clause)) return true;
   if (!past) return false;
   if (former) return true;
   // "… seven months after the board pushed out X", "since Y's exit": a subordinate past event
@@ -928,13 +1071,29 @@ function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, subjName
   return false;
 }
 
+/** "won't replace", "did not name", "never stepped down": the trigger is negated. */
+function negated(v: View | null, m: RegExpExecArray): boolean {
+  const vs = m.indices?.groups?.v?.[0] ?? m.indices?.groups?.vo?.[0] ?? m.indices?.groups?.vi?.[0] ?? m.index;
+  const str = v ? v.str : m.input;
+  const before = str.slice(Math.max(0, vs - 40), vs);
+  return /(?:^|\s)(?:not|never|n't|won't|wouldn't|didn't|doesn't|don't|can't|cannot|couldn't|shouldn't|isn't|aren't|wasn't|hasn't|haven't|no longer)(?: (?:even|yet|be|been|have|to|immediately|formally))* $/.test(before);
+}
+
 function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Proto | null {
   const name = resolvePerson(ctx, v, a.person);
   if (!name || /^(?:he|she|they|him|her)$/i.test(name)) return null;
   if (ctx.isModal(a.person)) return null;
+  if (negated(v, m)) return null;
   const clause = v.relative ? relativeText(ctx, v) : viewClauseText(ctx, v, a.person);
-  if (isBackground(ctx, m, clause, name, v.str.slice(0, m.index))) return null;
-  if (v.relative && isPast(m) && !/\b(?:is|are|will|has|have)\b/.test(m[0])) return null;
+  if (isBackground(ctx, m, clause, name, v.str.slice(0, m.index))) {
+    if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
+    return null;
+  }
+  if (v.relative && isPast(m) && !/\b(?:is|are|will|has|have)\b/.test(m[0]) && !/\b(?:also|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this week)\b/.test(clause)) {
+    // a past appointment told in passing ("who became CEO") still tells us the post the person holds
+    if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
+    return null;
+  }
   return push(ctx, m, name, a);
 }
 
@@ -955,6 +1114,12 @@ function viewClauseText(ctx: SentCtx, v: View, u: Unit): string {
   return parts.join(' ');
 }
 
+function addDescriptor(ctx: SentCtx, name: string, role: RoleInfo, org: string | null): void {
+  const list = ctx.descriptors.get(name) ?? [];
+  list.push({ role, org: org ?? role.orgText, former: false, sent: ctx.si });
+  ctx.descriptors.set(name, list);
+}
+
 function relativeText(ctx: SentCtx, v: View): string {
   const toks = ctx.sent.tokens;
   const first = v.units[1];
@@ -970,6 +1135,7 @@ function emitNamed(
   counterpart: Proto['counterpart'], rule: string, conf: number, _ref: Proto | null, reason: Reason | null = null,
 ): Proto | null {
   if (MODALITY.test(ctx.sent.text.split(';').find((c) => c.includes(name.split(' ').pop() ?? name)) ?? ctx.sent.text)) return null;
+  if (negated(null, m)) return null;
   if (isBackground(ctx, m, ctx.sent.text, name)) return null;
   return push(ctx, m, name, { person: { type: 'P', s: 0, e: 0, text: name, sym: 'P' }, direction, role, org, orgFrom: org ? 'explicit' : 'none', reason, conf, rule, counterpart });
 }
@@ -999,6 +1165,7 @@ function push(ctx: SentCtx, m: RegExpExecArray, name: string, a: EmitArgs): Prot
   if (a.takeoverOf) (p as Proto & { takeoverOf?: string }).takeoverOf = a.takeoverOf;
   if (a.successorOfSentence) (p as Proto & { successor?: boolean }).successor = true;
   if (a.fallbackBoard) (p as Proto & { fallbackBoard?: boolean }).fallbackBoard = true;
+  if (a.provisional) (p as Proto & { provisional?: boolean }).provisional = true;
   if (/\b(?:expected|plans|planned|planning)\b/.test(m[0])) p.confidence -= 0.1;
   if (ctx.sent.isTitle) p.confidence = Math.min(1, p.confidence + 0.02);
   ctx.protos.push(p);
@@ -1025,7 +1192,7 @@ function applyRules(ctx: SentCtx, v: View): void {
 function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>, mainOrg: string | null, units: Unit[][], sentences: Sentence[]): void {
   const cats = (r: RoleInfo | null): Set<string> => roleCategories(r?.title ?? null);
   // 1. roles: descriptors for outs, counterparts for successions
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     for (const p of protos) {
       if (p.role) continue;
       if (p.direction === 'out') {
@@ -1074,12 +1241,32 @@ function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>
         continue;
       }
       const same = protos.find((q) => q !== p && q.name === p.name && q.direction === p.direction && q.role);
-      if (same?.role && pass === 1) {
+      if (same?.role && pass >= 1) {
         p.role = same.role;
         p.roleFrom = 'counterpart';
         continue;
       }
-      if (pass === 1) {
+      if (pass === 2 && p.direction === 'out') {
+        // "co-founders X and Y resign": the only title the item gives them
+        const d = (descriptors.get(p.name) ?? []).find((x) => !x.former);
+        if (d) {
+          p.role = d.role;
+          p.roleFrom = 'descriptor';
+          p.confidence -= 0.15;
+          continue;
+        }
+      }
+      if (pass === 2) {
+        // the post the item is about: "JD.com gets its second new CEO …"
+        const topicRole = (units[0] ?? []).find((u) => u.type === 'R' && u.role && !u.role.descriptive)?.role;
+        if (topicRole && (p.rule === 'in-takeover' || p.rule === 'succeed' || p.rule === 'succeed-out' || p.counterpart)) {
+          p.role = { ...topicRole, interim: false, title: topicRole.title.replace(/^(?:interim|acting|new)\s+/i, '') };
+          p.roleFrom = 'implied';
+          p.confidence -= 0.1;
+          continue;
+        }
+      }
+      if (pass >= 1) {
         const anyOther = protos.find((q) => q.direction !== p.direction && q.role && q.name !== p.name && Math.abs(q.sent - p.sent) <= 2);
         const takeover = (p as Proto & { takeoverOf?: string }).takeoverOf;
         if (takeover && p.direction === 'in') {
@@ -1143,8 +1330,11 @@ function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>
       p.orgFrom = 'item';
     }
   }
-  // 3. interim from titles, evidence ordering
+  // 3. interim from titles or from "provisionally"/"until a successor is found"
   for (const p of protos) {
+    if ((p as Proto & { provisional?: boolean }).provisional && p.role && !p.role.interim) {
+      p.role = { ...p.role, interim: true, title: `interim ${p.role.title}` };
+    }
     if (p.role?.interim) p.interim = true;
   }
   void sentences;
@@ -1180,6 +1370,7 @@ function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, s
     const x = (a ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
     const y = (b ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
     if (!x.length || !y.length) return false;
+    if (x.map((w) => w[0]).join('') === y.join('') || y.map((w) => w[0]).join('') === x.join('')) return true;
     const [sm, bg] = x.length <= y.length ? [x, y] : [y, x];
     return sm.every((w) => bg.includes(w));
   };
@@ -1195,7 +1386,8 @@ function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, s
     for (const [name, ds] of descriptors) {
       if (name === a.name || name.includes(a.name) || a.name.includes(name)) continue;
       const orgOf = (x: Descriptor): string | null => x.org ?? protos.find((q) => q.sent === x.sent && q.org && q.orgFrom !== 'item')?.org ?? null;
-      const d = ds.find((x) => !x.former && !x.role.descriptive && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
+      const unitPost = (x: Descriptor): boolean => /\s(?:of|for)\s/i.test(x.role.title) && !(x.role.orgText && a.org && x.role.orgText.toLowerCase() === a.org.toLowerCase());
+      const d = ds.find((x) => !x.former && !x.role.descriptive && !unitPost(x) && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
       if (!d || hasChange(name, 'out', c) || hasChange(name, 'in', c, a.org)) continue;
       if (!protos.some((q) => q.name === name) && !stays.some((st) => st.name === name) && Math.abs(d.sent - a.sent) > 3) continue;
       added.push(vacate(name, d.role, a, 0.7, [d.sent, a.sent]));

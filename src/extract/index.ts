@@ -28,7 +28,7 @@ export function extractChanges(item: NewsItem): LeadershipChange[] {
   if (!title && !body) return [];
   const { sentences } = splitSentences(title, body);
   const { protos } = analyse(sentences, item.publishedAt);
-  const merged = mergeProtos(protos);
+  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p));
   return merged.map((p) => toChange(p, sentences, item));
 }
 
@@ -62,7 +62,8 @@ function mergeProtos(protos: Proto[]): Proto[] {
   for (const p of protos) {
     if (!p.role) continue;
     const key = personKey(p.name);
-    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name)) && sameRole(q, p) && sameOrgish(q, p));
+    const alias = (q: Proto): boolean => q.aliases.some((a) => personKey(a) === key) || p.aliases.some((a) => personKey(a) === personKey(q.name));
+    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p));
     if (!twin) {
       out.push({ ...p, evidence: [...p.evidence] });
       continue;
@@ -114,6 +115,17 @@ function sameLastAndFirst(a: string, b: string): boolean {
   return small.length > 0 && small.every((w) => big.includes(w));
 }
 
+// execwatch follows companies: posts in legislatures, governments, courts and armed forces are out of scope.
+const PUBLIC_BODY = /\b(?:Congress|Parliament|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|Committee|Council|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
+const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|general|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b/i;
+
+function isPublicOffice(p: Proto): boolean {
+  if (p.org && PUBLIC_BODY.test(p.org)) return true;
+  if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
+  if (p.role && /\bof (?:the )?(?:house|senate|committee|alliance|coalition)\b/i.test(p.role.title)) return true;
+  return false;
+}
+
 const MONTH_NUM: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
@@ -162,7 +174,12 @@ function escapeRe(x: string): string {
 
 function toChange(p: Proto, sentences: Sentence[], item: NewsItem): LeadershipChange {
   const idx = [...new Set(p.evidence)].sort((a, b) => a - b);
-  const evidence = idx.map((i) => (sentences[i] as Sentence).text).join(' ');
+  // adjacent sentences read on as one passage; a gap is marked with an ellipsis
+  let evidence = '';
+  idx.forEach((i, k) => {
+    const text = (sentences[i] as Sentence).text;
+    evidence += k === 0 ? text : idx[k - 1] === i - 1 ? ` ${text}` : ` \u2026 ${text}`;
+  });
   const title = (p.role?.title ?? 'executive').replace(/\s+/g, ' ').trim();
   const org = p.org ?? 'unknown';
   const parent = unitParent(org, p, sentences);

@@ -94,7 +94,7 @@ const NOT_NAME = new Set([
   'change', 'changes', 'shuffle', 'leadership', 'management', 'executive', 'transition', 'succeeds', 'replaces', 'taps',
 ]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
-const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady']);
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'general', 'gen', 'admiral', 'adm', 'colonel', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'governor', 'judge', 'justice', 'speaker', 'minister', 'prime', 'rev', 'sheikh', 'prince', 'princess', 'king', 'queen']);
 
 function isCamel(t: string): boolean {
   if (/^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von)[A-Z]/.test(t)) return false;
@@ -192,7 +192,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
           || words.some((t) => ORG_HEADS.has(t.lower.replace(/\.$/, '')) && t.cap)
           || capWords.some((t) => isCamel(t.text) || isAcronym(t.text) || /\.(?:com|ai|io)$/i.test(t.text));
         const lastWord = words[words.length - 1];
-        if (capToks.length && orgLike && !(lastWord && !lastWord.cap && !isCamel(lastWord.text))) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '');
+        if (capToks.length && orgLike && !(lastWord && !lastWord.cap && !isCamel(lastWord.text))) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '').replace(/^(?:new|newly formed|newly created|newly)\s+/i, '');
       }
     }
   }
@@ -284,6 +284,7 @@ function nameable(t: Token, next?: Token): boolean {
   if (MONTHS.has(l) && next && next.cap && !next.punct && GIVEN_NAMES.has(l) && !/^\d/.test(next.text)) return true;
   if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NOT_NAME.has(l)) return false;
   if (/^\d/.test(t.text)) return false;
+  if (/-(?:born|based|owned|backed|listed|made|led|focused|run)$/i.test(t.text)) return false;
   return true;
 }
 
@@ -348,11 +349,18 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     runs.push({ s: i, e: j, nick });
     i = j;
   }
-  // 3. classify runs
+  // 3. classify runs; in a list ("Priya Raman and Dev Okafor") a name after a person is a person
   const classified = new Map<number, Unit>();
+  let prevUnit: Unit | null = null;
   for (const run of runs) {
-    const u = classifyRun(sentence, run, roleAt, known);
+    let u = classifyRun(sentence, run, roleAt, known);
+    const joiner = toks[run.s - 1]?.lower;
+    const roleBetween = prevUnit ? [...roleAt.entries()].find(([st, r]) => st === prevUnit?.e && r.end === run.s - 1) : undefined;
+    if (u.type === 'O' && prevUnit?.type === 'P' && (joiner === 'and' || joiner === '&') && (prevUnit.e === run.s - 1 || roleBetween) && run.e - run.s >= 2 && !ORG_HEADS.has(toks[run.e - 1]?.lower ?? '') && toks[run.e]?.lower !== "'s") {
+      u = { ...u, type: 'P', sym: 'P' };
+    }
     classified.set(run.s, u);
+    prevUnit = u;
   }
   // 4. emit units in order
   for (let i = 0; i < toks.length; ) {

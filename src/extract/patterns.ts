@@ -11,6 +11,7 @@ will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally
 unexpectedly|suddenly|effectively|then|later|soon|eventually|just|already|finally|set|due|expected|plans|planned|planning
 plan|agreed|agrees|decided|decides|intends|intend|wants|going|reportedly|quietly|widely|both|jointly|himself|herself|can
 leaves to|leaving to|left to|quits to|quit to|departs to|exits to|resigns to|steps down to|also to|was to|is to
+concurrently|temporarily|provisionally|now|officially|additionally|initially|from now on|going forward
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */
@@ -21,11 +22,12 @@ step down|steps down|stepping down|stepped down|stand down|stands down|step asid
 step back|steps back|stepping back|stepped back|resign|resigns|resigned|resigning|quit|quits|quitting
 retire|retires|retired|retiring|depart|departs|departed|departing|exit|exits|exited|exiting|leave|leaves|leaving|left
 out|bow out|bows out|give up|gives up|giving up|gave up|relinquish|relinquishes|relinquished|relinquishing
-vacate|vacates|vacated|is departing|head for the exit|heads for the exit
+vacate|vacates|vacated|is departing|head for the exit|heads for the exit|no longer serve as|no longer serves as
+no longer be|not continue as|part ways|parts ways|parted ways
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
-export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?: as| of)? (?:(?:the|its) )?(?:(?<o2>O) (?:'s )?)?(?<r2>R)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) 's )?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
+export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?:[a-z][a-z-]* ){0,2}(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?: as| of)? (?:(?:the|its) )?(?:(?<o2>O) (?:'s )?)?(?<r2>R)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) 's )?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
 
 export const V_IN_ROLE = alt(`
 become|becomes|became|becoming|be|named|appointed|elected|made|tapped|picked|chosen|selected|installed|confirmed as
@@ -50,7 +52,8 @@ announces the appointment of|reappoints|reappointed|welcomes|welcomed|names new 
 export const FIRE = alt(`
 ousts|ousted|oust|ousting|fires|fired|fire|firing|removes|removed|remove|removing|dismisses|dismissed|dismiss|sacks|sacked
 sack|pushes out|pushed out|push out|forces out|forced out|force out|replaces|replaced|replace|replacing|parts ways with
-parted ways with|part ways with|axes|axed|boots|booted|terminates|terminated|suspends|suspended|suspend
+parted ways with|part ways with|parting ways with|is parting ways with|separates itself from|separated itself from
+axes|axed|boots|booted|terminates|terminated|suspends|suspended|suspend
 `);
 
 export const HAND = alt(`

@@ -100,16 +100,18 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
         }
         const declared = Number(res.headers['content-length']);
         if (Number.isFinite(declared) && declared > opts.maxBytes) {
+          fail(new FeedError('too-large', `the response is ${declared} bytes, more than the ${opts.maxBytes} allowed`, null, status));
           res.destroy();
-          return fail(new FeedError('too-large', `the response is ${declared} bytes, more than the ${opts.maxBytes} allowed`, null, status));
+          return;
         }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > opts.maxBytes) {
-            res.destroy();
+            // Settle first: destroying the response fires 'aborted', which must not win.
             fail(new FeedError('too-large', `the response is larger than the ${opts.maxBytes} bytes allowed`, null, status));
+            res.destroy();
             return;
           }
           chunks.push(chunk);

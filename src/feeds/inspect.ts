@@ -35,7 +35,7 @@ export async function inspectFeed(urlOrPath: string, deps: InspectDeps = {}): Pr
   const reader = deps.reader ?? own!;
   try {
     if (isHttpSource(urlOrPath)) {
-      await assertPublicUrl(urlOrPath, { allowPrivate: deps.options?.allowPrivateAddresses ?? false, lookupAll: deps.options?.lookupAll });
+      await assertPublicUrl(urlOrPath, { allowPrivate: deps.options?.allowPrivateAddresses ?? false, lookupAll: deps.options?.lookupAll, allowHosts: deps.options?.allowHosts });
     }
     const res = await reader.read({ url: urlOrPath });
     if (res.status !== 'ok') return { ...empty, error: 'the server answered 304 Not Modified to an unconditional request' };

@@ -1,6 +1,6 @@
 import { cleanLine, stripHtml } from './html-text.js';
 import { makeEntry } from './identity.js';
-import { FeedError, type FeedEntry, type ParsedFeed } from './types.js';
+import { FeedError, type ParsedFeed } from './types.js';
 import { resolveUrl } from './urls.js';
 
 interface Ctx {

@@ -14,6 +14,8 @@ export interface FeedReaderOptions {
   allowPrivateAddresses?: boolean;
   /** DNS resolution override (benchmarks map many host names to 127.0.0.1). */
   lookupAll?: LookupAll;
+  /** Host names exempt from the private-address check. */
+  allowHosts?: readonly string[];
 }
 
 export const isHttpSource = (url: string) => /^https?:\/\//i.test(url);
@@ -28,7 +30,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
     connectTimeoutMs: opts.connectTimeoutMs ?? Math.min(10_000, opts.timeoutMs),
     maxBytes: opts.maxBytes,
     maxRedirects: opts.maxRedirects ?? 5,
-    guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll },
+    guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll, allowHosts: opts.allowHosts },
   };
   const http = createHttpFetcher(fetchOpts);
 

@@ -89,6 +89,8 @@ export interface GuardOptions {
   allowPrivate: boolean;
   /** DNS resolution; the system resolver unless a test or benchmark maps names itself. */
   lookupAll?: LookupAll;
+  /** Host names exempt from the check (a feed server on the user's own network, by name). */
+  allowHosts?: readonly string[];
 }
 
 function blocked(host: string, address: string, why: string): FeedError {
@@ -101,10 +103,11 @@ const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
 /** Resolves a host and returns the address to connect to, refusing non-public ones unless allowed. */
 export async function resolvePublicAddress(hostname: string, opts: GuardOptions): Promise<{ address: string; family: number }> {
   const host = bareHost(hostname);
+  const allowPrivate = opts.allowPrivate || (opts.allowHosts?.includes(host.toLowerCase()) ?? false);
   const literal = isIP(host);
   if (literal) {
     const why = privateAddressReason(host);
-    if (why && !opts.allowPrivate) throw blocked(host, host, why);
+    if (why && !allowPrivate) throw blocked(host, host, why);
     return { address: host, family: literal };
   }
   let addresses: Array<{ address: string; family: number }>;
@@ -114,7 +117,7 @@ export async function resolvePublicAddress(hostname: string, opts: GuardOptions)
     throw new FeedError('network', `cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   if (!addresses.length) throw new FeedError('network', `cannot resolve ${host}: no addresses`);
-  if (!opts.allowPrivate) {
+  if (!allowPrivate) {
     // Every address must be public: an attacker's name may mix a public and an internal one.
     for (const a of addresses) {
       const why = privateAddressReason(a.address);

@@ -3,6 +3,8 @@
 
 const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|mkt_tok|ncid|ocid|cmpid|sr_share|guccounter|guce_referrer|guce_referrer_sig|at_medium|at_campaign|at_custom\d|spm|ref_src|__twitter_impression)$/i;
 
+const TRACKING_IN_QUERY = /[?&](utm_|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|mkt_tok|ncid|ocid|cmpid|sr_share|guccounter|guce_|at_medium|at_campaign|at_custom|spm|ref_src|__twitter)/i;
+
 /** Resolves `ref` against `base`; only http(s) results count (no javascript:, data:, file:). */
 export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
   const r = ref?.trim();
@@ -44,7 +46,8 @@ export function canonicalUrl(url: string): string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
   u.hash = '';
-  if (u.search) {
+  // Only a query that holds a tracking parameter is rewritten (URLSearchParams re-encodes it).
+  if (u.search && TRACKING_IN_QUERY.test(u.search)) {
     for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
     if (![...u.searchParams.keys()].length) u.search = '';
   }

@@ -27,6 +27,8 @@ export interface XmlDocument {
 
 const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
 const MAX_DOC_ENTITIES = 64;
+// Most elements have no attributes: they share one frozen empty record.
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const MAX_ENTITY_VALUE = 1024;
 
 function resolveNs(el: XmlElement, prefix: string): string {
@@ -148,7 +150,7 @@ function readStartTag(text: string, start: number, stack: XmlElement[], roots: X
     i++;
   }
   const name = text.slice(start, i);
-  const attrs: Record<string, string> = {};
+  let attrs: Record<string, string> = NO_ATTRS;
   let nsMap: Record<string, string> | null = null;
   let selfClosing = false;
   for (;;) {
@@ -198,6 +200,7 @@ function readStartTag(text: string, start: number, stack: XmlElement[], roots: X
       i++;
       continue;
     }
+    if (attrs === NO_ATTRS) attrs = {};
     attrs[attrName] = value;
     if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
       nsMap ??= {};

@@ -7,16 +7,25 @@ export function failureReason(error: string | undefined): string {
   return kind ?? 'other';
 }
 
+/** Counts one feed's poll: fetched (by outcome), failed (by reason), new items, changes found. */
+export function recordPoll(metrics: Metrics, o: PollOutcome, extractor: string): void {
+  metrics.feedPolled(o.status === 'failed' ? 'error' : o.status === 'not-modified' ? 'not_modified' : 'ok');
+  if (o.status === 'failed') metrics.feedFailed(failureReason(o.error));
+  if (o.newItems) metrics.itemsSeen(o.newItems);
+  if (o.changes) metrics.changesExtracted(extractor, o.changes);
+}
+
 /**
- * Counts one poll cycle from the scheduler's outcomes (its onCycle hook), so the pipeline itself
- * needs no metrics calls for feeds, items and changes.
+ * The poller with every feed's poll counted as soon as it ends (a slow feed must not hold back
+ * the counters of the others), so the pipeline itself needs no metrics calls.
  */
-export function recordPollCycle(metrics: Metrics, outcomes: readonly PollOutcome[], ms: number, extractor: string): void {
-  for (const o of outcomes) {
-    metrics.feedPolled(o.status === 'failed' ? 'error' : o.status === 'not-modified' ? 'not_modified' : 'ok');
-    if (o.status === 'failed') metrics.feedFailed(failureReason(o.error));
-    if (o.newItems) metrics.itemsSeen(o.newItems);
-    if (o.changes) metrics.changesExtracted(extractor, o.changes);
-  }
-  metrics.observePollCycle(ms / 1000);
+export function countPolls<P extends { pollFeed(...args: never[]): Promise<PollOutcome> }>(poller: P, metrics: Metrics, extractor: string): P {
+  return {
+    ...poller,
+    pollFeed: async (...args: Parameters<P['pollFeed']>) => {
+      const outcome = await poller.pollFeed(...args);
+      recordPoll(metrics, outcome, extractor);
+      return outcome;
+    },
+  };
 }

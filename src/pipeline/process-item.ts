@@ -1,4 +1,6 @@
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
+import type { ChangeEvent } from '../core/events/model.js';
+import type { EventMerger, ItemMergeResult } from '../core/events/merger.js';
 import type { Logger } from '../core/log.js';
 import type { Alert } from '../notify/alert.js';
 import type { Delivery } from '../notify/delivery.js';
@@ -7,6 +9,7 @@ import type { Db } from '../store/db.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { FeedEntry } from '../feeds/types.js';
+import { alertForEvent } from './event-alert.js';
 import { titleKey } from './title-key.js';
 
 export interface ProcessItemDeps {
@@ -15,6 +18,8 @@ export interface ProcessItemDeps {
   changes: ChangeStore;
   extractor: Extractor;
   delivery: Delivery;
+  /** Merges each item's changes into events; the alert key is the event's, so later reports edit it. */
+  events: EventMerger;
   logger: Logger;
   now: () => Date;
   minConfidence: number;
@@ -49,7 +54,25 @@ export function alertForChange(key: string, change: LeadershipChange, item: News
   };
 }
 
-/** One entry of one feed: skip what was seen, record, extract, store, alert. Never throws. */
+/**
+ * The events an item's merge asks to (re)deliver, once each, in the state they ended in: new or
+ * corroborated released events, held events just confirmed, joined and contradicted events that
+ * were already released (their alert is edited). Held and suppressed events stay quiet.
+ */
+export function eventsToAlert(result: ItemMergeResult): ChangeEvent[] {
+  const latest = new Map<string, ChangeEvent>();
+  const keep = (e: ChangeEvent) => {
+    const known = latest.get(e.id);
+    if (!known || known.revision < e.revision) latest.set(e.id, e);
+  };
+  for (const o of result.outcomes) if (o.alert === 'post' || o.alert === 'edit') keep(o.event);
+  for (const e of [...result.joined.map((j) => j.event), ...result.contradicted]) {
+    if (e.alertState === 'released' && !e.mergedInto) keep(e);
+  }
+  return [...latest.values()];
+}
+
+/** One entry of one feed: skip what was seen, record, extract, store, merge into events, alert. Never throws. */
 export function createItemProcessor(deps: ProcessItemDeps) {
   const iso = () => deps.now().toISOString();
   return async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
@@ -75,16 +98,17 @@ export function createItemProcessor(deps: ProcessItemDeps) {
       deps.logger.warn({ feed: feed.name, item: entry.id, err: error }, 'extraction failed');
       return { kind: 'failed', error };
     }
-    const stored = deps.db.transaction(() => {
+    const { stored, toAlert } = deps.db.transaction(() => {
       deps.items.insert({ ...record, status: 'processed', extractor: deps.extractor.name });
       const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
       deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
-      return ids.map((id, i) => ({ id, change: found[i]! }));
+      // Changes below the threshold are stored but neither alert nor corroborate an event.
+      const merged = deps.events.mergeItem(item, found.filter((c) => c.confidence >= deps.minConfidence));
+      return { stored: ids.map((id, i) => ({ id, change: found[i]! })), toAlert: eventsToAlert(merged) };
     })();
     let alerts = 0;
-    for (const { id, change } of stored) {
-      if (change.confidence < deps.minConfidence) continue;
-      await deps.delivery.deliver(alertForChange(`change:${id}`, change, item));
+    for (const event of toAlert) {
+      await deps.delivery.deliver(alertForEvent(event));
       alerts++;
     }
     return { kind: 'processed', changes: stored.length, alerts };

@@ -61,6 +61,7 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     /** One poll of every enabled feed, whatever its schedule (`execwatch once`). */
     pollAll: () => pollFeeds(deps.feeds.list().filter((f) => !f.disabled)),
+    pollFeeds,
     tick,
     start() {
       stopping = false;

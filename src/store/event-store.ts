@@ -282,7 +282,8 @@ export function createEventStore(db: Db): EventStore {
       const params: unknown[] = [...tokens];
       if (query.direction) params.push(query.direction);
       params.push(query.since);
-      return candidateSql(tokens.length, Boolean(query.direction)).all(...params).map((r) => parse(r.json));
+      // The merger's hot path reads back JSON this store wrote itself; the query API validates.
+      return candidateSql(tokens.length, Boolean(query.direction)).all(...params).map((r) => JSON.parse(r.json) as ChangeEvent);
     },
     get,
     save: (event) => db.transaction(() => save(event))(),

@@ -143,7 +143,6 @@ describe('execwatch run: ops endpoint, metrics, graceful shutdown', () => {
         return (sampleValue(f, 'execwatch_feed_polls_total', { outcome: 'ok' }) ?? 0) >= 1 ? f : undefined;
       });
       expect(sampleValue(fams, 'execwatch_items_seen_total')).toBe(2);
-      expect(sampleValue(fams, 'execwatch_poll_cycle_duration_seconds_count')).toBeGreaterThanOrEqual(1);
       const changes = sampleValue(fams, 'execwatch_changes_extracted_total', { extractor: 'builtin' }) ?? 0;
       expect(changes).toBeGreaterThanOrEqual(1);
       // Every console alert printed is counted.
@@ -157,6 +156,7 @@ describe('execwatch run: ops endpoint, metrics, graceful shutdown', () => {
       run.child.kill('SIGTERM');
       const code = await exitOf(run.child);
       const ms = Date.now() - stoppedAt;
+      console.log(`SIGTERM with a fetch in flight: exited ${code} after ${ms} ms`);
       expect(code).toBe(0);
       expect(ms).toBeLessThan(10_000);
       expect(run.output()).toMatch(/shutting down/);
@@ -181,7 +181,8 @@ describe('execwatch run: ops endpoint, metrics, graceful shutdown', () => {
 
   it('exits 0 on SIGINT too, and never logs a secret from the environment', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-ops-'));
-    const config = writeConfig(dir, [{ name: 'Good', path: '/feed.xml' }]);
+    // A user who put a secret in a feed URL: the failing feed's URL is logged, without it.
+    const config = writeConfig(dir, [{ name: 'Good', path: '/feed.xml' }, { name: 'Leaky', path: `/missing.xml?t=${WEBHOOK_TOKEN}` }]);
     const env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -195,10 +196,10 @@ describe('execwatch run: ops endpoint, metrics, graceful shutdown', () => {
     child.stdout.on('data', (d: Buffer) => (all += d.toString()));
     child.stderr.on('data', (d: Buffer) => (all += d.toString()));
     try {
-      await until('a poll', async () => (/"feed":"Good"|feed poll|alert delivery failed/.test(all) && all.includes('ops endpoint listening') ? true : undefined));
-      await new Promise((r) => setTimeout(r, 1500));
+      await until('the failing feed to be logged', async () => (all.includes('feed poll failed') ? true : undefined));
       child.kill('SIGINT');
       expect(await exitOf(child)).toBe(0);
+      expect(all).toContain('missing.xml?t=[Redacted]');
       expect(all).not.toContain(WEBHOOK_TOKEN);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

@@ -25,7 +25,10 @@ export interface EventRepository {
   /** Events returned are snapshots the caller must not mutate: change a copy and `save` it. */
   findCandidates(query: CandidateQuery): ChangeEvent[];
   get(id: string): ChangeEvent | null;
-  /** Inserts or replaces the event and re-indexes it; an event with `mergedInto` leaves the index. */
+  /**
+   * Inserts or replaces the event and re-indexes it; an event with `mergedInto` leaves the index.
+   * The caller hands the object over and must not change it afterwards.
+   */
   save(event: ChangeEvent): void;
   loadKnowledge(): Knowledge;
   saveAliasGroup(names: readonly string[]): void;
@@ -50,27 +53,38 @@ export function eventHorizon(event: Pick<ChangeEvent, 'lastSeen' | 'effectiveDat
 /** A repository in memory: for tests, the CLI and the benchmark. */
 export function createMemoryEventRepository(): EventRepository & { all(): ChangeEvent[] } {
   const events = new Map<string, ChangeEvent>();
-  const byToken = new Map<string, Set<string>>();
-  const tokensOf = new Map<string, string[]>();
+  // token -> direction -> month of horizon ("2024-05") -> ids: a lookup visits only the months
+  // that can still be open, however many years of events the token has.
+  const index = new Map<string, Map<string, Set<string>>>();
+  const placed = new Map<string, { keys: string[]; month: string }>();
   let knowledge: Knowledge = { aliasGroups: [], units: [] };
 
   const unindex = (id: string): void => {
-    for (const t of tokensOf.get(id) ?? []) byToken.get(t)?.delete(id);
-    tokensOf.delete(id);
+    const at = placed.get(id);
+    if (!at) return;
+    for (const k of at.keys) index.get(k)?.get(at.month)?.delete(id);
+    placed.delete(id);
   };
 
   return {
     findCandidates({ tokens, direction, since }) {
-      const seen = new Set<string>();
+      const sinceMonth = since.slice(0, 7);
       const out: ChangeEvent[] = [];
+      const seen = new Set<string>();
+      const directions = direction ? [direction] : ['in', 'out'];
       for (const t of tokens) {
-        for (const id of byToken.get(t) ?? []) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const e = events.get(id);
-          if (!e || (direction && e.direction !== direction)) continue;
-          if (eventHorizon(e) < since) continue;
-          out.push(e);
+        for (const d of directions) {
+          const months = index.get(`${t}\u0000${d}`);
+          if (!months) continue;
+          for (const [month, ids] of months) {
+            if (month < sinceMonth) continue;
+            for (const id of ids) {
+              if (seen.has(id)) continue;
+              seen.add(id);
+              const e = events.get(id);
+              if (e && eventHorizon(e) >= since) out.push(e);
+            }
+          }
         }
       }
       return out;
@@ -78,14 +92,18 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
     get: (id) => events.get(id) ?? null,
     save(event) {
       unindex(event.id);
-      events.set(event.id, structuredClone(event));
+      // The merger never changes an event it saved (it saves new objects): no copy needed.
+      events.set(event.id, event);
       if (event.mergedInto) return;
-      const tokens = eventTokens(event);
-      tokensOf.set(event.id, tokens);
-      for (const t of tokens) {
-        let set = byToken.get(t);
-        if (!set) byToken.set(t, (set = new Set()));
-        set.add(event.id);
+      const month = eventHorizon(event).slice(0, 7);
+      const keys = eventTokens(event).map((t) => `${t}\u0000${event.direction}`);
+      placed.set(event.id, { keys, month });
+      for (const k of keys) {
+        let months = index.get(k);
+        if (!months) index.set(k, (months = new Map()));
+        let ids = months.get(month);
+        if (!ids) months.set(month, (ids = new Set()));
+        ids.add(event.id);
       }
     },
     loadKnowledge: () => structuredClone(knowledge),

@@ -35,6 +35,7 @@ export const migration: Migration = {
       PRIMARY KEY (token, event_id)
     ) WITHOUT ROWID;
     CREATE INDEX event_tokens_event ON event_tokens(event_id);
+    CREATE INDEX event_tokens_open ON event_tokens(token, direction, horizon);
 
     -- Filter words of live events: kind 'p' person words, 'o' organisation (and parent) words,
     -- 'r' role categories.

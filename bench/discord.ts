@@ -1,0 +1,127 @@
+// Slash-command answer times with 100,000 stored changes: the command's own work (lookup and
+// rendering, what runs inside execwatch) and the round trip through the real discord.js Client
+// and the loopback Discord emulator. Run: npm run bench -- discord
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REST } from 'discord.js';
+import type { LeadershipChange, RoleCategory } from '../src/core/change.js';
+import { silentLogger } from '../src/core/log.js';
+import { commands } from '../src/discord/commands/index.js';
+import { PAGE_SIZE } from '../src/discord/commands/changes.js';
+import { deployCommands } from '../src/discord/deploy-commands.js';
+import { createAddressGuard } from '../src/discord/feed-check.js';
+import { createChangeLookupAdapter } from '../src/discord/lookup.js';
+import { renderChangePage } from '../src/discord/render.js';
+import { createDiscordApp } from '../src/discord/setup.js';
+import { createFeedReader } from '../src/feeds/reader.js';
+import { createChangeLookup } from '../src/store/change-lookup-store.js';
+import { createChangeStore } from '../src/store/change-store.js';
+import { openDatabase } from '../src/store/db.js';
+import { createDeliveryStore } from '../src/store/delivery-store.js';
+import { createFeedStore } from '../src/store/feed-store.js';
+import { createItemStore } from '../src/store/item-store.js';
+import { createSubscriptionStore } from '../src/store/subscription-store.js';
+import { startDiscordEmulator } from '../test/support/discord-emulator/index.js';
+
+const CHANGES = 100_000;
+const FIRST = ['Daniel', 'Jeff', 'Frédéric', 'Ana', 'Zoë', 'José', 'Li', 'Priya', 'Søren', 'Mei', 'Omar', 'Chloé', 'Hiro', 'Ngozi', 'Lars'];
+const LAST = ['Zhang', 'Oudéa', 'García', 'Müller', 'Nakamura', 'Okafor', 'Kowalski', 'Ibrahim', 'Rossi', 'Dubois', 'Chen', 'Novák', 'Silva', 'Haddad'];
+const ORG_A = ['Alibaba', 'Société', 'Nordic', 'Quantum', 'Acme', 'Global', 'Tencent', 'Crédit', 'Blue', 'Zenith', 'Helios', 'Orion'];
+const ORG_B = ['Cloud', 'Générale', 'Robotics', 'Systems', 'Bank', 'Energy', 'Media', 'Motors', 'Labs', 'Capital', 'Networks'];
+const ROLES: Array<[string, RoleCategory]> = [['chief executive officer', 'CEO'], ['chief financial officer', 'CFO'], ['president', 'President'], ['board member', 'Board'], ['chief technology officer', 'CTO']];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function report(label: string, samples: number[]): void {
+  const s = [...samples].sort((a, b) => a - b);
+  console.log(`${label.padEnd(44)} p50 ${percentile(s, 50).toFixed(2)} ms   p95 ${percentile(s, 95).toFixed(2)} ms   (n=${s.length})`);
+}
+
+export async function runDiscordBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-discord-'));
+  const db = openDatabase(join(dir, 'bench.db'));
+  const stores = { feeds: createFeedStore(db), items: createItemStore(db), changes: createChangeStore(db), deliveries: createDeliveryStore(db), subscriptions: createSubscriptionStore(db) };
+  const feed = stores.feeds.upsert({ url: 'https://feeds.example/bench.xml', name: 'Bench' }, new Date().toISOString());
+  const seedStart = performance.now();
+  const now = Date.now();
+  db.transaction(() => {
+    for (let i = 0; i < CHANGES; i++) {
+      const person = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i % 4000}`;
+      const org = `${ORG_A[i % ORG_A.length]} ${ORG_B[(i * 3) % ORG_B.length]} ${i % 900}`;
+      const [title, category] = ROLES[i % ROLES.length]!;
+      const at = new Date(now - (i % 720) * 3_600_000).toISOString();
+      const itemId = `bench-${i}`;
+      stores.items.insert({ id: itemId, feedId: feed.id, url: `https://news.example/${i}`, title: `${person} news`, titleKey: itemId, publishedAt: at, seenAt: at, status: 'processed' });
+      const change: LeadershipChange = {
+        person: { name: person, aliases: i % 10 === 0 ? [`${LAST[(i * 7) % LAST.length]} ${FIRST[i % FIRST.length]} ${i % 4000}`] : [] },
+        organization: { name: org, parent: null }, role: { title, category }, direction: i % 3 === 0 ? 'out' : 'in', interim: false,
+        effectiveDate: null, reason: null, counterpart: null, destination: null,
+        evidence: `${org} said ${person} was named ${title}.`, confidence: 0.5 + (i % 50) / 100,
+        source: { itemId, url: `https://news.example/${i}`, feed: 'Bench', publishedAt: at },
+      };
+      stores.changes.insert(itemId, change, at);
+    }
+  })();
+  console.log(`seeded ${CHANGES} changes in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const lookup = createChangeLookup(db);
+  const indexStart = performance.now();
+  lookup.suggest('person', 'x');
+  console.log(`name index built in ${(performance.now() - indexStart).toFixed(0)} ms (first lookup)`);
+  const adapter = createChangeLookupAdapter(lookup, () => new Date());
+
+  const queries = [
+    { days: 7, company: null, person: null, role: null, direction: null },
+    { days: 30, company: 'Alibaba', person: null, role: null, direction: null },
+    { days: 7, company: null, person: null, role: 'CFO', direction: 'out' as const },
+    { days: 365, company: null, person: 'Zhang', role: null, direction: null },
+  ];
+  const recent: number[] = [];
+  const typed = ['ali', 'soci', 'zhang', 'fred', 'o', 'crédit sys', 'nakamura 12', 'zo'];
+  const auto: number[] = [];
+  for (let round = 0; round < 100; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      const result = adapter.recent({ ...q, limit: PAGE_SIZE, offset: (round % 3) * PAGE_SIZE });
+      renderChangePage({ title: 'bench', alerts: result.alerts, total: result.total, page: round % 3, pageSize: PAGE_SIZE, token: 'tok' });
+      recent.push(performance.now() - t);
+    }
+    for (const w of typed) {
+      const t = performance.now();
+      adapter.suggest(round % 2 ? 'person' : 'organization', w, 25);
+      auto.push(performance.now() - t);
+    }
+  }
+  report('/changes recent (lookup + render)', recent);
+  report('autocomplete (people / organisations)', auto);
+
+  // The same through the real Client and the loopback emulator (includes HTTP and discord.js).
+  const emu = await startDiscordEmulator({ rateLimit: { limit: 100_000, windowMs: 1000 } });
+  const reader = createFeedReader({ userAgent: 'bench', timeoutMs: 5000, maxBytes: 1_000_000 });
+  const { bot } = createDiscordApp({ token: emu.token, apiBase: emu.apiUrl, db, stores, reader, logger: silentLogger, now: () => new Date(), guard: createAddressGuard(), minConfidence: 0.5 });
+  await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
+  await bot.start();
+  const tripRecent: number[] = [];
+  const tripAuto: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    let t = performance.now();
+    await emu.sendCommand({ name: 'changes', subcommand: 'recent', options: { days: 30, company: 'Alibaba' } }).callback();
+    tripRecent.push(performance.now() - t);
+    t = performance.now();
+    await emu.sendAutocomplete({ name: 'changes', subcommand: 'person', focused: 'name', options: { name: typed[i % typed.length]! } }).callback();
+    tripAuto.push(performance.now() - t);
+  }
+  report('/changes recent, round trip via emulator', tripRecent);
+  report('autocomplete, round trip via emulator', tripAuto);
+  await bot.stop();
+  reader.close();
+  await emu.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runDiscordBench();

@@ -1,0 +1,159 @@
+// Merge cost per change with 100,000 stored events (goal ≤ 1 ms), for the in-memory repository
+// and for the SQLite event store. `npm run bench -- events`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LeadershipChange } from '../src/core/change.js';
+import {
+  createEventMerger, createMemoryEventRepository, mergeCategories, type ChangeEvent, type EventRepository,
+} from '../src/core/events/index.js';
+import { primaryRoleCategory } from '../src/core/roles.js';
+import { openDatabase } from '../src/store/db.js';
+import { createEventStore } from '../src/store/event-store.js';
+
+const STORED = 100_000;
+const MERGES = 2_000;
+const DAY = 86_400_000;
+const START = Date.parse('2022-01-01T00:00:00Z');
+const END = Date.parse('2026-01-01T00:00:00Z');
+
+// A deterministic generator, so that runs compare.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+const random = rng(42);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+
+const syllables = ['an', 'ber', 'cor', 'dal', 'el', 'fen', 'gar', 'hol', 'is', 'jun', 'kel', 'lor', 'mar', 'nor', 'ol', 'per', 'quin', 'ros', 'sel', 'tor', 'ul', 'ven', 'wil', 'xu', 'yan', 'zhang'];
+const word = (n: number): string => {
+  let w = '';
+  for (let i = 0; i < n; i++) w += pick(syllables);
+  return w[0]?.toUpperCase() + w.slice(1);
+};
+const given = Array.from({ length: 400 }, () => word(2));
+const surnames = Array.from({ length: 800 }, () => word(2 + Math.floor(random() * 2)));
+const companies = Array.from({ length: 5_000 }, () => `${word(2)} ${pick(['Systems', 'Robotics', 'Labs', 'Bank', 'Motors', 'Cloud', 'Media', 'Group'])}`);
+const roles = ['CEO', 'chief financial officer', 'CTO', 'president', 'chairman', 'board member', 'SVP of sales', 'head of cloud', 'COO', 'general counsel'];
+
+interface Spec { person: string; org: string; role: string; direction: 'in' | 'out'; interim: boolean; at: number }
+
+const randomSpec = (at: number): Spec => ({
+  person: `${pick(given)} ${pick(surnames)}`,
+  org: pick(companies),
+  role: pick(roles),
+  direction: random() < 0.5 ? 'in' : 'out',
+  interim: random() < 0.1,
+  at,
+});
+
+function storedEvent(i: number, spec: Spec): ChangeEvent {
+  const iso = new Date(spec.at).toISOString();
+  return {
+    id: `ev-bench-${i}`,
+    person: { name: spec.person, names: [spec.person] },
+    direction: spec.direction,
+    interim: spec.interim,
+    role: { title: spec.role, categories: mergeCategories(spec.role) },
+    organization: { name: spec.org, parent: null, names: [spec.org] },
+    effectiveDate: null,
+    reason: null,
+    counterpart: null,
+    destination: null,
+    firstSeen: iso,
+    lastSeen: iso,
+    sources: [{
+      itemId: `stored-${i}`, url: `https://outlet${i % 50}.example/${i}`, feed: null, outlet: `outlet${i % 50}.example`, title: null,
+      publishedAt: iso, evidence: `${spec.person} becomes ${spec.role} of ${spec.org}.`, confidence: 0.8,
+      personName: spec.person, roleTitle: spec.role, organizationName: spec.org,
+    }],
+    confidence: 0.8,
+    contradictions: [],
+    mergedInto: null,
+    alertState: 'released',
+    revision: 1,
+  };
+}
+
+function changeOf(spec: Spec, itemId: string): LeadershipChange {
+  return {
+    person: { name: spec.person, aliases: [] },
+    organization: { name: spec.org, parent: null },
+    role: { title: spec.role, category: primaryRoleCategory(spec.role) },
+    direction: spec.direction,
+    interim: spec.interim,
+    effectiveDate: null,
+    reason: null,
+    counterpart: null,
+    destination: null,
+    evidence: `${spec.person} becomes ${spec.role} of ${spec.org}.`,
+    confidence: 0.8,
+    source: { itemId, url: `https://bench.example/${itemId}`, feed: null, publishedAt: new Date(spec.at).toISOString() },
+  };
+}
+
+const specs: Spec[] = Array.from({ length: STORED }, (_, i) => randomSpec(START + ((END - START) * i) / STORED));
+const recent = specs.slice(-300);
+// Half are other outlets' reports of recent events (in other words: surname only, or upper case),
+// half are new events.
+const incoming: Spec[] = Array.from({ length: MERGES }, (_, i) => {
+  const at = END + (i * DAY) / 200;
+  if (i % 2 === 0) {
+    const s = pick(recent);
+    const person = i % 4 === 0 ? (s.person.split(' ').at(-1) as string) : s.person.toUpperCase();
+    return { ...s, person, at };
+  }
+  return randomSpec(at);
+});
+
+// `inTransaction` wraps one item's merge as the pipeline does (one commit per item).
+function measure(name: string, repository: EventRepository, inTransaction: <T>(f: () => T) => T = (f) => f()): void {
+  const merger = createEventMerger({ repository });
+  const times: number[] = [];
+  let corroborated = 0;
+  // Warm up on other changes first (JIT, statement cache), so that the figures are steady state.
+  for (let i = 0; i < 300; i++) {
+    const spec = randomSpec(END - DAY * 30 + i * 1000);
+    merger.mergeItem({ id: `warm-${i}`, title: '' }, [changeOf(spec, `warm-${i}`)]);
+  }
+  const cpuBefore = process.cpuUsage();
+  incoming.forEach((spec, i) => {
+    const id = `bench-${i}`;
+    const change = changeOf(spec, id);
+    const t = process.hrtime.bigint();
+    const { outcomes } = inTransaction(() => merger.mergeItem({ id, title: id, publishedAt: change.source.publishedAt }, [change]));
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (outcomes[0]?.kind === 'corroborated') corroborated++;
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / MERGES;
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+  console.log(`${name}: ${MERGES} changes merged against ${STORED.toLocaleString('en')} stored events: ` +
+    `CPU ${cpuMs.toFixed(3)} ms per change; wall mean ${mean.toFixed(3)} ms, p50 ${q(0.5).toFixed(3)} ms, ` +
+    `p95 ${q(0.95).toFixed(3)} ms, max ${q(1).toFixed(2)} ms (${corroborated} joined an existing event; goal ≤ 1 ms per change)`);
+}
+
+export async function runEventsBench(): Promise<void> {
+  const memory = createMemoryEventRepository();
+  specs.forEach((s, i) => memory.save(storedEvent(i, s)));
+  measure('in memory', memory);
+
+  const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-events-'));
+  const db = openDatabase(join(dir, 'events.db'));
+  try {
+    const store = createEventStore(db);
+    const t = Date.now();
+    db.transaction(() => specs.forEach((s, i) => store.save(storedEvent(i, s))))();
+    console.log(`SQLite: stored ${STORED.toLocaleString('en')} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    measure('SQLite (file, WAL)', store, (f) => db.transaction(f)());
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+

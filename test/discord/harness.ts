@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REST } from 'discord.js';
+import type { LeadershipChange } from '../../src/core/change.js';
+import type { Logger } from '../../src/core/log.js';
+import type { SlashCommand } from '../../src/discord/command.js';
+import { commands as allCommands } from '../../src/discord/commands/index.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { createAddressGuard, type AddressGuard } from '../../src/discord/feed-check.js';
+import { createDiscordApp } from '../../src/discord/setup.js';
+import { createFeedReader } from '../../src/feeds/reader.js';
+import { createChangeStore } from '../../src/store/change-store.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { createDeliveryStore } from '../../src/store/delivery-store.js';
+import { createFeedStore } from '../../src/store/feed-store.js';
+import { createItemStore } from '../../src/store/item-store.js';
+import { createSubscriptionStore } from '../../src/store/subscription-store.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
+
+export interface ChangeSpec {
+  person: string;
+  aliases?: string[];
+  org: string;
+  parent?: string | null;
+  title?: string;
+  category?: LeadershipChange['role']['category'];
+  direction?: 'in' | 'out';
+  interim?: boolean;
+  confidence?: number;
+  url?: string;
+  feed?: string;
+  publishedAt?: string;
+  evidence?: string;
+}
+
+export function buildChange(spec: ChangeSpec, itemId = 'item'): LeadershipChange {
+  const title = spec.title ?? 'chief executive officer';
+  const direction = spec.direction ?? 'in';
+  return {
+    person: { name: spec.person, aliases: spec.aliases ?? [] },
+    organization: { name: spec.org, parent: spec.parent ?? null },
+    role: { title, category: spec.category ?? 'CEO' },
+    direction,
+    interim: spec.interim ?? false,
+    effectiveDate: null,
+    reason: null,
+    counterpart: null,
+    destination: null,
+    evidence: spec.evidence ?? `${spec.org} said ${spec.person} ${direction === 'in' ? 'was named' : 'stepped down as'} ${title}.`,
+    confidence: spec.confidence ?? 0.9,
+    source: { itemId, url: spec.url ?? `https://news.example/${encodeURIComponent(spec.person)}`, feed: spec.feed ?? 'Example News', publishedAt: spec.publishedAt ?? new Date().toISOString() },
+  };
+}
+
+export const captureLogger = () => {
+  const lines: Array<{ level: string; obj: object; msg?: string }> = [];
+  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, msg });
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines };
+};
+
+export function openStores(path = join(mkdtempSync(join(tmpdir(), 'execwatch-discord-')), 'execwatch.db')) {
+  const db = openDatabase(path);
+  return {
+    path,
+    db,
+    stores: {
+      feeds: createFeedStore(db),
+      items: createItemStore(db),
+      changes: createChangeStore(db),
+      deliveries: createDeliveryStore(db),
+      subscriptions: createSubscriptionStore(db),
+    },
+  };
+}
+
+/** Stores a change the way the pipeline does: feed, item, change rows. */
+export function seedChange(db: Db, stores: ReturnType<typeof openStores>['stores'], spec: ChangeSpec & { itemId?: string; createdAt?: string; itemStatus?: 'processed' | 'baseline' }): number {
+  const feed = stores.feeds.upsert({ url: `https://feeds.example/${spec.feed ?? 'example'}.xml`, name: spec.feed ?? 'Example News' }, new Date().toISOString());
+  const itemId = spec.itemId ?? `item-${Math.random().toString(36).slice(2)}`;
+  const change = buildChange(spec, itemId);
+  const at = spec.createdAt ?? new Date().toISOString();
+  return db.transaction(() => {
+    stores.items.insert({ id: itemId, feedId: feed.id, url: change.source.url, title: `${spec.person} news`, titleKey: itemId, publishedAt: change.source.publishedAt, seenAt: at, status: spec.itemStatus ?? 'processed' });
+    if (spec.itemStatus === 'baseline') return 0;
+    const id = stores.changes.insert(itemId, change, at);
+    stores.items.markProcessed(itemId, { status: 'processed', extractor: 'builtin', changeCount: 1 });
+    return id;
+  })();
+}
+
+export interface BotHarness {
+  emu: DiscordEmulator;
+  db: Db;
+  stores: ReturnType<typeof openStores>['stores'];
+  logs: ReturnType<typeof captureLogger>['lines'];
+  close(): Promise<void>;
+}
+
+/** The real bot (client, dispatcher, commands) against the emulator, with commands deployed. */
+export async function startBotHarness(options: { guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number } = {}): Promise<BotHarness> {
+  const emu = await startDiscordEmulator({ waitTimeoutMs: 5000 });
+  const { db, stores } = openStores();
+  const { logger, lines } = captureLogger();
+  const reader = createFeedReader({ userAgent: 'execwatch-test', timeoutMs: 5000, maxBytes: 1_000_000, allowPrivateAddresses: true });
+  const commands = options.commands ?? allCommands;
+  const { bot } = createDiscordApp({
+    token: emu.token, apiBase: emu.apiUrl, db, stores, reader, logger, now: () => new Date(),
+    guard: options.guard ?? createAddressGuard(), minConfidence: options.minConfidence ?? 0.5, commands,
+  });
+  await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
+  await bot.start();
+  return {
+    emu, db, stores, logs: lines,
+    async close() {
+      await bot.stop();
+      reader.close();
+      db.close();
+      await emu.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LeadershipChangeSchema } from '../../src/core/change.js';
+import { createBuiltinExtractor, extractChanges, itemText } from '../../src/extract/index.js';
+
+const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'alibaba-cloud-leadership.txt');
+
+function seedItem() {
+  const raw = readFileSync(SEED, 'utf8');
+  const [title, ...rest] = raw.split('\n');
+  return { id: 'seed', title: title ?? '', summary: null, content: rest.join('\n'), url: 'https://example.com/seed', feed: 'seed', publishedAt: null };
+}
+
+describe('the seed article (../shared/seed)', () => {
+  const item = seedItem();
+  const changes = extractChanges(item);
+  const norm = (s: string): string => s.replace(/\s+/g, ' ');
+
+  it('gives exactly the two changes of the README', () => {
+    expect(changes.map((c) => [c.person.name, c.direction])).toEqual(
+      expect.arrayContaining([['Daniel Zhang', 'in'], ['Jeff Zhang', 'out']]),
+    );
+    expect(changes).toHaveLength(2);
+  });
+
+  it('Daniel Zhang: in, acting president of Alibaba Cloud Intelligence, interim', () => {
+    const c = changes.find((x) => x.person.name === 'Daniel Zhang');
+    expect(c?.direction).toBe('in');
+    expect(c?.interim).toBe(true);
+    expect(c?.role.category).toBe('President');
+    expect(c?.role.title.toLowerCase()).toContain('acting president');
+    expect(c?.organization.name).toBe('Alibaba Cloud Intelligence');
+    expect(c?.organization.parent).toBe('Alibaba');
+  });
+
+  it('Jeff Zhang: out, president of Alibaba Cloud Intelligence, going to DAMO Academy', () => {
+    const c = changes.find((x) => x.person.name === 'Jeff Zhang');
+    expect(c?.direction).toBe('out');
+    expect(c?.interim).toBe(false);
+    expect(c?.role.category).toBe('President');
+    expect(c?.organization.name).toBe('Alibaba Cloud Intelligence');
+    expect(c?.destination?.toLowerCase()).toBe('damo academy');
+  });
+
+  it('every change is schema-valid, sourced, and quotes the text verbatim', () => {
+    const { title, body } = itemText(item);
+    const text = norm(`${title}\n${body}`);
+    for (const c of changes) {
+      expect(LeadershipChangeSchema.parse(c)).toEqual(c);
+      expect(text).toContain(norm(c.evidence));
+      expect(c.confidence).toBeGreaterThan(0.5);
+      expect(c.source).toEqual({ itemId: 'seed', url: 'https://example.com/seed', feed: 'seed', publishedAt: null });
+    }
+  });
+
+  it('Jack Ma handing over to Daniel Zhang years ago is background, not a change', () => {
+    expect(changes.some((c) => c.person.name.includes('Ma'))).toBe(false);
+    expect(changes.some((c) => c.role.category === 'CEO')).toBe(false);
+  });
+
+  it('the Extractor interface applies the confidence threshold', async () => {
+    expect(await createBuiltinExtractor().extract(item)).toHaveLength(2);
+    expect(await createBuiltinExtractor({ minConfidence: 1.01 }).extract(item)).toHaveLength(0);
+  });
+});
