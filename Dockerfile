@@ -44,11 +44,11 @@ RUN npm prune --omit=dev --no-audit --no-fund \
 
 FROM ${NODE_IMAGE} AS base
 # The runtime needs node and nothing that builds or installs code: remove a compiler toolchain if
-# the base image has one, and npm/yarn/corepack, then make the non-root user's data directory.
+# the base image has one (the official slim images do not), npm/yarn/corepack and Node's headers,
+# then make the non-root user's data directory.
 RUN set -e; \
-    for pkg in g++ gcc make python3 cpp; do \
-      if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then purge="$purge $pkg"; fi; \
-    done; \
+    purge=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' g++ gcc make cpp python3 2>/dev/null \
+      | awk '$1 == "ii" { print $2 }' || true); \
     if [ -n "$purge" ]; then apt-get purge -y -qq --auto-remove $purge >/dev/null; fi; \
     rm -rf /var/lib/apt/lists/* /var/cache/apt/* /var/log/* /usr/share/doc /usr/share/man /tmp/* \
       /usr/include/node /usr/local/include/node \
@@ -80,8 +80,9 @@ COPY config/execwatch.yaml /config/execwatch.yaml
 USER 1000:1000
 VOLUME ["/data"]
 EXPOSE 8080
-# node rather than curl: the image has no curl. A failed or slow answer is unhealthy.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
+# node rather than curl: the image has no curl. A failed or slow answer is unhealthy. Every 3 s, so
+# that a fresh container shows healthy within seconds (Docker 20.10 has no --start-interval).
+HEALTHCHECK --interval=3s --timeout=3s --start-period=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.EXECWATCH_HTTP_PORT||8080)+'/healthz',{signal:AbortSignal.timeout(2500)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["node", "/app/bin/execwatch.js"]

@@ -121,7 +121,7 @@ export async function runDiscordBench(): Promise<void> {
   reader.close();
   await emu.close();
   db.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP_DB) rmSync(dir, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runDiscordBench();

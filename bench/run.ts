@@ -8,6 +8,8 @@ const benches: Bench[] = [
   // Each area registers its benchmark here: { name, run: async () => (await import('./x.js')).runX() }.
   { name: 'feeds', run: async () => (await import('./feeds.js')).runFeedsBench() },
   { name: 'events', run: async () => (await import('./events.js')).runEventsBench() },
+  { name: 'extract', run: async () => (await import('./extract.js')).runExtractBench() },
+  { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -5,6 +5,7 @@ import type {
 import type { Logger } from '../core/log.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
+import type { EventStore } from '../store/event-store.js';
 import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
@@ -20,6 +21,8 @@ export interface CommandContext {
   items: ItemStore;
   changes: ChangeStore;
   deliveries: DeliveryStore;
+  /** Merged events, when the pipeline stores them: what /why explains alerts by. */
+  events: Pick<EventStore, 'eventsForItem'> | null;
   checkFeed: FeedChecker;
   pages: PageCache;
   logger: Logger;

@@ -1,6 +1,8 @@
 import type { Direction } from '../core/change.js';
 import type { Alert } from '../notify/alert.js';
+import { alertForEvent } from '../pipeline/event-alert.js';
 import type { ChangeLookup, NameKind, NameSuggestion } from '../store/change-lookup-store.js';
+import type { EventStore } from '../store/event-store.js';
 
 /**
  * What the slash commands read. One implementation reads stored changes (below); one over stored
@@ -46,5 +48,27 @@ export function createChangeLookupAdapter(lookup: ChangeLookup, now: () => Date)
     },
     suggest: (kind, typed, limit) => lookup.suggest(kind, typed, limit),
     knows: (kind, name) => lookup.knows(kind, name),
+  };
+}
+
+/** The lookup over merged events: one entry per real change, however many outlets reported it. */
+export function createEventLookupAdapter(events: Pick<EventStore, 'recentEvents' | 'suggestOrganizations' | 'suggestPeople'>, now: () => Date): Lookup {
+  const opt = (v: string | null): string | undefined => v ?? undefined;
+  return {
+    recent(f) {
+      const page = events.recentEvents({
+        days: f.days ?? undefined, company: opt(f.company), person: opt(f.person), role: opt(f.role),
+        direction: f.direction ?? undefined, limit: f.limit, offset: f.offset, now: now(),
+      });
+      return { total: page.total, alerts: page.events.map(alertForEvent) };
+    },
+    suggest(kind, typed, limit = 25) {
+      const found = kind === 'organization' ? events.suggestOrganizations(typed, limit) : events.suggestPeople(typed, limit);
+      return found.map((s) => ({ label: s.name, value: s.name }));
+    },
+    knows(kind, name) {
+      const filter = kind === 'organization' ? { company: name } : { person: name };
+      return events.recentEvents({ ...filter, limit: 1, now: now() }).total > 0;
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { FeedReader } from '../feeds/types.js';
 import type { ChangeStore } from '../store/change-store.js';
 import type { Db } from '../store/db.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
+import type { EventStore } from '../store/event-store.js';
 import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import { createChangeLookup } from '../store/change-lookup-store.js';
@@ -12,20 +13,20 @@ import type { CommandContext, SlashCommand } from './command.js';
 import { commands as allCommands } from './commands/index.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { createFeedChecker, type AddressGuard } from './feed-check.js';
-import { createChangeLookupAdapter, type Lookup } from './lookup.js';
+import { createChangeLookupAdapter, createEventLookupAdapter, type Lookup } from './lookup.js';
 import { createPageCache } from './paging.js';
 
 export interface DiscordSetupDeps {
   token: string;
   apiBase: string;
   db: Db;
-  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore };
+  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events?: EventStore };
   reader: FeedReader;
   guard: AddressGuard;
   logger: Logger;
   now: () => Date;
   minConfidence: number;
-  /** Defaults to stored changes; pass one over stored events when they exist. */
+  /** Defaults to stored events when the event store is given, else to stored changes. */
   lookup?: Lookup;
   commands?: readonly SlashCommand[];
 }
@@ -33,7 +34,10 @@ export interface DiscordSetupDeps {
 /** The gateway bot with its commands, dispatcher and their context, ready to start. */
 export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dispatcher: Dispatcher; context: CommandContext } {
   const context: CommandContext = {
-    lookup: deps.lookup ?? createChangeLookupAdapter(createChangeLookup(deps.db), deps.now),
+    lookup: deps.lookup ?? (deps.stores.events
+      ? createEventLookupAdapter(deps.stores.events, deps.now)
+      : createChangeLookupAdapter(createChangeLookup(deps.db), deps.now)),
+    events: deps.stores.events ?? null,
     subscriptions: deps.stores.subscriptions,
     feeds: deps.stores.feeds,
     items: deps.stores.items,
@@ -46,6 +50,14 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     minConfidence: deps.minConfidence,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
-  const bot = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
+  const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
+  const bot: DiscordBot = {
+    ...inner,
+    async start() {
+      await inner.start();
+      // Build the autocomplete name index now: Discord drops an autocomplete answer after 3 s.
+      context.lookup.suggest('person', '', 1);
+    },
+  };
   return { bot, dispatcher, context };
 }

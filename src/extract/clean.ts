@@ -120,9 +120,12 @@ export function stripFeedBoilerplate(text: string): string {
   return normalizeSpace(s);
 }
 
+// "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)": listings, not names in the sentence.
+const TICKER = /\s*\((?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^)]{0,60}\)/g;
+
 /** Everything a feed text needs before extraction: HTML, entities, boilerplate. */
 export function cleanBody(text: string | null | undefined): string {
   if (!text) return '';
   const plain = /<[a-z!/][^>]*>/i.test(text) ? htmlToText(text) : normalizeSpace(decodeEntities(text));
-  return stripFeedBoilerplate(plain);
+  return stripFeedBoilerplate(plain).replace(TICKER, '');
 }

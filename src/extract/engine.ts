@@ -56,7 +56,6 @@ export interface Analysis {
 }
 
 const PAST_IRREGULAR = /^(?:took|became|left|quit|gave|ran|led|rose|came|stood|chose|made|was|were|had|stepped|passed|handed)$/;
-const TITLE_WORDS = /\b(?:role|job|post|position|title|seat)\b/;
 
 export function analyse(sentences: Sentence[], publishedAt: string | null): Analysis {
   const known: KnownPeople = { names: [] };
@@ -327,7 +326,8 @@ interface Rule {
   apply: (ctx: SentCtx, v: View, m: RegExpExecArray, g: Groups) => void;
 }
 
-const rx = (s: string): RegExp => new RegExp(`(?<![\\w'])${s}(?![\\w'])`, 'gd');
+// Patterns that start with a word use \b (a fast scan); those that may start with punctuation need the lookbehind.
+const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w'])${s}(?![\\w'])` : `\\b${s}(?![\\w'])`, 'gd');
 
 function unitsIn(v: View, span: [number, number] | undefined): number[] {
   if (!span) return [];
@@ -387,7 +387,7 @@ const RULES: Rule[] = [
     // "Stankey becomes CEO", "U.B. Pravin Rao named interim CEO", "returns to Amazon as AWS CEO"
     name: 'in-self',
     gate: new RegExp(`(?<![\\w'])(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
-    re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const cu = unitAt(v, g.c);
@@ -457,10 +457,10 @@ const RULES: Rule[] = [
     // "Juul CEO Kevin Burns replaced by Altria's K.C. Crosthwaite"
     name: 'replaced-by',
     gate: /\b(?:replaced|succeeded|ousted|pushed out) by\b/,
-    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out) by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
+    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
     apply(ctx, v, m, g) {
       const cu = unitAt(v, g.c);
-      const r = unitAt(v, g.r);
+      const r = unitAt(v, g.r) ?? unitAt(v, g.r0);
       if (!cu) return;
       for (const p of peopleIn(v, g.s)) {
         const subj = resolvePerson(ctx, v, p);
@@ -545,7 +545,11 @@ const RULES: Rule[] = [
       if (/^(?:gives|give|passes|passed|passing|pass)$/.test(m.groups?.v ?? '') && !/(?:reins|baton|torch|helm|role|job|post|R|mantle|title)\b/.test(m[0])) return;
       const vStart = (m.indices?.groups?.v ?? [0])[0];
       const subj = subjectBefore(ctx, v, vStart);
-      if (!subj) return;
+      if (!subj) {
+        // "Disney surprised everyone by handing the chief executive job to Bob Chapek"
+        if (r?.role && /\b(?:handing|hands|handed|hand)\b/.test(m.groups?.v ?? '')) emit(ctx, v, m, { person: n, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'hand-in', agentOrg: agentBefore(v, m) });
+        return;
+      }
       const nName = ctx.resolve(n);
       if (nName === subj) return;
       const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, null, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
@@ -665,6 +669,23 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Giannandrea will run Apple's machine learning and AI strategy"
+    name: 'will-lead-unit',
+    gate: /\b(?:lead|head|run|oversee)\b O 's/,
+    re: rx(`${SUBJ} (?:will|to|is to|would) (?:also |now )?(?:lead|head|run|oversee) (?<o>O) 's (?<obj>[a-z][a-z-]*(?: (?:and|&|[a-z][a-z-]*|O)){0,4})`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const objUnits = unitsIn(v, g.obj).map((k) => v.units[k] as Unit);
+      const stop = objUnits.findIndex((u) => u.type === 'W' && /^(?:as|at|in|on|for|with|from|to|and report|report|reporting|while|after|teams?|team|efforts?|work)$/.test(u.sym));
+      const parts = stop >= 0 ? objUnits.slice(0, stop) : objUnits;
+      while (parts.length && /^(?:and|&)$/.test(parts[parts.length - 1]?.sym ?? '')) parts.pop();
+      const text = parts.map((u) => u.text).join(' ');
+      if (!o || !text || /\b(?:company|firm|business|group|operations|day-to-day)$/.test(text)) return;
+      const role: RoleInfo = { title: `head of ${text}`, interim: false, orgText: null, plural: false, descriptive: false };
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: o.text, orgFrom: 'explicit', reason: null, conf: 0.6, rule: 'will-lead' });
+    },
+  },
+  {
     // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
     name: 'board-in',
     gate: /\bboard\b/,
@@ -761,6 +782,24 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Intel today announced the resignation of Brian Krzanich as chief executive officer"
+    name: 'nominal',
+    gate: /\b(?:resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of\b/,
+    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr) )*(?<p>(?:P (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const noun = m.groups?.v ?? '';
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o);
+      const dir = /^(?:appointment|promotion|election)$/.test(noun) ? 'in' : 'out';
+      if (dir === 'in' && !r) return;
+      const before = v.str.slice(Math.max(0, m.index - 60), m.index);
+      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with)\b[^;]*$/.test(before) && !ctx.sent.isTitle) return;
+      if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
+      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : noun === 'dismissal' || noun === 'ouster' ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
+    },
+  },
+  {
     // "His departure from Google became known a day earlier"
     name: 'departure-noun',
     gate: /\b(?:departure|exit|resignation|retirement) (?:from|at)\b/,
@@ -818,7 +857,7 @@ const RULES: Rule[] = [
     // "CFO Thomas Seifert will run the chipmaker as interim CEO"
     name: 'run-as-interim',
     gate: /\b(?:run|lead|head)\b/,
-    re: rx(`${SUBJ} (?:will|to|is to|would) (?:run|lead|head) (?:the|its) (?:[a-z-]+ ){0,2}as (?:its |the )?(?<r>R)`),
+    re: rx(`${SUBJ} (?:will |to |is to |would |is |are )(?:be )?(?:run|lead|head|running|leading|heading) (?:the|its) (?:[a-z-]+ ){0,2}as (?:its |the )?(?<r>R)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       if (!r?.role?.interim) return;
@@ -914,8 +953,17 @@ function agentBefore(v: View, m: RegExpExecArray): string | null {
 function conjSubject(ctx: SentCtx, v: View, vStart: number): string | null {
   const inSentence = ctx.protos.filter((p) => p.sent === ctx.si && p.pos < vStart && !['succeed-out', 'hand-in', 'fire-with', 'replaced-by-in', 'coordinated'].includes(p.rule));
   const last = inSentence[inSentence.length - 1];
-  // only a verb phrase coordinated with a change already read shares its subject
-  return last ? last.name : null;
+  // only a verb phrase coordinated with a change already read shares its subject …
+  if (last) return last.name;
+  // … or a participle or second verb of a clause with a plain subject ("X, …, stepping in as", "X will stay at Y and lead")
+  const after = v.str.slice(vStart);
+  const clauseStart = v.str.lastIndexOf(';', vStart) + 1;
+  const head = v.str.slice(clauseStart, vStart).trim();
+  if (/^(?:, )?(?:stepping|taking|becoming|moving|replacing|succeeding|joining|returning)\b/.test(after.replace(/^,? ?/, '')) || /^(?:and|, and) (?:will )?(?:lead|head|run|oversee)\b/.test(after)) {
+    const m = /^(?:(?:R|O|O 's|the|its) )*(P|he|she) (?:will|to|is|has|had|was|would)\b/.exec(head) ?? /(?:^|that )(?:(?:R|O|O 's) )*(P|he|she) (?:is|will|has|was)\b/.exec(head);
+    if (m) return subjectBefore(ctx, v, vStart);
+  }
+  return null;
 }
 
 /** The person a verb without its own subject belongs to. */
@@ -1084,7 +1132,7 @@ function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Proto | n
   if (!name || /^(?:he|she|they|him|her)$/i.test(name)) return null;
   if (ctx.isModal(a.person)) return null;
   if (negated(v, m)) return null;
-  const clause = v.relative ? relativeText(ctx, v) : viewClauseText(ctx, v, a.person);
+  const clause = v.relative ? relativeText(ctx, v) : localClauseText(ctx, v, m);
   if (isBackground(ctx, m, clause, name, v.str.slice(0, m.index))) {
     if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
     return null;
@@ -1095,6 +1143,35 @@ function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Proto | n
     return null;
   }
   return push(ctx, m, name, a);
+}
+
+/**
+ * The words around a trigger that can date it: from the previous comma or semicolon to the next
+ * comma, semicolon or subordinating word ("after", "when" …), appositives left out. "Intel said X
+ * had resigned …, after the board learned of a relationship years ago" is dated by its own clause.
+ */
+function localClauseText(ctx: SentCtx, v: View, m: RegExpExecArray): string {
+  const toks = ctx.sent.tokens;
+  const start = m.index;
+  const end = m.index + m[0].length;
+  let a = 0;
+  let b = v.units.length - 1;
+  for (let k = 0; k < v.units.length; k++) {
+    const p = v.pos[k] as number;
+    const sym = (v.units[k] as Unit).sym;
+    const boundary = sym === ';' || sym === ',' || /^(?:after|when|because|while|before|although|though|whereas|which|who)$/.test(sym);
+    if (p < start && sym === ';') a = k + 1;
+    if (p >= end && boundary) {
+      b = k - 1;
+      break;
+    }
+  }
+  const parts: string[] = [];
+  for (let j = a; j <= b; j++) {
+    const w = v.units[j] as Unit;
+    for (let t = w.s; t < w.e; t++) parts.push(toks[t]?.text ?? '');
+  }
+  return parts.join(' ');
 }
 
 /** The text of the view's units in the clause (between semicolons) holding `u`: appositives left out. */
@@ -1173,8 +1250,13 @@ function push(ctx: SentCtx, m: RegExpExecArray, name: string, a: EmitArgs): Prot
   return p;
 }
 
+// One scan for any trigger before the per-rule gates (most sentences of an article have none).
+let anyTrigger: RegExp | null = null;
+
 function applyRules(ctx: SentCtx, v: View): void {
   if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;
+  anyTrigger ??= new RegExp(RULES.map((r) => (r.gate ? r.gate.source : '')).filter(Boolean).map((x) => `(?:${x})`).join('|'));
+  if (!anyTrigger.test(v.str)) return;
   for (const rule of RULES) {
     if (rule.gate && !rule.gate.test(v.str)) continue;
     rule.re.lastIndex = 0;
@@ -1397,7 +1479,7 @@ function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, s
     // (b) someone in the same sentence who stays on in, or moves to, another post
     const others = [
       ...stays.filter((st) => st.sent === a.sent && st.name !== a.name).map((st) => ({ name: st.name, role: st.role, sent: st.sent })),
-      ...protos.filter((q) => q.sent === a.sent && q.direction === 'in' && q.name !== a.name && q.role && /\bexecutive chair/i.test(q.role.title) && c.has('CEO') && sameOrg(q.org, a.org)).map((q) => ({ name: q.name, role: q.role as RoleInfo, sent: q.sent })),
+      ...protos.filter((q) => (q.sent === a.sent || (a.rule === 'hand-in' && Math.abs(q.sent - a.sent) <= 1)) && q.direction === 'in' && q.name !== a.name && q.role && /\bexecutive chair/i.test(q.role.title) && c.has('CEO') && sameOrg(q.org, a.org)).map((q) => ({ name: q.name, role: q.role as RoleInfo, sent: q.sent })),
     ];
     for (const o of others) {
       if (meets(cats(o.role.title), c) || hasChange(o.name, 'out', c) || hasChange(o.name, 'in', c)) continue;

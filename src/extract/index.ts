@@ -122,7 +122,8 @@ const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassa
 function isPublicOffice(p: Proto): boolean {
   if (p.org && PUBLIC_BODY.test(p.org)) return true;
   if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
-  if (p.role && /\bof (?:the )?(?:house|senate|committee|alliance|coalition)\b/i.test(p.role.title)) return true;
+  if (p.role && /\bof\b.*\b(?:house|senate|committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
+  if (/^(?:General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Lt\.?|Lieutenant|Senator|Sen\.?|Governor|Gov\.?|President|Prime Minister|Minister)\s/.test(p.name)) return true;
   return false;
 }
 
@@ -151,9 +152,11 @@ function destinationFor(p: Proto, sentences: Sentence[]): string | null {
   if (p.direction !== 'out') return null;
   const last = p.name.split(' ').pop() ?? p.name;
   const first = p.name.split(' ')[0] ?? p.name;
+  const nameRe = new RegExp(`\\b(?:${escapeRe(last)}|${escapeRe(first)})\\b`);
   for (let s = p.sent; s < Math.min(sentences.length, p.sent + 8); s++) {
     const text = (sentences[s] as Sentence).text;
-    const named = new RegExp(`\\b(?:${escapeRe(last)}|${escapeRe(first)})\\b`).test(text);
+    if (!/\b(?:join|joins|joining|focus|concentrate|moves?|lead|run)\b/.test(text)) continue;
+    const named = nameRe.test(text);
     if (!named && !(s <= p.sent + 1 && /\b(?:he|she)\b/i.test(text))) continue;
     const m = /\b(?:to join|will join|joins|joining|to focus on|will focus on|will concentrate on|to concentrate on|moves to|move to|to lead|to run)\s+((?:[A-Z][\w&.'\u2019-]*(?:'s|\u2019s)?\s*){1,5})/.exec(text);
     if (m?.[1]) {

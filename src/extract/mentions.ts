@@ -94,7 +94,7 @@ const NOT_NAME = new Set([
   'change', 'changes', 'shuffle', 'leadership', 'management', 'executive', 'transition', 'succeeds', 'replaces', 'taps',
 ]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
-const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'general', 'gen', 'admiral', 'adm', 'colonel', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'governor', 'judge', 'justice', 'speaker', 'minister', 'prime', 'rev', 'sheikh', 'prince', 'princess', 'king', 'queen']);
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
 
 function isCamel(t: string): boolean {
   if (/^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von)[A-Z]/.test(t)) return false;
@@ -108,9 +108,12 @@ function isInitials(t: string): boolean {
 }
 
 /** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
+const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|chairman|chairmen|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|member)$/;
+
 function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
+  if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;
   let j = i;
-  const lw = (k: number): string => toks[k]?.lower ?? '';
+  const lw = (k: number): string => lowerAt(toks, k);
   // field noun + chief/head/boss ("design chief", "retail head")
   let core = -1;
   let descriptive = false;
@@ -120,7 +123,8 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     j++;
     if (lw(j) === '-') j++;
   }
-  const w = lw(j);
+  // "C.E.O.", "C.F.O.": old-style spelling of the same titles
+  const w = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
   let end = -1;
   if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader|lead)s?$/.test(w)) {
     end = j + 1;
@@ -167,7 +171,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
   // "chairman emeritus": honorary, not a post
   if (/^(?:emeritus|emerita|emeriti)$/.test(lw(end))) descriptive = true;
   // "president and chief executive", "chairman and CEO": one role when the first has no complement
-  let k = end;
+  const k = end;
   if ((lw(k) === 'and' || lw(k) === '&') && !descriptive) {
     const next = readRole(toks, k + 1);
     if (next && !next.info.descriptive) {
@@ -208,6 +212,10 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
       descriptive,
     },
   };
+}
+
+function lowerAt(toks: Token[], k: number): string {
+  return toks[k]?.lower ?? '';
 }
 
 function isChiefCore(toks: Token[], j: number): boolean {
@@ -397,7 +405,7 @@ function classifyRun(
   known: KnownPeople,
 ): Unit {
   const toks = sentence.tokens;
-  let { s, e } = run;
+  const { s, e } = run;
   const words = toks.slice(s, e).filter((t) => t.text !== "'" && t.text !== '\u2018' && t.text !== '\u2019' && t.text !== '"');
   const text = spanText(toks, s, e);
   const lowerWords = words.map((t) => t.lower);
@@ -413,8 +421,13 @@ function classifyRun(
     return { type, s, e, text: name, sym: type, ...(aliases ? { aliases } : {}) };
   };
   const prevTok = toks[s - 1];
-  const prevRoleEnds = [...roleAt.values()].some((r) => r.end === s);
-  const prevRole = prevRoleEnds ? [...roleAt.entries()].find(([, r]) => r.end === s) : undefined;
+  let prevRole: [number, { end: number; info: RoleInfo }] | undefined;
+  for (const entry of roleAt) {
+    if (entry[1].end === s) {
+      prevRole = entry;
+      break;
+    }
+  }
   const nextRole = roleAt.get(e);
   const nextTok = toks[e];
   const after = toks[e + 1];

@@ -23,7 +23,9 @@ step back|steps back|stepping back|stepped back|resign|resigns|resigned|resignin
 retire|retires|retired|retiring|depart|departs|departed|departing|exit|exits|exited|exiting|leave|leaves|leaving|left
 out|bow out|bows out|give up|gives up|giving up|gave up|relinquish|relinquishes|relinquished|relinquishing
 vacate|vacates|vacated|is departing|head for the exit|heads for the exit|no longer serve as|no longer serves as
-no longer be|not continue as|part ways|parts ways|parted ways
+no longer be|not continue as|part ways|parts ways|parted ways|tendered his resignation|tendered her resignation
+tenders his resignation|tenders her resignation|submitted his resignation|submitted her resignation|announced his resignation
+announced her resignation|announced his retirement|announced her retirement|announces his retirement|announces her retirement
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
@@ -38,6 +40,7 @@ takes on the role of|take her turn as|take his turn as|takes her turn as|takes h
 elected as|tapped as|picked as|chosen as|add the job of|adds the job of|add the title of|adds the title of|assume
 assumes|assuming|assumed|takes the title of|moves into the new role of|move into the new role of|moving into the new role of
 named to|appointed to|elected to|named its|named the|picked as|named interim|named acting|named permanent|take up the post of
+is now|is now also|are now|has become|have become
 take up the role of|takes up the role of|takes up the post of|stepping in as|stepped in as|moving into the role of|move into the role of
 `);
 

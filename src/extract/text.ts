@@ -122,15 +122,16 @@ function mk(text: string, start: number): Token {
 
 /** The item as one text: the title, then paragraphs of summary and content. */
 export function splitSentences(title: string, body: string): { text: string; sentences: Sentence[] } {
-  const text = body ? `${title}\n\n${body}` : title;
+  const hasTitle = title.trim() !== '';
+  const text = !body ? title : hasTitle ? `${title}\n\n${body}` : body;
   const sentences: Sentence[] = [];
   let pos = 0;
-  let para = 0;
+  let para = hasTitle ? 0 : 1;
   for (const chunk of text.split(/\n\s*\n|\n/)) {
     const at = text.indexOf(chunk, pos);
     pos = at + chunk.length;
     if (!chunk.trim()) continue;
-    const isTitle = para === 0;
+    const isTitle = para === 0 && hasTitle;
     const spans: Array<[number, number]> = isTitle ? [[0, chunk.length]] : splitParagraph(chunk);
     for (const [s, e] of spans) {
       const st = at + s;

@@ -47,7 +47,7 @@ const MDY = /^([^\s\d,.-]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?:
 export function parseFeedDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const s = value.trim();
-  if (!s) return null;
+  if (!s || s.length > 120) return null;
   if (/^\d{9,13}$/.test(s)) {
     const n = Number(s);
     return new Date(s.length > 11 ? n : n * 1000).toISOString();

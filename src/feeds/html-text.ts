@@ -4,28 +4,56 @@ import { decodeEntities } from './entities.js';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** HTML (or plain text that may carry entities) to readable plain text. */
+// Text with nothing to strip, decode or fold (most titles): only trimmed.
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[<&\u0000-\u001f\u007f\u00a0]| {2}/;
+
 export function stripHtml(html: string | null | undefined): string | null {
   if (!html) return null;
+  if (!NEEDS_WORK.test(html)) return html.trim() || null;
   let text = html;
   if (text.includes('<')) {
-    text = text
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    text = dropBlocks(text)
       .replace(/<\/(p|div|li|h\d|blockquote|pre|tr)\s*>|<br\s*\/?>/gi, '\n\n')
       .replace(/<\/?[A-Za-z][^<>]*>/g, ' ');
   }
   text = decodeEntities(text, null)
     .replace(CONTROL, '')
     .replace(/[ \t\u00a0\r]+/g, ' ')
-    .replace(/ *\n[\s]*\n\s*/g, '\n\n')
-    .replace(/ *\n */g, ' ')
+    // A blank line (or more) is a paragraph break; a single line break is a space.
+    .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') !== m.lastIndexOf('\n') ? '\n\n' : ' '))
     .trim();
   return text || null;
 }
 
+const BLOCK_START = /<!--|<(script|style)\b/gi;
+
+/**
+ * Drops comments, scripts and styles in one linear pass (a lazy regex would rescan the rest of
+ * the text for every unclosed `<script`, which a hostile feed could use to stall the poller).
+ */
+function dropBlocks(text: string): string {
+  if (!/<!--|<script|<style/i.test(text)) return text;
+  const lower = text.toLowerCase();
+  let out = '';
+  let pos = 0;
+  BLOCK_START.lastIndex = 0;
+  for (let m = BLOCK_START.exec(text); m; m = BLOCK_START.exec(text)) {
+    const close = m[0] === '<!--' ? '-->' : `</${m[1]!.toLowerCase()}`;
+    const end = lower.indexOf(close, m.index + m[0].length);
+    out += `${text.slice(pos, m.index)} `;
+    if (end === -1) return out; // unclosed: the rest is script or comment
+    const gt = close === '-->' ? end + 3 : lower.indexOf('>', end) + 1 || text.length;
+    pos = gt;
+    BLOCK_START.lastIndex = gt;
+  }
+  return out + text.slice(pos);
+}
+
 /** One line of plain text: a title, a name. */
 export function cleanLine(text: string | null | undefined): string {
-  return (stripHtml(text) ?? '').replace(/\s+/g, ' ').trim();
+  const t = stripHtml(text) ?? '';
+  return t.includes('\n') ? t.replace(/\s+/g, ' ').trim() : t;
 }
 
 /** A headline for an item that has none: its first sentence, cut at a word. */

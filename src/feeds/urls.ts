@@ -5,12 +5,15 @@ const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|
 
 const TRACKING_IN_QUERY = /[?&](utm_|fbclid|gclid|dclid|gclsrc|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|mkt_tok|ncid|ocid|cmpid|sr_share|guccounter|guce_|at_medium|at_campaign|at_custom|spm|ref_src|__twitter)/i;
 
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
 /** Resolves `ref` against `base`; only http(s) results count (no javascript:, data:, file:). */
 export function resolveUrl(ref: string | null | undefined, base: string | null | undefined): string | null {
   const r = ref?.trim();
   if (!r) return null;
   try {
-    const u = base && isHttpUrl(base) ? new URL(r, base) : new URL(r);
+    // An absolute link needs no base (and parsing the base for every item is not free).
+    const u = base && !ABSOLUTE.test(r) && isHttpUrl(base) ? new URL(r, base) : new URL(r);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
   } catch {
     return null;
@@ -36,8 +39,12 @@ export function unwrapRedirect(url: string): string {
   return url;
 }
 
+// Already in the form WHATWG URL serialises to, with nothing to drop: returned as it is.
+const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:(?!80\/|443\/)\d+)?\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+
 /** The one URL an article is known by. */
 export function canonicalUrl(url: string): string {
+  if (PLAIN_URL.test(url) && !url.includes('/.') && !/google\./.test(url)) return url;
   let u: URL;
   try {
     u = new URL(unwrapRedirect(url.trim()));

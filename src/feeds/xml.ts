@@ -27,6 +27,7 @@ export interface XmlDocument {
 
 const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
 const MAX_DOC_ENTITIES = 64;
+const MAX_DEPTH = 256;
 // Most elements have no attributes: they share one frozen empty record.
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const MAX_ENTITY_VALUE = 1024;
@@ -83,17 +84,18 @@ export function parseXml(text: string): XmlDocument {
         addText(text.slice(lt + 9, end === -1 ? len : end));
         pos = end === -1 ? len : end + 3;
       } else {
-        // <!DOCTYPE ...> possibly with an internal subset in [ ].
+        // <!DOCTYPE ...> possibly with an internal subset in [ ]; any other <!...> ends at '>'.
+        const doctype = /^<!DOCTYPE/i.test(text.slice(lt, lt + 9));
         let i = lt + 2;
         let depth = 0;
         for (; i < len; i++) {
           const ch = text[i];
-          if (ch === '[') depth++;
-          else if (ch === ']') depth--;
+          if (ch === '[' && doctype) depth++;
+          else if (ch === ']' && doctype) depth--;
           else if (ch === '>' && depth <= 0) break;
         }
         const decl = text.slice(lt, i + 1);
-        if (/^<!DOCTYPE/i.test(decl)) readDoctypeEntities(decl, docEntities);
+        if (doctype) readDoctypeEntities(decl, docEntities);
         pos = i + 1;
       }
       continue;
@@ -222,7 +224,9 @@ function readStartTag(text: string, start: number, stack: XmlElement[], roots: X
   el.ns = resolveNs(el, el.prefix);
   if (parent) parent.children.push(el);
   else roots.push(el);
-  if (!selfClosing) stack.push(el);
+  // Past MAX_DEPTH, elements stay empty and their content goes to the deepest open element:
+  // runaway nesting (thousands of unclosed tags) cannot blow the stack or go quadratic.
+  if (!selfClosing && stack.length < MAX_DEPTH) stack.push(el);
   return i;
 }
 

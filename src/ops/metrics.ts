@@ -15,6 +15,7 @@ export interface Metrics {
   /** New items read from feeds (items seen before are not counted again). */
   itemsSeen(count: number): void;
   changesExtracted(extractor: string, count: number): void;
+  /** target: the alert target's id (console, webhook:ID, channel:ID). */
   alertSent(target: string): void;
   alertFailed(target: string): void;
   /** outcome: 'ok' or the failure kind (timeout, rate_limited, schema …). */
@@ -59,10 +60,6 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   // Label values are pre-set so a scrape shows zeros before the first event, not a missing series.
   for (const outcome of ['ok', 'not_modified', 'error']) feedPolls.labels(outcome).inc(0);
-  for (const target of ['console', 'webhook', 'bot']) {
-    alertsSent.labels(target).inc(0);
-    alertsFailed.labels(target).inc(0);
-  }
 
   const nonNegative = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
 

@@ -57,12 +57,16 @@ interface NameEntry {
   label: string;
   value: string;
   folded: string;
+  words: string[];
   /** The stored keys (person_key / organization_key) this name stands for. */
   keys: Set<string>;
   count: number;
 }
 
 interface IndexRow { id: number; person: string; person_key: string; organization: string; organization_key: string; aliases: string | null; parent: string | null }
+
+/** A name matching more stored names than this is too vague to filter by every one of them. */
+const MAX_KEYS = 2000;
 
 export function categoryOf(role: string): RoleCategory {
   const exact = ROLE_CATEGORIES.find((c) => c.toLowerCase() === role.trim().toLowerCase());
@@ -83,7 +87,7 @@ export function createChangeLookup(db: Db): ChangeLookup {
     const folded = foldName(label);
     if (!folded || !key) return;
     let e = names[kind].get(folded);
-    if (!e) names[kind].set(folded, (e = { label: label === value ? label : `${label} → ${value}`, value, folded, keys: new Set(), count: 0 }));
+    if (!e) names[kind].set(folded, (e = { label: label === value ? label : `${label} → ${value}`, value, folded, words: folded.split(' '), keys: new Set(), count: 0 }));
     e.keys.add(key);
     e.count += 1;
   };
@@ -104,15 +108,15 @@ export function createChangeLookup(db: Db): ChangeLookup {
   /** The stored keys a typed name stands for: exact names first, else every name containing its words. */
   const keysFor = (kind: NameKind, typed: string): string[] => {
     const folded = foldName(typed);
+    // A person's exact name (or alias) is that person; an organisation also covers its units.
     const exact = names[kind].get(folded);
-    if (exact) return [...exact.keys];
+    if (exact && kind === 'person') return [...exact.keys];
     const words = folded.split(' ').filter(Boolean);
     if (!words.length) return [];
     const out = new Set<string>();
     for (const e of names[kind].values()) {
-      const have = e.folded.split(' ');
-      if (words.every((w) => have.includes(w))) for (const k of e.keys) out.add(k);
-      if (out.size > 200) break;
+      if (words.every((w) => e.words.includes(w))) for (const k of e.keys) out.add(k);
+      if (out.size >= MAX_KEYS) break;
     }
     if (!out.size) out.add(kind === 'person' ? personKey(typed) : organizationKey(typed));
     return [...out];
@@ -144,15 +148,14 @@ export function createChangeLookup(db: Db): ChangeLookup {
       }
       if (q.person) {
         const keys = keysFor('person', q.person);
-        where.push(`person_key IN (${keys.map(() => '?').join(',')})`);
-        params.push(...keys);
+        where.push('person_key IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(keys));
       }
       if (q.company) {
-        // A company matches its units too: "alibaba" covers "alibaba cloud intelligence".
+        // keysFor matches by words, so a company covers its units: "alibaba" → "alibaba cloud intelligence".
         const keys = keysFor('organization', q.company).filter(Boolean);
-        const ors = keys.map(() => '(organization_key = ? OR (organization_key >= ? AND organization_key < ?))');
-        where.push(`(${ors.join(' OR ') || '0'})`);
-        for (const k of keys) params.push(k, `${k} `, `${k}!`);
+        where.push('organization_key IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(keys));
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (prepared(`SELECT COUNT(*) AS n FROM changes ${clause}`).get(...params) as { n: number }).n;
@@ -196,10 +199,7 @@ export function createChangeLookup(db: Db): ChangeLookup {
         return false;
       }
       const words = folded.split(' ');
-      for (const e of names.person.values()) {
-        const have = e.folded.split(' ');
-        if (words.every((w) => have.includes(w))) return true;
-      }
+      for (const e of names.person.values()) if (words.every((w) => e.words.includes(w))) return true;
       return false;
     },
   };

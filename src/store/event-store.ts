@@ -97,20 +97,20 @@ export function createEventStore(db: Db): EventStore {
   const sql = {
     upsert: db.prepare(
       `INSERT INTO events (id, person, organization, role, direction, interim, confidence, first_seen, last_seen, horizon,
-         merged_into, alert_state, revision, index_sig, json)
+         merged_into, alert_state, revision, index_sig, index_rows, json)
        VALUES (@id, @person, @organization, @role, @direction, @interim, @confidence, @firstSeen, @lastSeen, @horizon,
-         @mergedInto, @alertState, @revision, @indexSig, @json)
+         @mergedInto, @alertState, @revision, @indexSig, @indexRows, @json)
        ON CONFLICT(id) DO UPDATE SET person = excluded.person, organization = excluded.organization, role = excluded.role,
          direction = excluded.direction, interim = excluded.interim, confidence = excluded.confidence,
          first_seen = excluded.first_seen, last_seen = excluded.last_seen, horizon = excluded.horizon,
          merged_into = excluded.merged_into, alert_state = excluded.alert_state, revision = excluded.revision,
-         index_sig = excluded.index_sig, json = excluded.json`,
+         index_sig = excluded.index_sig, index_rows = excluded.index_rows, json = excluded.json`,
     ),
-    indexSig: db.prepare<[string], { index_sig: string }>('SELECT index_sig FROM events WHERE id = ?'),
-    tokenHorizon: db.prepare('UPDATE event_tokens SET horizon = ? WHERE event_id = ?'),
-    clearTokens: db.prepare('DELETE FROM event_tokens WHERE event_id = ?'),
-    clearTerms: db.prepare('DELETE FROM event_terms WHERE event_id = ?'),
-    clearNames: db.prepare('DELETE FROM event_names WHERE event_id = ?'),
+    indexOf: db.prepare<[string], { index_sig: string; index_rows: string }>('SELECT index_sig, index_rows FROM events WHERE id = ?'),
+    tokenHorizon: db.prepare('UPDATE event_tokens SET horizon = ? WHERE token = ? AND event_id = ?'),
+    dropToken: db.prepare('DELETE FROM event_tokens WHERE token = ? AND event_id = ?'),
+    dropTerm: db.prepare('DELETE FROM event_terms WHERE kind = ? AND term = ? AND event_id = ?'),
+    dropName: db.prepare('DELETE FROM event_names WHERE kind = ? AND name_key = ? AND event_id = ?'),
     clearSources: db.prepare('DELETE FROM event_sources WHERE event_id = ?'),
     token: db.prepare('INSERT OR IGNORE INTO event_tokens (token, event_id, direction, horizon) VALUES (?, ?, ?, ?)'),
     term: db.prepare('INSERT OR IGNORE INTO event_terms (kind, term, event_id) VALUES (?, ?, ?)'),
@@ -150,11 +150,34 @@ export function createEventStore(db: Db): EventStore {
 
   const parse = (json: string): ChangeEvent => ChangeEventSchema.parse(JSON.parse(json));
 
+  interface IndexRows { tokens: string[]; terms: Array<[string, string]>; names: Array<[string, string, string]> }
+
+  const indexRowsOf = (event: ChangeEvent): IndexRows => {
+    if (event.mergedInto) return { tokens: [], terms: [], names: [] };
+    const terms = new Map<string, [string, string]>();
+    const names = new Map<string, [string, string, string]>();
+    const add = (kind: 'p' | 'o', list: readonly string[]) => {
+      for (const n of list) {
+        const key = plainKey(n);
+        if (!key) continue;
+        if (!names.has(`${kind}:${key}`)) names.set(`${kind}:${key}`, [kind, key, n]);
+        for (const w of key.split(' ')) terms.set(`${kind}:${w}`, [kind, w]);
+      }
+    };
+    add('p', [event.person.name, ...event.person.names]);
+    add('o', organizationNames(event));
+    for (const c of event.role.categories) terms.set(`r:${c}`, ['r', c]);
+    return { tokens: eventTokens(event), terms: [...terms.values()], names: [...names.values()] };
+  };
+
+  // Rows are removed by their keys (kept in index_rows), so the index tables need no event_id
+  // index: fewer pages written per commit.
   const save = (event: ChangeEvent): void => {
     const horizon = eventHorizon(event);
     const indexSig = JSON.stringify([event.mergedInto, event.direction, event.person.name, event.person.names,
       organizationNames(event), event.role.categories]);
-    const before = sql.indexSig.get(event.id)?.index_sig;
+    const previous = sql.indexOf.get(event.id);
+    const rows = previous?.index_sig === indexSig ? (JSON.parse(previous.index_rows) as IndexRows) : indexRowsOf(event);
     sql.upsert.run({
       id: event.id,
       person: event.person.name,
@@ -170,34 +193,31 @@ export function createEventStore(db: Db): EventStore {
       alertState: event.alertState,
       revision: event.revision,
       indexSig,
+      indexRows: JSON.stringify(rows),
       json: JSON.stringify(event),
     });
-    if (before === indexSig) {
+    if (previous?.index_sig === indexSig) {
       // Most updates add a source: the words stay, only the horizon and the item list grow.
-      sql.tokenHorizon.run(horizon, event.id);
+      for (const t of rows.tokens) sql.tokenHorizon.run(horizon, t, event.id);
       for (const s of event.sources) sql.source.run(event.id, s.itemId, s.url);
       return;
     }
-    sql.clearTokens.run(event.id);
-    sql.clearTerms.run(event.id);
-    sql.clearNames.run(event.id);
-    sql.clearSources.run(event.id);
-    if (event.mergedInto) return;
-    for (const t of eventTokens(event)) sql.token.run(t, event.id, event.direction, horizon);
-    const index = (kind: 'p' | 'o', names: readonly string[]) => {
-      for (const n of names) {
-        const key = plainKey(n);
-        if (!key) continue;
-        sql.name.run(kind, key, n, event.id);
-        for (const w of key.split(' ')) {
-          sql.term.run(kind, w, event.id);
-          sql.nameWord.run(kind, w, key);
-        }
-      }
-    };
-    index('p', [event.person.name, ...event.person.names]);
-    index('o', organizationNames(event));
-    for (const c of event.role.categories) sql.term.run('r', c, event.id);
+    if (previous) {
+      const old = JSON.parse(previous.index_rows) as IndexRows;
+      for (const t of old.tokens) sql.dropToken.run(t, event.id);
+      for (const [k, t] of old.terms) sql.dropTerm.run(k, t, event.id);
+      for (const [k, key] of old.names) sql.dropName.run(k, key, event.id);
+    }
+    if (event.mergedInto) {
+      sql.clearSources.run(event.id);
+      return;
+    }
+    for (const t of rows.tokens) sql.token.run(t, event.id, event.direction, horizon);
+    for (const [kind, term] of rows.terms) sql.term.run(kind, term, event.id);
+    for (const [kind, key, name] of rows.names) {
+      sql.name.run(kind, key, name, event.id);
+      for (const w of key.split(' ')) sql.nameWord.run(kind, w, key);
+    }
     for (const s of event.sources) sql.source.run(event.id, s.itemId, s.url);
   };
 
@@ -286,7 +306,8 @@ export function createEventStore(db: Db): EventStore {
       return candidateSql(tokens.length, Boolean(query.direction)).all(...params).map((r) => JSON.parse(r.json) as ChangeEvent);
     },
     get,
-    save: (event) => db.transaction(() => save(event))(),
+    // Inside the caller's transaction (the pipeline's per-item one) no savepoint is needed.
+    save: (event) => (db.inTransaction ? save(event) : db.transaction(() => save(event))()),
     loadKnowledge(): Knowledge {
       const groups = new Map<string, string[]>();
       for (const r of sql.allAliases.all()) groups.set(r.group_id, [...(groups.get(r.group_id) ?? []), r.name]);

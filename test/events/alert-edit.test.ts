@@ -24,38 +24,47 @@ const reportB: RssItemSpec = {
   description: 'The robot maker appointed Jane Doe as CEO on Tuesday.',
 };
 
-describe('one alert per event: a later report edits it', () => {
-  let feeds: Awaited<ReturnType<typeof startFeedServer>>;
-  let discord: DiscordEmulator;
-  let env: NodeJS.ProcessEnv;
-  let configPath: string;
-  const run = (...args: string[]) => main(args, { out: () => {}, err: () => {}, env });
-
+function setup(extraConfig: string[] = []) {
+  const ctx = {} as {
+    feeds: Awaited<ReturnType<typeof startFeedServer>>;
+    discord: DiscordEmulator;
+    env: NodeJS.ProcessEnv;
+    configPath: string;
+    run: (...args: string[]) => Promise<number>;
+  };
   beforeAll(async () => {
-    feeds = await startFeedServer();
-    discord = await startDiscordEmulator();
-    const hook = discord.createWebhook('alerts');
+    ctx.feeds = await startFeedServer();
+    ctx.discord = await startDiscordEmulator();
+    const hook = ctx.discord.createWebhook('alerts');
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-events-e2e-'));
-    configPath = join(dir, 'execwatch.yaml');
-    writeFileSync(configPath, [
+    ctx.configPath = join(dir, 'execwatch.yaml');
+    writeFileSync(ctx.configPath, [
       `dataDir: ${join(dir, 'data')}`,
+      ...extraConfig,
       'polling:',
       '  allowPrivateAddresses: true',
       'feeds:',
       '  - name: Outlet A',
-      `    url: ${feeds.url}/a.xml`,
+      `    url: ${ctx.feeds.url}/a.xml`,
       '  - name: Outlet B',
-      `    url: ${feeds.url}/b.xml`,
+      `    url: ${ctx.feeds.url}/b.xml`,
       '',
     ].join('\n'));
-    env = { DISCORD_WEBHOOK_URL: hook.url, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'silent' };
+    ctx.env = { DISCORD_WEBHOOK_URL: hook.url, DISCORD_API_URL: ctx.discord.apiUrl, LOG_LEVEL: 'silent' };
+    ctx.run = (...args: string[]) => main(args, { out: () => {}, err: () => {}, env: ctx.env });
   });
   afterAll(async () => {
-    await feeds?.close();
-    await discord?.close();
+    await ctx.feeds?.close();
+    await ctx.discord?.close();
   });
+  return ctx;
+}
+
+describe('one alert per event: a later report edits it', () => {
+  const ctx = setup();
 
   it('posts the first report, edits the same message for the second outlet, and stays quiet after', async () => {
+    const { feeds, discord, configPath, run } = ctx;
     feeds.setFeed('/a.xml', buildRssFeed(quiet, 'Outlet A'));
     feeds.setFeed('/b.xml', buildRssFeed(quietB, 'Outlet B'));
     expect(await run('once', '--config', configPath)).toBe(0); // baseline
@@ -85,5 +94,25 @@ describe('one alert per event: a later report edits it', () => {
     expect(await run('once', '--config', configPath)).toBe(0);
     expect(posts()).toHaveLength(1);
     expect(edits()).toHaveLength(1);
+  });
+});
+
+describe('holding a low-confidence event for a second source', () => {
+  const ctx = setup(['events:', '  holdBelowConfidence: 0.99']); // one report at 0.95 waits; two outlets reach 0.9975
+
+  it('posts nothing on one report and posts once the second outlet confirms it', async () => {
+    const { feeds, discord, configPath, run } = ctx;
+    feeds.setFeed('/a.xml', buildRssFeed(quiet, 'Outlet A'));
+    feeds.setFeed('/b.xml', buildRssFeed(quietB, 'Outlet B'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    feeds.setFeed('/a.xml', buildRssFeed([reportA, ...quiet], 'Outlet A'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    expect(discord.messagesIn('alerts')).toHaveLength(0); // one outlet: held
+    feeds.setFeed('/b.xml', buildRssFeed([reportB, ...quietB], 'Outlet B'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    const posted = discord.messagesIn('alerts');
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0])).toContain('a.example/acme-ceo'); // the held report is in it
+    expect(discord.requestsTo('PATCH', /^\/webhooks\//)).toHaveLength(0);
   });
 });

@@ -59,6 +59,15 @@ describe('the seed article (../shared/seed)', () => {
     expect(changes.some((c) => c.role.category === 'CEO')).toBe(false);
   });
 
+  it('reads the same two changes when the whole file is given as content (extract --file)', () => {
+    const raw = readFileSync(SEED, 'utf8');
+    const asFile = extractChanges({ id: 'f', title: '', summary: null, content: raw, url: null, feed: null, publishedAt: null });
+    expect(asFile.map((c) => `${c.person.name} ${c.direction} ${c.role.category} ${c.organization.name} ${c.interim}`).sort()).toEqual([
+      'Daniel Zhang in President Alibaba Cloud Intelligence true',
+      'Jeff Zhang out President Alibaba Cloud Intelligence false',
+    ]);
+  });
+
   it('the Extractor interface applies the confidence threshold', async () => {
     expect(await createBuiltinExtractor().extract(item)).toHaveLength(2);
     expect(await createBuiltinExtractor({ minConfidence: 1.01 }).extract(item)).toHaveLength(0);

@@ -113,6 +113,10 @@ describe('SSRF guard', () => {
     await expect(assertPublicUrl('https://u:p@public.test/feed', { allowPrivate: false, lookupAll: dns })).rejects.toThrow(/user name or password/);
     await expect(assertPublicUrl('http://[::ffff:127.0.0.1]:8080/', { allowPrivate: false })).rejects.toThrow(/loopback/);
     await expect(assertPublicUrl('http://127.0.0.1:8080/', { allowPrivate: true })).resolves.toBeUndefined();
+    // Other spellings of loopback, as the URL parser normalises them.
+    for (const tricky of ['http://2130706433/', 'http://0x7f.0.0.1/', 'http://127.1/', 'http://[0:0:0:0:0:ffff:7f00:1]/']) {
+      await expect(assertPublicUrl(tricky, { allowPrivate: false }), tricky).rejects.toThrow(/loopback/);
+    }
   });
 
   describe('at connect time', () => {

@@ -173,3 +173,26 @@ describe('title keys', () => {
     expect(titleKey('Acme Robotics names John Roe chief executive')).not.toBe(key);
   });
 });
+
+describe('plain text from HTML', () => {
+  it('keeps paragraphs, joins lines, drops scripts and comments', async () => {
+    const { stripHtml } = await import('../../src/feeds/html-text.js');
+    expect(stripHtml('<p>First  line\nsame paragraph.</p><p>Second&nbsp;paragraph</p><script>alert(1)</script><!-- x -->')).toBe('First line same paragraph.\n\nSecond paragraph');
+    expect(stripHtml('  Plain title  ')).toBe('Plain title');
+    expect(stripHtml('Tab\u0008bed')).toBe('Tabbed');
+    expect(stripHtml('   ')).toBeNull();
+  });
+});
+
+describe('hostile documents do not stall the reader', () => {
+  it('reads runaway nesting, thousands of unclosed scripts and comments, and an unbalanced <!', () => {
+    const nested = `<rss><channel><item><title>Deep</title><description>${'<b>'.repeat(50_000)}text</description></item></channel></rss>`;
+    expect(parse(nested).entries[0]!.summary).toBe('text');
+    const scripts = `<rss><channel><item><title>Scripts</title><description><![CDATA[before ${'<script>x'.repeat(20_000)}]]></description></item></channel></rss>`;
+    expect(parse(scripts).entries[0]!.summary).toBe('before');
+    const comments = `<rss><channel><item><title>Comments</title><description><![CDATA[kept ${'<!-- open '.repeat(20_000)}]]></description></item></channel></rss>`;
+    expect(parse(comments).entries[0]!.summary).toBe('kept');
+    const bang = '<rss><channel><![if x [ ><item><title>After</title></item></channel></rss>';
+    expect(parse(bang).entries.map((e) => e.title)).toEqual(['After']);
+  });
+});

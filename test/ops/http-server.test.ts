@@ -58,8 +58,8 @@ describe('ops HTTP server', () => {
     metrics.itemsSeen(12);
     metrics.changesExtracted('builtin', 2);
     metrics.changesExtracted('openai', 1);
-    metrics.alertSent('webhook');
-    metrics.alertFailed('bot');
+    metrics.alertSent('webhook:123');
+    metrics.alertFailed('channel:456');
     metrics.llmCall('gpt-4o-mini', 'ok');
     metrics.llmTokens('gpt-4o-mini', 900, 120);
     metrics.observePollCycle(1.7);
@@ -71,8 +71,8 @@ describe('ops HTTP server', () => {
     expect(sampleValue(fams, 'execwatch_items_seen_total')).toBe(12);
     expect(sampleValue(fams, 'execwatch_changes_extracted_total', { extractor: 'builtin' })).toBe(2);
     expect(sampleValue(fams, 'execwatch_changes_extracted_total', { extractor: 'openai' })).toBe(1);
-    expect(sampleValue(fams, 'execwatch_alerts_sent_total', { target: 'webhook' })).toBe(1);
-    expect(sampleValue(fams, 'execwatch_alerts_failed_total', { target: 'bot' })).toBe(1);
+    expect(sampleValue(fams, 'execwatch_alerts_sent_total', { target: 'webhook:123' })).toBe(1);
+    expect(sampleValue(fams, 'execwatch_alerts_failed_total', { target: 'channel:456' })).toBe(1);
     expect(sampleValue(fams, 'execwatch_llm_calls_total', { model: 'gpt-4o-mini', outcome: 'ok' })).toBe(1);
     expect(sampleValue(fams, 'execwatch_llm_tokens_total', { model: 'gpt-4o-mini', kind: 'prompt' })).toBe(900);
     expect(sampleValue(fams, 'execwatch_poll_cycle_duration_seconds_count')).toBe(1);
@@ -89,7 +89,7 @@ describe('ops HTTP server', () => {
     const fa = parsePrometheusText(await a.render());
     const fb = parsePrometheusText(await b.render());
     expect(sampleValue(fa, 'execwatch_alerts_sent_total', { target: 'console' })).toBe(1);
-    expect(sampleValue(fb, 'execwatch_alerts_sent_total', { target: 'console' })).toBe(0);
+    expect(sampleValue(fb, 'execwatch_alerts_sent_total', { target: 'console' })).toBeUndefined();
   });
 
   it('answers 404 for unknown paths and 405 for other methods', async () => {

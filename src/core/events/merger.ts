@@ -5,7 +5,9 @@ import { findDenialSentences } from './denials.js';
 import { findEffectiveDate } from './effective-date.js';
 import { findNamePairs } from './name-pairs.js';
 import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource } from './model.js';
-import { cleanParent, createUnitBook, orgKey, relateOrganizations, unitFromTitle, type UnitBook } from './organizations.js';
+import {
+  cleanParent, createUnitBook, orgKey, relateOrganizations, unitFromEvidence, unitFromTitle, type UnitBook,
+} from './organizations.js';
 import { bestNameMatch, fullestName, NameMatch, personNameKey, personWords, significantWords } from './person-names.js';
 import { eventHorizon, type EventRepository } from './repository.js';
 import { mergeCategories, rolesCompatible } from './roles.js';
@@ -136,8 +138,10 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const expanded = uniqueByKey(names.flatMap((n) => aliases.namesOf(n)), personNameKey);
     const effectiveDate = change.effectiveDate ?? findEffectiveDate(change.evidence, at);
     const reported = change.organization;
-    const org = unitFromTitle(change.role.title, reported.name) ??
-      { name: reported.name, parent: cleanParent(reported.name, reported.parent) };
+    const parent = cleanParent(reported.name, reported.parent);
+    const org = unitFromTitle(change.role.title, reported.name, parent) ??
+      (parent ? null : unitFromEvidence(change.evidence, change.role.title, reported.name)) ??
+      { name: reported.name, parent };
     return { change, title, org, at, atMs, names, expanded, categories: mergeCategories(change.role.title), effectiveDate };
   };
 

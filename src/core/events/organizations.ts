@@ -90,7 +90,7 @@ const titleCase = (s: string): string => s.replace(/\b[a-z]/g, (c) => c.toUpperC
  * "head of cloud unit" at Alibaba is the post at Alibaba's cloud unit, "head of Local Services
  * Group" at Alibaba is at Local Services Group. Null when the title names no other unit.
  */
-export function unitFromTitle(title: string, organization: string): { name: string; parent: string } | null {
+export function unitFromTitle(title: string, organization: string, parentOfOrganization: string | null = null): { name: string; parent: string } | null {
   const orgK = orgKey(organization);
   const phrase = OF_PHRASE.exec(title)?.[1]?.trim();
   const generic = (phrase ? GENERIC_UNIT.exec(phrase)?.[1] : undefined) ?? PREFIX_UNIT.exec(title.trim())?.[1];
@@ -107,9 +107,41 @@ export function unitFromTitle(title: string, organization: string): { name: stri
     // "chief executive of Alibaba Group" at Alibaba, "co-head of its Blizzard Entertainment
     // studio" at Blizzard: the organisation itself.
     if (pw.every((w) => ow.includes(w)) || cleanParent(phrase, organization) === null) return null;
+    // "Alibaba Cloud Intelligence Group" for a report at Alibaba Cloud (itself a unit of
+    // Alibaba): the unit's fuller name, not a unit of the unit.
+    if (parentOfOrganization && ow.every((w) => pw.includes(w))) return { name: phrase, parent: parentOfOrganization };
     return { name: phrase, parent: organization };
   }
   return null;
+}
+
+const UNIT_STOPWORDS: ReadonlySet<string> = new Set(['as', 'the', 'its', 'a', 'an', 'of', 'at', 'new', 'former', 'his', 'her', 'their']);
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The unit the evidence puts the role in when the role title lost it: "quits as cloud unit CEO"
+ * with role "CEO" at Alibaba is the post at Alibaba's cloud unit. Only when every mention of the
+ * title in the evidence carries the same unit, so "the cloud unit CEO becomes CEO of Alibaba"
+ * stays undecided (null).
+ */
+export function unitFromEvidence(evidence: string, title: string, organization: string): { name: string; parent: string } | null {
+  const t = title.trim();
+  if (!t) return null;
+  const mentions = [...evidence.matchAll(new RegExp(`\\b${escapeRegExp(t)}\\b`, 'gi'))];
+  if (mentions.length === 0) return null;
+  const units = new Set<string>();
+  for (const m of mentions) {
+    const before = evidence.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    const unit = /(?:^|\s)([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s(?:unit|business|division|arm|segment)(?:'s)?\s$/.exec(before)?.[1];
+    if (!unit) return null;
+    const words = unit.split(/\s/).filter((w) => !UNIT_STOPWORDS.has(w));
+    if (words.length === 0) return null;
+    units.add(words.join(' '));
+  }
+  if (units.size !== 1) return null;
+  const [unit] = units as Set<string>;
+  return unitFromTitle(`${unit} unit ${t}`, organization);
 }
 
 export interface OrgRef {

@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
+import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import type { ItemRecord } from '../../store/item-store.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
@@ -44,19 +45,27 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     lines.push(`No leadership change was found in it${item.extractor ? ` (extractor: ${item.extractor})` : ''}, so nothing alerted.`);
     return lines;
   }
-  for (const stored of changes) {
-    const c = stored.change;
-    lines.push(`**${headline(c)}** — confidence ${Math.round(c.confidence * 100)}%`);
-    if (c.confidence < ctx.minConfidence) {
-      lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
-      continue;
-    }
-    const deliveries = ctx.deliveries.forAlert(`change:${stored.id}`);
+  const deliveryLines = (alertKey: string): void => {
+    const deliveries = ctx.deliveries.forAlert(alertKey);
     if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
     for (const d of deliveries) {
       const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' ? 'alert pending' : `alert failed: ${d.lastError ?? 'unknown'}`;
       lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
     }
+  };
+  for (const stored of changes) {
+    const c = stored.change;
+    if (c.confidence >= ctx.minConfidence && ctx.events) continue; // explained by its event below
+    lines.push(`**${headline(c)}** — confidence ${Math.round(c.confidence * 100)}%`);
+    if (c.confidence < ctx.minConfidence) lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
+    else deliveryLines(`change:${stored.id}`);
+  }
+  for (const event of ctx.events?.eventsForItem({ itemId: item.id }) ?? []) {
+    const outlets = new Set(event.sources.map((s) => s.outlet)).size;
+    lines.push(`**${headline(eventAsChange(event))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
+    if (event.alertState === 'held') lines.push('  ↳ held: waiting for a second source before alerting (its confidence is low).');
+    else if (event.alertState === 'suppressed') lines.push("  ↳ recorded without alerting: it was first reported in a feed's first read.");
+    else deliveryLines(eventAlertKey(event.id));
   }
   return lines;
 }

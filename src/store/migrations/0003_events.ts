@@ -22,6 +22,7 @@ export const migration: Migration = {
       alert_state TEXT NOT NULL,                  -- 'released' | 'held' | 'suppressed'
       revision INTEGER NOT NULL,
       index_sig TEXT NOT NULL,                    -- what the word indexes were built from: skip rebuilding when unchanged
+      index_rows TEXT NOT NULL,                   -- the rows written to event_tokens/terms/names, to remove them by key
       json TEXT NOT NULL
     );
     CREATE INDEX events_live_first_seen ON events(first_seen) WHERE merged_into IS NULL;
@@ -29,12 +30,11 @@ export const migration: Migration = {
     -- The merger's candidate index: identifying words of every name of a live event.
     CREATE TABLE event_tokens (
       token TEXT NOT NULL,
-      event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      event_id TEXT NOT NULL,
       direction TEXT NOT NULL,
       horizon TEXT NOT NULL,
       PRIMARY KEY (token, event_id)
     ) WITHOUT ROWID;
-    CREATE INDEX event_tokens_event ON event_tokens(event_id);
     CREATE INDEX event_tokens_open ON event_tokens(token, direction, horizon);
 
     -- Filter words of live events: kind 'p' person words, 'o' organisation (and parent) words,
@@ -42,20 +42,18 @@ export const migration: Migration = {
     CREATE TABLE event_terms (
       kind TEXT NOT NULL,
       term TEXT NOT NULL,
-      event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      event_id TEXT NOT NULL,
       PRIMARY KEY (kind, term, event_id)
     ) WITHOUT ROWID;
-    CREATE INDEX event_terms_event ON event_terms(event_id);
 
     -- Names as reported, for autocomplete: kind 'p' or 'o'; name_key is the folded name.
     CREATE TABLE event_names (
       kind TEXT NOT NULL,
       name_key TEXT NOT NULL,
       name TEXT NOT NULL,
-      event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      event_id TEXT NOT NULL,
       PRIMARY KEY (kind, name_key, event_id)
     ) WITHOUT ROWID;
-    CREATE INDEX event_names_event ON event_names(event_id);
     CREATE TABLE name_words (
       kind TEXT NOT NULL,
       word TEXT NOT NULL,
@@ -65,7 +63,7 @@ export const migration: Migration = {
 
     -- The items that reported an event (for /why and "events of this item").
     CREATE TABLE event_sources (
-      event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+      event_id TEXT NOT NULL,
       item_id TEXT NOT NULL,
       url TEXT,
       PRIMARY KEY (event_id, item_id)

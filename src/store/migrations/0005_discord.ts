@@ -31,5 +31,11 @@ export const migration: Migration = {
       updated_at TEXT NOT NULL
     );
     ALTER TABLE deliveries ADD COLUMN payload_hash TEXT;
+
+    -- What /changes filters by, newest first, with 100,000 rows and more.
+    CREATE INDEX changes_role_recent ON changes(role_category, direction, created_at);
+    CREATE INDEX changes_direction_recent ON changes(direction, created_at);
+    CREATE INDEX changes_org_recent ON changes(organization_key, created_at);
+    CREATE INDEX changes_person_recent ON changes(person_key, created_at);
   `,
 };
