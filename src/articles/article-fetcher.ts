@@ -72,13 +72,33 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
   const waiting: Array<() => void> = [];
 
   async function withSlot<T>(task: () => Promise<T>): Promise<T> {
+    // A finished task hands its slot straight to the next waiter, so the limit is never exceeded.
     if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+    else active++;
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  }
+
+  // The cache is an optimisation: a failing store (a closed database at shutdown) must not turn
+  // into a failed extraction.
+  function cacheGet(url: string): CachedArticle | null {
+    try {
+      return deps.cache.get(url);
+    } catch (err) {
+      logger.warn({ url, err: (err as Error).message }, 'article cache unreadable');
+      return null;
+    }
+  }
+  function cachePut(entry: CachedArticle): void {
+    try {
+      deps.cache.put(entry);
+    } catch (err) {
+      logger.warn({ url: entry.url, err: (err as Error).message }, 'article cache not written');
     }
   }
 
@@ -93,7 +113,7 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
 
   async function fetchFresh(url: string): Promise<string | null> {
     const record = (status: CachedArticle['status'], text: string | null, note: string | null) =>
-      deps.cache.put({ url, status, text, note, fetchedAt: now().toISOString() });
+      cachePut({ url, status, text, note, fetchedAt: now().toISOString() });
     try {
       if (!/^https?:\/\//i.test(url)) throw new ArticleFetchError('only http(s) pages are fetched');
       const { html, finalUrl } = await withSlot(() => download(url));
@@ -113,7 +133,7 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
 
   return {
     async fetchArticleText(url) {
-      const cached = deps.cache.get(url);
+      const cached = cacheGet(url);
       if (cached && (cached.status !== 'error' || now().getTime() - Date.parse(cached.fetchedAt) < retryAfterMs)) {
         deps.metrics?.articleFetched('cached');
         return cached.text;

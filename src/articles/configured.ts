@@ -9,6 +9,8 @@ import { withArticleFetching } from './enrich.js';
 
 /** Article pages are documents, not feeds: a smaller cap than a feed's is plenty. */
 const ARTICLE_MAX_BYTES = 5 * 1024 * 1024;
+/** Items older than this are not re-read, so neither are their pages: the cache forgets them. */
+const CACHE_DAYS = 30;
 
 export interface ArticleWiringDeps {
   db: Database.Database;
@@ -35,6 +37,8 @@ export function withConfiguredArticleFetching(extractor: Extractor, config: Pick
     guard: { allowPrivate: config.polling.allowPrivateAddresses },
   });
   deps.onClose(() => http.close());
-  const fetcher = createArticleFetcher({ cache: createSqliteArticleCache(deps.db), http, logger: deps.logger, metrics: deps.metrics });
+  const cache = createSqliteArticleCache(deps.db);
+  cache.prune(new Date(Date.now() - CACHE_DAYS * 86_400_000).toISOString());
+  const fetcher = createArticleFetcher({ cache, http, logger: deps.logger, metrics: deps.metrics });
   return withArticleFetching(extractor, fetcher, (item) => item.feed !== null && feeds.has(item.feed));
 }

@@ -31,8 +31,9 @@ export const runCommand: CliCommand = {
         if (stopping) return;
         stopping = true;
         app.logger.info({ signal }, 'shutting down');
-        // A hard bound, so a stuck fetch can never keep the process from exiting.
-        const killer = setTimeout(() => resolve(0), 9000);
+        // A hard bound, so a stuck fetch can never keep the process from exiting: 7.5 s plus the
+        // entry's 2 s exit backstop stays inside the 10 s Docker gives before SIGKILL.
+        const killer = setTimeout(() => resolve(0), 7500);
         killer.unref();
         Promise.all([app.close(5000), ops?.close()]).then(
           () => resolve(0),

@@ -61,7 +61,7 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   const known: KnownPeople = { names: [] };
   const units = sentences.map((s) => chunk(s, known));
   const pubYear = publishedAt && /^\d{4}/.test(publishedAt) ? Number(publishedAt.slice(0, 4)) : null;
-  const mainOrg = findMainOrg(units);
+  const mainOrg = findMainOrg(units, known.names);
   const protos: Proto[] = [];
   const descriptors = new Map<string, Descriptor[]>();
   const aliasMap = new Map<string, Set<string>>();
@@ -217,11 +217,42 @@ function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
   return out;
 }
 
-function findMainOrg(units: Unit[][]): string | null {
-  for (const us of units.slice(0, 3)) {
-    for (const u of us) if (u.type === 'O') return u.text;
+/**
+ * The company the item is about: the organisation named most often (the title's count double),
+ * earliest first on ties; capitalised words that turn out to be a person's name do not count.
+ */
+function findMainOrg(units: Unit[][], people: string[]): string | null {
+  const personWords = new Set(people.flatMap((n) => n.toLowerCase().split(/\s+/)));
+  // a title that opens with its actor ("DocuSign hires …", "Intel's board …", "Ford replaces …")
+  const title = units[0] ?? [];
+  const t0 = title[0];
+  const t1 = title[1];
+  if (t0?.type === 'O' && t1 && (t1.sym === "'s" || t1.type === 'R' || /^(?:names|named|taps|hires|appoints|ousts|fires|replaces|promotes|picks|elevates|announces|says|said|elects|nominates|adds|brings|poaches|lands|makes|to|has|is|will)$/.test(t1.sym))) {
+    return t0.text;
   }
-  return null;
+  const score = new Map<string, { n: number; first: number }>();
+  let order = 0;
+  units.forEach((us, si) => {
+    for (const u of us) {
+      if (u.type !== 'O') continue;
+      const key = u.text;
+      if (!key.includes(' ') && personWords.has(key.toLowerCase())) continue;
+      const e = score.get(key) ?? { n: 0, first: order++ };
+      e.n += si === 0 ? 2 : 1;
+      score.set(key, e);
+    }
+  });
+  let best: string | null = null;
+  let bestN = 0;
+  let bestFirst = Infinity;
+  for (const [k, e] of score) {
+    if (e.n > bestN || (e.n === bestN && e.first < bestFirst)) {
+      best = k;
+      bestN = e.n;
+      bestFirst = e.first;
+    }
+  }
+  return best;
 }
 
 const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
@@ -235,11 +266,12 @@ function buildViews(us: Unit[]): View[] {
     keep.push(k);
     const u = us[k] as Unit;
     // "Cai Chongxin (Joe Tsai) will succeed": the other name is an alias, not a clause member
+    let at = k;
     if (u.type === 'P' && us[k + 1]?.sym === '(' && us[k + 2]?.type === 'P' && us[k + 3]?.sym === ')') {
       k += 3;
-      continue;
+      at = k;
     }
-    if (u.type !== 'P' || us[k + 1]?.sym !== ',') continue;
+    if (u.type !== 'P' || us[at + 1]?.sym !== ',') continue;
     // find the closing comma of an appositive or relative clause
     let close = -1;
     for (let j = k + 2; j < Math.min(us.length, k + 30); j++) {
@@ -255,7 +287,8 @@ function buildViews(us: Unit[]): View[] {
     // an appositive holding a list ("…, the parks, experiences and products, takes over"): close at the comma before a verb
     for (let tries = 0; close >= 0 && tries < 3; tries++) {
       const after = us[close + 1];
-      if (!after || after.type !== 'W' || VERBISH.test(after.sym) || LIST_STOP.test(after.sym) || !/^[a-z]/.test(after.sym)) break;
+      const listItem = after && (after.type === 'O' || after.type === 'R') && (us[close + 2]?.sym === 'and' || us[close + 2]?.sym === ',');
+      if (!after || (!listItem && (after.type !== 'W' || VERBISH.test(after.sym) || LIST_STOP.test(after.sym) || !/^[a-z]/.test(after.sym)))) break;
       let next = -1;
       for (let j = close + 1; j < Math.min(us.length, close + 12); j++) {
         const sy = (us[j] as Unit).sym;
@@ -473,7 +506,7 @@ const RULES: Rule[] = [
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
     gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')})?(?<top> to the top (?:job|post))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cu = unitAt(v, g.c);
@@ -537,7 +570,7 @@ const RULES: Rule[] = [
     // "Su Hua hands CEO role to Cheng Yixiao", "hands reins to Bill Staples", "cede CEO job to co-founder Larry Page"
     name: 'hand',
     gate: new RegExp(`(?<![\\w'])${HAND}(?![\\w'])`),
-    re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|O 's|O|day-to-day) )*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )?to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's) )*(?<n>P)`),
+    re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|O 's|O|day-to-day) )*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's) )*(?<n>P)`),
     apply(ctx, v, m, g) {
       const n = unitAt(v, g.n);
       const r = unitAt(v, g.r);
@@ -843,10 +876,12 @@ const RULES: Rule[] = [
   {
     // "Jen Oneal and Mike Ybarra will co-lead the studio", "are to lead the company jointly on a transitional basis"
     name: 'co-lead',
-    gate: /\b(?:co-lead|co-run|co-head|jointly|together)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run)|(?:lead|run|head) (?:the |its )?(?:O|[a-z-]+) (?:jointly|together))(?<tail>.*)`),
+    gate: /\b(?:co-lead|co-run|co-head|jointly|together|R)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run|(?<cr>R))|(?:lead|run|head) (?:the |its )?(?:O|[a-z-]+) (?:jointly|together))(?<tail>.*)`),
     apply(ctx, v, m, g) {
       const people = peopleIn(v, g.s);
+      const cr = unitAt(v, g.cr);
+      if (cr && !/^co-(?:head|lead|run)$/i.test(cr.text)) return;
       const prov = /\b(?:transitional|interim|provisional|temporar|until)/.test(m.groups?.tail ?? '');
       const plural = pluralRoleInItem(ctx);
       const role: RoleInfo = plural ?? { title: prov ? 'interim co-CEO' : 'co-leader', interim: prov, orgText: null, plural: false, descriptive: false };
@@ -856,7 +891,7 @@ const RULES: Rule[] = [
   {
     // "CFO Thomas Seifert will run the chipmaker as interim CEO"
     name: 'run-as-interim',
-    gate: /\b(?:run|lead|head)\b/,
+    gate: /\b(?:run|lead|head|running|leading|heading)\b/,
     re: rx(`${SUBJ} (?:will |to |is to |would |is |are )(?:be )?(?:run|lead|head|running|leading|heading) (?:the|its) (?:[a-z-]+ ){0,2}as (?:its |the )?(?<r>R)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
@@ -888,13 +923,14 @@ const RULES: Rule[] = [
   {
     // "Intel names X and Y interim co-CEOs; Yeary interim executive chair": a title's gapped clause
     name: 'headline-gap',
-    gate: /; P R/,
-    re: rx(`; (?<p>P) (?<r>R)(?= ;|$)`),
+    gate: /; [PO] R/,
+    re: rx(`; (?<p>P|O) (?<r>R)(?= ;|$)`),
     apply(ctx, v, m, g) {
       if (!ctx.sent.isTitle || !/\b(?:names|named|appoints|taps|picks|elects|promotes)\b/.test(v.str.slice(0, m.index))) return;
       const p = unitAt(v, g.p);
       const r = unitAt(v, g.r);
-      if (p && r?.role && !r.role.descriptive) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'headline-gap', agentOrg: agentBefore(v, m) });
+      if (p && p.type === 'O' && /\s/.test(p.text)) return;
+      if (p && r?.role && !r.role.descriptive) emit(ctx, v, m, { person: p.type === 'P' ? p : { ...p, type: 'P', sym: 'P' }, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'headline-gap', agentOrg: agentBefore(v, m) });
     },
   },
   {
@@ -1137,7 +1173,7 @@ function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Proto | n
     if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
     return null;
   }
-  if (v.relative && isPast(m) && !/\b(?:is|are|will|has|have)\b/.test(m[0]) && !/\b(?:also|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this week)\b/.test(clause)) {
+  if (v.relative && isPast(m) && !/\b(?:is|are|will|has|have)\b/.test(m[0]) && !/\b(?:also)\b/.test(clause)) {
     // a past appointment told in passing ("who became CEO") still tells us the post the person holds
     if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
     return null;
@@ -1174,22 +1210,6 @@ function localClauseText(ctx: SentCtx, v: View, m: RegExpExecArray): string {
   return parts.join(' ');
 }
 
-/** The text of the view's units in the clause (between semicolons) holding `u`: appositives left out. */
-function viewClauseText(ctx: SentCtx, v: View, u: Unit): string {
-  const toks = ctx.sent.tokens;
-  let k = v.units.indexOf(u);
-  if (k < 0) k = 0;
-  let a = k;
-  while (a > 0 && (v.units[a - 1] as Unit).sym !== ';') a--;
-  let b = k;
-  while (b < v.units.length - 1 && (v.units[b + 1] as Unit).sym !== ';') b++;
-  const parts: string[] = [];
-  for (let j = a; j <= b; j++) {
-    const w = v.units[j] as Unit;
-    for (let t = w.s; t < w.e; t++) parts.push(toks[t]?.text ?? '');
-  }
-  return parts.join(' ');
-}
 
 function addDescriptor(ctx: SentCtx, name: string, role: RoleInfo, org: string | null): void {
   const list = ctx.descriptors.get(name) ?? [];
@@ -1394,7 +1414,8 @@ function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>
       continue;
     }
     // the organisation under discussion: the latest change with an explicit one, this sentence or the one before
-    const near = protos.filter((q) => q !== p && q.org && (q.orgFrom === 'explicit' || q.orgFrom === 'agent') && q.sent <= p.sent && p.sent - q.sent <= 1 && q.sent > 0 && q.rule !== 'join-elsewhere');
+    // (not the organisation the same person is leaving)
+    const near = protos.filter((q) => q !== p && q.org && (q.orgFrom === 'explicit' || q.orgFrom === 'agent') && q.sent <= p.sent && p.sent - q.sent <= 1 && q.sent > 0 && q.rule !== 'join-elsewhere' && q.name !== p.name);
     const topic = near.filter((q) => q.direction === 'in').pop() ?? near.pop();
     if (topic?.org && p.sent > 0) {
       p.org = topic.org;
@@ -1482,6 +1503,7 @@ function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, s
       ...protos.filter((q) => (q.sent === a.sent || (a.rule === 'hand-in' && Math.abs(q.sent - a.sent) <= 1)) && q.direction === 'in' && q.name !== a.name && q.role && /\bexecutive chair/i.test(q.role.title) && c.has('CEO') && sameOrg(q.org, a.org)).map((q) => ({ name: q.name, role: q.role as RoleInfo, sent: q.sent })),
     ];
     for (const o of others) {
+      if (a.role.interim) break;
       if (meets(cats(o.role.title), c) || hasChange(o.name, 'out', c) || hasChange(o.name, 'in', c)) continue;
       added.push(vacate(o.name, { ...a.role, interim: false, title: a.role.title.replace(/^(?:interim|acting|permanent|new)\s+/i, '') }, a, 0.65, [a.sent]));
       break;

@@ -92,6 +92,7 @@ const NOT_NAME = new Set([
   'launches', 'unveils', 'shares', 'ousts', 'fires', 'mr', 'ms', 'mrs', 'dr', 'sir', 'dame', 'both', 'it', 'its',
   'appointment', 'appointments', 'resignation', 'departure', 'retirement', 'promotion', 'promotions', 'exits', 'hires',
   'change', 'changes', 'shuffle', 'leadership', 'management', 'executive', 'transition', 'succeeds', 'replaces', 'taps',
+  'week', 'weekly', 'daily', 'roundup', 'wrap', 'notebook', 'briefing', 'newsletter', 'digest', 'recap', 'podcast', 'live',
 ]);
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
@@ -118,7 +119,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
   let core = -1;
   let descriptive = false;
   const startMods = j;
-  while (j < toks.length && (ROLE_MODS.has(lw(j)) || (lw(j) === 'vice' && /^(?:president|chair)/.test(lw(j + 1)))) && !(lw(j) === 'chief' && isChiefCore(toks, j))) {
+  while (j < toks.length && (ROLE_MODS.has(lw(j)) || (lw(j) === 'vice' && /^(?:president|chair)/.test(lw(j + 1)))) && !((lw(j) === 'chief' || lw(j) === 'co-chief') && isChiefCore(toks, j))) {
     if (lw(j) === 'co' && lw(j + 1) !== '-') break;
     j++;
     if (lw(j) === '-') j++;
@@ -126,7 +127,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
   // "C.E.O.", "C.F.O.": old-style spelling of the same titles
   const w = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
   let end = -1;
-  if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader|lead)s?$/.test(w)) {
+  if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader)s?$/.test(w)) {
     end = j + 1;
     core = j;
   } else if (w === 'chief' || w === 'co-chief') {
@@ -146,6 +147,10 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     core = j;
   } else if (w === 'board' && /^(?:member|director|seat)s?$/.test(lw(j + 1))) {
     end = j + 2;
+    core = j;
+  } else if (/^(?:director|directors|head)$/.test(w) && j === i && i > 0 && FIELD_NOUNS.has(lw(i - 1)) && !/^(?:of)$/.test(lw(j + 1))) {
+    // "finance director David Zinsner", "product head Michelle Johnston Holthaus"
+    end = j + 1;
     core = j;
   } else if (/^(?:director|directors)$/.test(w) && j > startMods) {
     end = j + 1;
@@ -196,6 +201,10 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
           || words.some((t) => ORG_HEADS.has(t.lower.replace(/\.$/, '')) && t.cap)
           || capWords.some((t) => isCamel(t.text) || isAcronym(t.text) || /\.(?:com|ai|io)$/i.test(t.text));
         const lastWord = words[words.length - 1];
+        // "head of its Blizzard Entertainment unit": the capitalised name is the unit
+        if (lastWord && /^(?:unit|division|business|arm|subsidiary|studio|group|segment)$/.test(lastWord.lower) && capWords.length && capWords.length === words.length - 1) {
+          orgText = capWords.map((t) => t.text).join(' ');
+        } else
         if (capToks.length && orgLike && !(lastWord && !lastWord.cap && !isCamel(lastWord.text))) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '').replace(/^(?:new|newly formed|newly created|newly)\s+/i, '');
       }
     }
@@ -312,7 +321,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     if (r) {
       // "design chief", "retail head": a lower-case field noun before a bare chief/head belongs to the title
       const prev = toks[i - 1];
-      if (prev && !prev.cap && FIELD_NOUNS.has(prev.lower) && /^(?:chief|head|boss|leader)$/.test(r.info.title.toLowerCase()) && !roleAt.has(i - 1)) {
+      if (prev && (!prev.cap || i - 1 === 0) && FIELD_NOUNS.has(prev.lower) && /^(?:chief|head|boss|leader|director)$/.test(r.info.title.toLowerCase()) && !roleAt.has(i - 1)) {
         roleAt.set(i - 1, { end: r.end, info: { ...r.info, title: `${prev.text} ${r.info.title}` } });
       } else roleAt.set(i, r);
       i = r.end;
@@ -433,6 +442,8 @@ function classifyRun(
   const after = toks[e + 1];
 
   if (PLACES.has(lowerText) || (words.length === 1 && PLACES.has(lowerWords[0] ?? ''))) return mkUnit('L');
+  // "JD.com, Inc.": a legal suffix cut off by a comma belongs to the name before it
+  if (lowerWords.every((w) => /^(?:inc|corp|co|ltd|llc|plc|limited|incorporated|corporation)\.?$/.test(w))) return { type: 'W', s, e, text, sym: lowerText };
   if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');
   const hasHead = lowerWords.some((w, k) => k > 0 && ORG_HEADS.has(w.replace(/\.$/, '')));
   const odd = words.some((t) => isCamel(t.text) || isAcronym(t.text) || /[&]|\.(?:com|ai|io|net|org)$/i.test(t.text) || /\d/.test(t.text));

@@ -79,4 +79,4 @@ export const MODALITY = new RegExp(
 );
 
 /** Words and phrases that place a past-tense change in the past rather than in today's news. */
-export const BACKGROUND = /\b(?:since|ago|previously|formerly|once|(?:days|weeks|months|years) later|later that year|earlier this year|earlier in the year|last year|the previous year|in the past|back in|at the time|had been|had run|had led|had served|until|from \d{4}|between \d{4})\b|\blast (?:january|february|march|april|may|june|july|august|september|october|november|december|month|spring|summer|fall|autumn|winter)\b/i;
+export const BACKGROUND = /\b(?:since|ago|previously|formerly|once|(?:days|weeks|months|years) later|later that year|earlier this year|earlier in the year|last year|the previous year|in the past|back in|at the time|had been|had run|had led|had served|from \d{4}|between \d{4})\b|\blast (?:january|february|march|april|may|june|july|august|september|october|november|december|month|spring|summer|fall|autumn|winter)\b/i;

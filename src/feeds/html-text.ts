@@ -2,23 +2,30 @@ import { decodeEntities } from './entities.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_TEST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>/g;
+const BLOCK = /^(p|div|li|h\d|blockquote|pre|tr)$/i;
+const INLINE = /^(a|b|i|u|s|em|strong|span|code|sup|sub|small|mark|abbr|cite|q|time|font|big|tt|kbd|var|ins|del)$/i;
 
-/** HTML (or plain text that may carry entities) to readable plain text. */
 // Text with nothing to strip, decode or fold (most titles): only trimmed.
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[<&\u0000-\u001f\u007f\u00a0]| {2}/;
+const NEEDS_WORK = /[<\u0000-\u001f\u007f\u00a0]| {2}|&(#|[A-Za-z][A-Za-z0-9]*;)/;
 
+/** HTML (or plain text that may carry entities) to readable plain text. */
 export function stripHtml(html: string | null | undefined): string | null {
   if (!html) return null;
   if (!NEEDS_WORK.test(html)) return html.trim() || null;
   let text = html;
   if (text.includes('<')) {
-    text = dropBlocks(text)
-      .replace(/<\/(p|div|li|h\d|blockquote|pre|tr)\s*>|<br\s*\/?>/gi, '\n\n')
-      .replace(/<\/?[A-Za-z][^<>]*>/g, ' ');
+    // One pass over the tags: block ends become paragraph breaks, other tags a space.
+    // Inline formatting vanishes as a browser shows it ("<b>TOPIC</b>: x" is "TOPIC: x").
+    text = dropBlocks(text).replace(TAG, (_m, slash: string, name: string) =>
+      (slash && BLOCK.test(name)) || /^br$/i.test(name) ? '\n\n' : INLINE.test(name) ? '' : ' ');
   }
-  text = decodeEntities(text, null)
-    .replace(CONTROL, '')
+  text = decodeEntities(text, null);
+  if (CONTROL_TEST.test(text)) text = text.replace(CONTROL, '');
+  text = text
     .replace(/[ \t\u00a0\r]+/g, ' ')
     // A blank line (or more) is a paragraph break; a single line break is a space.
     .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') !== m.lastIndexOf('\n') ? '\n\n' : ' '))

@@ -150,18 +150,39 @@ function atomEntry(entry: XmlElement, ctx: Ctx): FeedEntry {
 
 const hasContent = (item: XmlElement) => childElements(item).some((k) => k.local === 'title' || k.local === 'link' || k.local === 'guid' || k.local === 'description');
 
-/**
- * Item elements of a channel (or RDF root). Also looks inside elements left unclosed (an open
- * `<itunes:category>` swallows the items after it), but there only items with content count.
- */
-function collectItems(container: XmlElement, local: string, out: Set<XmlElement>, nested = false): void {
-  for (const k of container.children) {
-    if (typeof k === 'string') continue;
-    if (k.local === local && !isForeign(k)) {
-      if (!nested || hasContent(k)) out.add(k);
-      collectItems(k, local, out, true);
-    } else if (k.children.length) collectItems(k, local, out, true);
+const RSS_CONTAINERS = new Set(['channel', 'rss', 'RDF']);
+// <rdf:RDF> is in the RDF namespace, which is "foreign" for everything else.
+const isRssContainer = (el: XmlElement) => el.local === 'RDF' || (RSS_CONTAINERS.has(el.local) && !isForeign(el));
+
+/** The RSS or Atom element an item or entry belongs to, if any. */
+function feedAncestor(el: XmlElement, local: 'item' | 'entry'): XmlElement | null {
+  for (let cur = el.parent; cur; cur = cur.parent) {
+    if (local === 'item' ? isRssContainer(cur) : cur.local === 'feed') return cur;
   }
+  return null;
+}
+
+/**
+ * Maps items and entries as the XML reader finishes each one, and drops them from the tree
+ * (a 2,000-item document never exists as a whole). Items sit in the channel or the RDF root;
+ * ones inside other elements (swallowed by an unclosed `<itunes:category>`, or illegally nested
+ * in another item) count only if they have content, so an empty nested `<item />` does not.
+ */
+function createItemCollector(ctx: Ctx) {
+  const rss: Array<{ seq: number; entry: FeedEntry }> = [];
+  const atom: Array<{ seq: number; entry: FeedEntry }> = [];
+  const onEnd = (el: XmlElement): boolean => {
+    const local = el.local;
+    if ((local !== 'item' && local !== 'entry') || isForeign(el)) return false;
+    const owner = feedAncestor(el, local);
+    if (!owner) return false;
+    const direct = el.parent === owner || (local === 'item' && el.parent !== null && isRssContainer(el.parent));
+    if (!direct && !hasContent(el)) return false;
+    (local === 'item' ? rss : atom).push({ seq: el.seq, entry: local === 'item' ? rssItem(el, ctx) : atomEntry(el, ctx) });
+    return true;
+  };
+  const inOrder = (list: Array<{ seq: number; entry: FeedEntry }>) => list.sort((a, b) => a.seq - b.seq).map((x) => x.entry);
+  return { onEnd, rss: () => inOrder(rss), atom: () => inOrder(atom) };
 }
 
 interface Root {
@@ -244,7 +265,8 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedFeed
   if (lt === -1 || (lt > 0 && !/^[\s\S]{0,512}<(\?xml|rss|feed|rdf:RDF|!--)/i.test(trimmed))) {
     throw new FeedError('not-a-feed', `received text that is neither XML nor JSON, starting ${preview(trimmed)}`);
   }
-  const doc = parseXml(trimmed);
+  const items = createItemCollector(ctx);
+  const doc = parseXml(trimmed, { onEnd: items.onEnd });
   if (!doc.roots.length) throw new FeedError('not-a-feed', 'received an XML document with no elements (only comments or declarations)');
   let root: Root | null = null;
   for (const r of doc.roots) {
@@ -252,15 +274,11 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedFeed
     if (root) break;
   }
   if (!root) throw new FeedError('not-a-feed', describeNonFeed(doc.roots[0]!));
-  return root.format === 'atom' ? atomFeed(root, ctx) : rssFeed(root, ctx);
+  return root.format === 'atom' ? atomFeed(root, ctx, items.atom()) : rssFeed(root, ctx, items.rss());
 }
 
-function rssFeed(root: Root, ctx: Ctx): ParsedFeed {
-  const channels = root.el.local === 'channel' ? [root.el] : childElements(root.el).filter((k) => k.local === 'channel' && !isForeign(k));
-  const items = new Set<XmlElement>();
-  for (const ch of channels) collectItems(ch, 'item', items);
-  if (root.el.local !== 'channel') collectItems(root.el, 'item', items);
-  const channel = channels[0];
+function rssFeed(root: Root, ctx: Ctx, entries: FeedEntry[]): ParsedFeed {
+  const channel = root.el.local === 'channel' ? root.el : childElements(root.el).find((k) => k.local === 'channel' && !isForeign(k));
   const siteLink = channel ? resolveUrl(textOf(child(channel, 'link')), baseAt(channel, ctx.base)) : null;
   return {
     format: root.format,
@@ -268,13 +286,11 @@ function rssFeed(root: Root, ctx: Ctx): ParsedFeed {
     title: channel ? cleanLine(textOf(child(channel, 'title'))) || null : null,
     link: siteLink,
     encoding: null,
-    entries: [...items].map((it) => rssItem(it, ctx)),
+    entries,
   };
 }
 
-function atomFeed(root: Root, ctx: Ctx): ParsedFeed {
-  const entries = new Set<XmlElement>();
-  collectItems(root.el, 'entry', entries);
+function atomFeed(root: Root, ctx: Ctx, entries: FeedEntry[]): ParsedFeed {
   let link: string | null = null;
   for (const k of childElements(root.el)) {
     if (k.local === 'link' && (k.attrs.rel ?? 'alternate') === 'alternate' && k.attrs.href) {
@@ -288,7 +304,7 @@ function atomFeed(root: Root, ctx: Ctx): ParsedFeed {
     title: cleanLine(atomText(child(root.el, 'title'))) || null,
     link,
     encoding: null,
-    entries: [...entries].map((e) => atomEntry(e, ctx)),
+    entries,
   };
 }
 

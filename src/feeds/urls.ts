@@ -42,9 +42,27 @@ export function unwrapRedirect(url: string): string {
 // Already in the form WHATWG URL serialises to, with nothing to drop: returned as it is.
 const PLAIN_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:(?!80\/|443\/)\d+)?\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
 
+// A query WHATWG URL would serialise unchanged (no space, ", #, ', <, >, or non-ASCII).
+const PLAIN_QUERY = /^[\x21\x24-\x26\x28-\x3b\x3d\x3f-\x7e]*$/;
+
+/** Drops tracking parameters from a raw query string, leaving everything else byte for byte. */
+function dropTracking(query: string): string {
+  return query.split('&').filter((pair) => pair && !TRACKING.test(pair.split('=', 1)[0]!)).join('&');
+}
+
 /** The one URL an article is known by. */
 export function canonicalUrl(url: string): string {
-  if (PLAIN_URL.test(url) && !url.includes('/.') && !/google\./.test(url)) return url;
+  // Fast path for the common case, a plain absolute URL: string work only, same result.
+  if (!/google\./.test(url)) {
+    const noHash = url.split('#', 1)[0]!;
+    const q = noHash.indexOf('?');
+    const head = q === -1 ? noHash : noHash.slice(0, q);
+    const query = q === -1 ? '' : noHash.slice(q + 1);
+    if (PLAIN_URL.test(head) && !head.includes('/.') && PLAIN_QUERY.test(query)) {
+      const kept = query && TRACKING_IN_QUERY.test(`?${query}`) ? dropTracking(query) : query;
+      return kept ? `${head}?${kept}` : head;
+    }
+  }
   let u: URL;
   try {
     u = new URL(unwrapRedirect(url.trim()));
@@ -53,10 +71,10 @@ export function canonicalUrl(url: string): string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
   u.hash = '';
-  // Only a query that holds a tracking parameter is rewritten (URLSearchParams re-encodes it).
-  if (u.search && TRACKING_IN_QUERY.test(u.search)) {
-    for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
-    if (![...u.searchParams.keys()].length) u.search = '';
+  if (u.search) {
+    const kept = TRACKING_IN_QUERY.test(u.search) ? dropTracking(u.search.slice(1)) : u.search.slice(1);
+    u.search = kept ? `?${kept}` : '';
   }
+  if (u.href.endsWith('?')) return u.href.slice(0, -1);
   return u.href;
 }

@@ -17,6 +17,8 @@ export interface XmlElement {
   children: XmlNode[];
   parent: XmlElement | null;
   nsMap: Record<string, string> | null;
+  /** Position in document order (start tags counted from 0). */
+  seq: number;
 }
 export type XmlNode = XmlElement | string;
 
@@ -28,6 +30,8 @@ export interface XmlDocument {
 const NAME_START = /[A-Za-z_:\u00c0-\uffff]/;
 const MAX_DOC_ENTITIES = 64;
 const MAX_DEPTH = 256;
+// Parsing is synchronous, so one counter serves every call.
+const seqCounter = { n: 0 };
 // Most elements have no attributes: they share one frozen empty record.
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const MAX_ENTITY_VALUE = 1024;
@@ -51,8 +55,27 @@ function readDoctypeEntities(doctype: string, into: Map<string, string>): void {
   }
 }
 
-export function parseXml(text: string): XmlDocument {
+export interface ParseXmlOptions {
+  /**
+   * Called as each element ends (closed, self-closing, or closed implicitly by a mis-nested end
+   * tag or the end of the document). Returning true drops the element from the tree: a feed
+   * reader maps each item as it ends and keeps only the channel, so big documents stay cheap.
+   */
+  onEnd?: (el: XmlElement) => boolean;
+}
+
+export function parseXml(text: string, opts: ParseXmlOptions = {}): XmlDocument {
   const roots: XmlElement[] = [];
+  seqCounter.n = 0;
+  const onEnd = opts.onEnd;
+  const ended = onEnd
+    ? (el: XmlElement) => {
+      if (!onEnd(el)) return;
+      const siblings = el.parent ? el.parent.children : roots;
+      // An element that just ended is its parent's last child: nothing was added after it.
+      if (siblings[siblings.length - 1] === el) siblings.pop();
+    }
+    : null;
   const stack: XmlElement[] = [];
   const docEntities = new Map<string, string>();
   const len = text.length;
@@ -109,7 +132,7 @@ export function parseXml(text: string): XmlDocument {
       const end = text.indexOf('>', lt + 2);
       const name = text.slice(lt + 2, end === -1 ? len : end).trim();
       pos = end === -1 ? len : end + 1;
-      closeTag(stack, name);
+      closeTag(stack, name, ended);
       continue;
     }
     if (!NAME_START.test(text[lt + 1] ?? '')) {
@@ -117,33 +140,33 @@ export function parseXml(text: string): XmlDocument {
       pos = lt + 1;
       continue;
     }
-    pos = readStartTag(text, lt + 1, stack, roots, docEntities);
+    pos = readStartTag(text, lt + 1, stack, roots, docEntities, ended);
   }
+  if (ended) while (stack.length) ended(stack.pop()!);
   return { roots };
 }
 
-function closeTag(stack: XmlElement[], name: string): void {
-  for (let i = stack.length - 1; i >= 0; i--) {
-    if (stack[i]!.name === name) {
-      stack.length = i;
-      return;
-    }
+function closeTag(stack: XmlElement[], name: string, ended: ((el: XmlElement) => void) | null): void {
+  let at = -1;
+  for (let i = stack.length - 1; i >= 0 && at === -1; i--) if (stack[i]!.name === name) at = i;
+  if (at === -1) {
+    const lower = name.toLowerCase();
+    for (let i = stack.length - 1; i >= 0 && at === -1; i--) if (stack[i]!.name.toLowerCase() === lower) at = i;
   }
-  const lower = name.toLowerCase();
-  for (let i = stack.length - 1; i >= 0; i--) {
-    if (stack[i]!.name.toLowerCase() === lower) {
-      stack.length = i;
-      return;
-    }
-  }
-  // An end tag that closes nothing open is ignored.
+  // An end tag that closes nothing open is ignored; one that closes an outer element closes
+  // everything opened inside it too.
+  if (at === -1) return;
+  if (ended) while (stack.length > at) ended(stack.pop()!);
+  else stack.length = at;
 }
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
-function readStartTag(text: string, start: number, stack: XmlElement[], roots: XmlElement[], ents: Map<string, string>): number {
+function readStartTag(
+  text: string, start: number, stack: XmlElement[], roots: XmlElement[], ents: Map<string, string>, ended: ((el: XmlElement) => void) | null,
+): number {
   const len = text.length;
   let i = start;
   while (i < len) {
@@ -220,6 +243,7 @@ function readStartTag(text: string, start: number, stack: XmlElement[], roots: X
     children: [],
     parent,
     nsMap,
+    seq: seqCounter.n++,
   };
   el.ns = resolveNs(el, el.prefix);
   if (parent) parent.children.push(el);
@@ -227,6 +251,7 @@ function readStartTag(text: string, start: number, stack: XmlElement[], roots: X
   // Past MAX_DEPTH, elements stay empty and their content goes to the deepest open element:
   // runaway nesting (thousands of unclosed tags) cannot blow the stack or go quadratic.
   if (!selfClosing && stack.length < MAX_DEPTH) stack.push(el);
+  else ended?.(el);
   return i;
 }
 

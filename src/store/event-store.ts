@@ -10,7 +10,7 @@
  *     its parent), so "Alibaba" finds Alibaba Cloud too. `person`: the same over person names,
  *     aliases included. `role`: a category ("CEO", "Board", "VP" …) or a title ("chief
  *     financial officer"), matched by category. `direction`: 'in' | 'out'.
- *     EventPage = { events: ChangeEvent[], total: number, limit, offset }
+ *     EventPage = { events: ChangeEvent[], total: number (counted up to 1,000), totalCapped, limit, offset }
  *   eventsByCompany(name: string, page?: { limit?, offset? }): EventPage
  *   eventsByPerson(name: string, page?: { limit?, offset? }): EventPage
  *   suggestOrganizations(query: string, limit = 25): NameSuggestion[]
@@ -52,7 +52,9 @@ export interface EventFilter extends EventPageRequest {
 
 export interface EventPage {
   events: ChangeEvent[];
+  /** Matching events, counted up to 1,000 (then `totalCapped`). */
   total: number;
+  totalCapped: boolean;
   limit: number;
   offset: number;
 }
@@ -74,6 +76,7 @@ export interface EventStore extends EventRepository {
 }
 
 const MAX_LIMIT = 100;
+const COUNT_CAP = 1000;
 const DAY_MS = 86_400_000;
 
 // Words for filtering and autocomplete: folded like person names (case, accents, apostrophes),
@@ -150,10 +153,16 @@ export function createEventStore(db: Db): EventStore {
 
   const parse = (json: string): ChangeEvent => ChangeEventSchema.parse(JSON.parse(json));
 
-  interface IndexRows { tokens: string[]; terms: Array<[string, string]>; names: Array<[string, string, string]> }
+  interface IndexRows {
+    tokens: string[];
+    terms: Array<[string, string]>;
+    names: Array<[string, string, string]>;
+    /** Item ids already in event_sources. */
+    sources: string[];
+  }
 
   const indexRowsOf = (event: ChangeEvent): IndexRows => {
-    if (event.mergedInto) return { tokens: [], terms: [], names: [] };
+    if (event.mergedInto) return { tokens: [], terms: [], names: [], sources: [] };
     const terms = new Map<string, [string, string]>();
     const names = new Map<string, [string, string, string]>();
     const add = (kind: 'p' | 'o', list: readonly string[]) => {
@@ -167,7 +176,7 @@ export function createEventStore(db: Db): EventStore {
     add('p', [event.person.name, ...event.person.names]);
     add('o', organizationNames(event));
     for (const c of event.role.categories) terms.set(`r:${c}`, ['r', c]);
-    return { tokens: eventTokens(event), terms: [...terms.values()], names: [...names.values()] };
+    return { tokens: eventTokens(event), terms: [...terms.values()], names: [...names.values()], sources: event.sources.map((x) => x.itemId) };
   };
 
   // Rows are removed by their keys (kept in index_rows), so the index tables need no event_id
@@ -177,7 +186,9 @@ export function createEventStore(db: Db): EventStore {
     const indexSig = JSON.stringify([event.mergedInto, event.direction, event.person.name, event.person.names,
       organizationNames(event), event.role.categories]);
     const previous = sql.indexOf.get(event.id);
-    const rows = previous?.index_sig === indexSig ? (JSON.parse(previous.index_rows) as IndexRows) : indexRowsOf(event);
+    const unchanged = previous?.index_sig === indexSig;
+    const kept = unchanged ? (JSON.parse(previous.index_rows) as IndexRows) : null;
+    const rows: IndexRows = kept ? { ...kept, sources: event.sources.map((x) => x.itemId) } : indexRowsOf(event);
     sql.upsert.run({
       id: event.id,
       person: event.person.name,
@@ -196,10 +207,11 @@ export function createEventStore(db: Db): EventStore {
       indexRows: JSON.stringify(rows),
       json: JSON.stringify(event),
     });
-    if (previous?.index_sig === indexSig) {
+    if (kept) {
       // Most updates add a source: the words stay, only the horizon and the item list grow.
       for (const t of rows.tokens) sql.tokenHorizon.run(horizon, t, event.id);
-      for (const s of event.sources) sql.source.run(event.id, s.itemId, s.url);
+      const had = new Set(kept.sources);
+      for (const x of event.sources) if (!had.has(x.itemId)) sql.source.run(event.id, x.itemId, x.url);
       return;
     }
     if (previous) {
@@ -238,9 +250,10 @@ export function createEventStore(db: Db): EventStore {
     const where: string[] = ['e.merged_into IS NULL'];
     const params: unknown[] = [];
     const requireTerms = (kind: string, terms: readonly string[]) => {
-      // Every word must be a term of the event; one EXISTS per word uses the primary key.
+      // Every word must be a term of the event. IN (…) lets SQLite start from the term's rows
+      // (the primary key) instead of probing every event.
       for (const t of terms) {
-        where.push('EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = ? AND t.term = ? AND t.event_id = e.id)');
+        where.push('e.id IN (SELECT t.event_id FROM event_terms t WHERE t.kind = ? AND t.term = ?)');
         params.push(kind, t);
       }
     };
@@ -257,14 +270,18 @@ export function createEventStore(db: Db): EventStore {
     if (filter.person !== undefined) requireTerms('p', plainWords(filter.person).length ? plainWords(filter.person) : ['\u0000']);
     if (filter.role !== undefined) {
       const cats = categoriesOf(filter.role);
+      // A category holds many events: probed per event (newest first), not gathered and sorted.
       where.push(`EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = 'r' AND t.term IN (${cats.map(() => '?').join(',')}) AND t.event_id = e.id)`);
       params.push(...cats);
     }
     const clause = where.join(' AND ');
-    const total = (db.prepare(`SELECT COUNT(*) AS n FROM events e WHERE ${clause}`).get(...params) as { n: number }).n;
+    // Counting stops past COUNT_CAP: a page needs to know there is more, not how many thousands.
+    const counted = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e WHERE ${clause} LIMIT ${COUNT_CAP + 1})`)
+      .get(...params) as { n: number }).n;
+    const total = Math.min(counted, COUNT_CAP);
     const rows = db.prepare(`SELECT e.json FROM events e WHERE ${clause} ORDER BY e.first_seen DESC, e.id LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ json: string }>;
-    return { events: rows.map((r) => parse(r.json)), total, limit, offset };
+    return { events: rows.map((r) => parse(r.json)), total, totalCapped: counted > COUNT_CAP, limit, offset };
   };
 
   const suggest = (kind: 'p' | 'o', query: string, limit = 25): NameSuggestion[] => {
@@ -280,7 +297,7 @@ export function createEventStore(db: Db): EventStore {
     const rest = words.slice(0, -1);
     // Names with a word starting with the last typed word (a range scan), then the other words whole.
     const keys = (db.prepare(
-      'SELECT DISTINCT name_key FROM name_words WHERE kind = ? AND word >= ? AND word < ? LIMIT 2000',
+      'SELECT DISTINCT name_key FROM name_words WHERE kind = ? AND word >= ? AND word < ? LIMIT 500',
     ).all(kind, last, `${last}\uffff`) as Array<{ name_key: string }>)
       .map((r) => r.name_key)
       .filter((k) => {

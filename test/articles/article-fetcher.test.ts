@@ -256,3 +256,43 @@ describe('withArticleText', () => {
     expect(hits.get('/article')).toBeUndefined();
   });
 });
+
+describe('the SQLite article cache', () => {
+  it('forgets entries fetched before a given time', () => {
+    const cache = createSqliteArticleCache(db);
+    cache.put({ url: 'http://a.example/old', status: 'ok', text: 'old', note: null, fetchedAt: '2026-01-01T00:00:00.000Z' });
+    cache.put({ url: 'http://a.example/new', status: 'none', text: null, note: 'no article', fetchedAt: '2026-02-01T00:00:00.000Z' });
+    expect(cache.prune('2026-01-15T00:00:00.000Z')).toBe(1);
+    expect(cache.get('http://a.example/old')).toBeNull();
+    expect(cache.get('http://a.example/new')).toEqual({ url: 'http://a.example/new', status: 'none', text: null, note: 'no article', fetchedAt: '2026-02-01T00:00:00.000Z' });
+  });
+});
+
+describe('limits and failures around the fetcher', () => {
+  it('never has more pages in flight than its concurrency', async () => {
+    let active = 0;
+    let peak = 0;
+    const slowHttp = {
+      get: async (url: string) => {
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 20));
+        active--;
+        return { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(`<html><body><article><p>${STORY.join('</p><p>')}</p></article></body></html>`), finalUrl: url };
+      },
+    };
+    const fetcher = createArticleFetcher({ cache: createSqliteArticleCache(db), http: slowHttp, concurrency: 2 });
+    const texts = await Promise.all(Array.from({ length: 7 }, (_, i) => fetcher.fetchArticleText(`http://a.example/${i}`)));
+    expect(texts.every((t) => t?.includes(STORY[0]!))).toBe(true);
+    expect(peak).toBe(2);
+  });
+
+  it('still answers (without caching) when the database is closed under it', async () => {
+    const fetcher = createArticleFetcher({
+      cache: createSqliteArticleCache(db),
+      http: { get: async (url: string) => ({ status: 404, headers: {}, body: Buffer.alloc(0), finalUrl: url }) },
+    });
+    db.close();
+    await expect(fetcher.fetchArticleText('http://a.example/x')).resolves.toBeNull();
+  });
+});

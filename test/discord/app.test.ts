@@ -70,6 +70,14 @@ describe('the Discord parts wired by createApp', () => {
       await app.discord!.bot.start();
       const reply = await emu.sendCommand({ name: 'changes', subcommand: 'company', options: { name: 'acme robotics' } }).reply();
       expect((reply.data.embeds as Array<{ description: string }>)[0]!.description).toContain('Jane Doe');
+      const auto = await emu.sendAutocomplete({ name: 'changes', subcommand: 'company', focused: 'name', options: { name: 'acme' } }).reply();
+      expect(auto.data.choices).toEqual([{ name: 'Acme Robotics', value: 'Acme Robotics' }]);
+      const why = await emu.sendCommand({ name: 'why', options: { url: 'https://news.example/acme-ceo' } }).reply();
+      const explained = (why.data.embeds as Array<{ description: string }>)[0]!.description;
+      expect(explained).toMatch(/Jane Doe → .*Acme Robotics\*\* — confidence \d+%, 1 outlet/);
+      expect(explained).toContain(`alerted in <#${emu.channelId('alerts')}>`);
+      const baseline = await emu.sendCommand({ name: 'why', options: { url: 'https://news.example/ipad' } }).reply();
+      expect((baseline.data.embeds as Array<{ description: string }>)[0]!.description).toMatch(/first read of that feed/);
     } finally {
       await app.close();
     }

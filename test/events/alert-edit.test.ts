@@ -94,6 +94,18 @@ describe('one alert per event: a later report edits it', () => {
     expect(await run('once', '--config', configPath)).toBe(0);
     expect(posts()).toHaveLength(1);
     expect(edits()).toHaveLength(1);
+
+    // A denial reports no change, but the alert already sent learns that it is disputed.
+    const denial: RssItemSpec = {
+      title: 'Acme Robotics denies report that Jane Doe was named CEO',
+      link: 'https://c.example/denial', guid: 'a3', pubDate: 'Wed, 04 Nov 2026 08:00:00 GMT',
+      description: 'Acme Robotics said reports that Jane Doe had been appointed chief executive were false.',
+    };
+    feeds.setFeed('/a.xml', buildRssFeed([denial, reportA, ...quiet], 'Outlet A'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    expect(posts()).toHaveLength(1);
+    expect(edits()).toHaveLength(2);
+    expect(JSON.stringify(discord.messagesIn('alerts')[0])).toContain('Disputed');
   });
 });
 

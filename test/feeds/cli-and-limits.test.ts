@@ -121,3 +121,42 @@ describe('concurrency limits', () => {
     expect(maxTotal).toBe(2);
   });
 });
+
+describe('schedule hints from the server', () => {
+  let server: FeedServer;
+  afterAll(async () => server?.close());
+
+  it('waits longer when Cache-Control max-age says so, within a bound, and keeps a 304 lossless', async () => {
+    server = await startFeedServer();
+    const doc = buildRssFeed([{ title: 'Cached story number one', guid: 'c1' }]);
+    server.setFeed('/hour.xml', doc, 'application/rss+xml', { 'cache-control': 'max-age=7200' });
+    server.setFeed('/week.xml', doc, 'application/rss+xml', { 'cache-control': 'public, max-age=604800' });
+    server.setFeed('/short.xml', doc, 'application/rss+xml', { 'cache-control': 'max-age=5' });
+    const dir = mkdtempSync(join(tmpdir(), 'execwatch-cache-'));
+    const configPath = join(dir, 'execwatch.yaml');
+    writeFileSync(configPath, [
+      `dataDir: ${join(dir, 'data')}`, 'polling:', '  allowPrivateAddresses: true', '  intervalMinutes: 10', 'feeds:',
+      ...['hour', 'week', 'short'].flatMap((n) => [`  - name: ${n}`, `    url: ${server.url}/${n}.xml`]),
+      '',
+    ].join('\n'));
+    const app = createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
+    try {
+      const start = Date.now();
+      await app.scheduler.pollAll();
+      const next = (n: string) => Date.parse(app.stores.feeds.list().find((f) => f.name === n)!.nextPollAt!) - start;
+      expect(next('hour')).toBeGreaterThanOrEqual(3600_000); // at least half of max-age
+      expect(next('week')).toBeLessThan(6 * 3600_000); // bounded: 4 h cap, phase within ±half
+      expect(next('short')).toBeLessThan(15 * 60_000); // max-age never shortens the interval...
+      expect(next('short')).toBeGreaterThanOrEqual(5 * 60_000); // ...below its own spread
+
+      // A second poll is conditional and answered 304; the feed keeps its item count and etag.
+      const before = app.stores.feeds.list().find((f) => f.name === 'hour')!;
+      const outcomes = await app.scheduler.pollAll();
+      expect(outcomes.find((o) => o.feed === 'hour')).toMatchObject({ status: 'not-modified', httpStatus: 304 });
+      expect(app.stores.feeds.list().find((f) => f.name === 'hour')).toMatchObject({ etag: before.etag, itemCount: 1, lastStatus: 304 });
+      expect(server.requests.filter((r) => r.path === '/hour.xml').at(-1)!.headers['if-none-match']).toBe(before.etag);
+    } finally {
+      await app.close();
+    }
+  });
+});

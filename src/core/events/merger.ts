@@ -3,12 +3,13 @@ import { createAliasBook, type AliasBook } from './alias-book.js';
 import { corroboratedConfidence, outletOf } from './corroboration.js';
 import { findDenialSentences } from './denials.js';
 import { findEffectiveDate } from './effective-date.js';
+import { absorbEvent, displayName, hash, laterDate, spellingKey, uniqueByKey } from './event-record.js';
 import { findNamePairs } from './name-pairs.js';
 import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource } from './model.js';
 import {
   cleanParent, createUnitBook, orgKey, relateOrganizations, unitFromEvidence, unitFromTitle, type UnitBook,
 } from './organizations.js';
-import { bestNameMatch, fullestName, NameMatch, personNameKey, personWords, significantWords } from './person-names.js';
+import { bestNameMatch, NameMatch, personNameKey, personWords, significantWords } from './person-names.js';
 import { eventHorizon, type EventRepository } from './repository.js';
 import { mergeCategories, rolesCompatible } from './roles.js';
 
@@ -59,48 +60,6 @@ export interface EventMergerDeps {
 }
 
 const DAY_MS = 86_400_000;
-
-// FNV-1a, for ids that are the same when the same report is merged again after a restart.
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36).padStart(7, '0');
-}
-
-// The name most reports use ("Lip-Bu Tan" over a one-off "Malaysian-born Tan Lip-Bu"); on a
-// tie the fullest, then the earliest.
-function displayName(sources: readonly EventSource[]): string {
-  const counts = new Map<string, { name: string; n: number; first: number }>();
-  sources.forEach((s, i) => {
-    const k = personNameKey(s.personName);
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { name: s.personName, n: 1, first: i });
-  });
-  const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first);
-  const top = ranked.filter((r) => r.n === ranked[0]?.n).map((r) => r.name);
-  return fullestName(top);
-}
-
-// Names are kept per spelling ("Jen Oneal" and "Jennifer Oneal" both), so that lookups find
-// either; matching folds them anyway.
-const spellingKey = (name: string): string =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim();
-
-const uniqueByKey = (names: readonly string[], key: (n: string) => string): string[] => {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const n of names) {
-    const k = key(n);
-    if (!k || seen.has(k)) continue;
-    seen.add(k);
-    out.push(n);
-  }
-  return out;
-};
 
 interface Prepared {
   change: LeadershipChange;
@@ -187,8 +146,6 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return id;
   };
 
-  const laterDate = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : a > b ? a : b);
-
   const createEvent = (p: Prepared, silent: boolean): { event: ChangeEvent; alert: AlertAction } => {
     const c = p.change;
     const sources = [sourceOf(p)];
@@ -253,38 +210,6 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       revision: event.revision + 1,
     };
     return { event: updated, alert };
-  };
-
-  // Two events found to be one (a later item linked their names): the earlier one survives.
-  const absorb = (survivor: ChangeEvent, other: ChangeEvent): [ChangeEvent, ChangeEvent] => {
-    const have = new Set(survivor.sources.map((s) => s.itemId + '\u0000' + s.personName));
-    const sources = [...survivor.sources, ...other.sources.filter((s) => !have.has(s.itemId + '\u0000' + s.personName))]
-      .sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
-    const states = [survivor.alertState, other.alertState];
-    const merged: ChangeEvent = {
-      ...survivor,
-      person: {
-        name: displayName(sources),
-        names: uniqueByKey([...survivor.person.names, ...other.person.names], spellingKey),
-      },
-      organization: {
-        ...survivor.organization,
-        parent: survivor.organization.parent ?? other.organization.parent,
-        names: uniqueByKey([...survivor.organization.names, ...other.organization.names], orgKey),
-      },
-      effectiveDate: laterDate(survivor.effectiveDate, other.effectiveDate),
-      reason: survivor.reason ?? other.reason,
-      counterpart: survivor.counterpart ?? other.counterpart,
-      destination: survivor.destination ?? other.destination,
-      firstSeen: survivor.firstSeen < other.firstSeen ? survivor.firstSeen : other.firstSeen,
-      lastSeen: survivor.lastSeen > other.lastSeen ? survivor.lastSeen : other.lastSeen,
-      sources,
-      confidence: corroboratedConfidence(sources),
-      contradictions: [...survivor.contradictions, ...other.contradictions],
-      alertState: states.includes('released') ? 'released' : states.includes('held') ? 'held' : 'suppressed',
-      revision: survivor.revision + 1,
-    };
-    return [merged, { ...other, mergedInto: survivor.id, revision: other.revision + 1 }];
   };
 
   const noteReversal = (event: ChangeEvent, p: Prepared): ChangeEvent[] => {
@@ -394,7 +319,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
             { names: other.organization.names, parent: other.organization.parent }, units);
           if (orgs !== 'same') continue;
           if (Date.parse(other.firstSeen) - Date.parse(eventHorizon(survivor)) > windowMs) continue;
-          const [merged, old] = absorb(survivor, other);
+          const [merged, old] = absorbEvent(survivor, other);
           repository.save(old);
           survivor = merged;
           gone.add(other.id);
@@ -502,7 +427,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       let survivor = group[0] as ChangeEvent;
       const absorbed: string[] = [];
       for (const other of group.slice(1)) {
-        const [merged, gone] = absorb(survivor, other);
+        const [merged, gone] = absorbEvent(survivor, other);
         survivor = merged;
         repository.save(gone);
         absorbed.push(gone.id);

@@ -27,7 +27,9 @@ export const migration: Migration = {
     );
     CREATE INDEX events_live_first_seen ON events(first_seen) WHERE merged_into IS NULL;
 
-    -- The merger's candidate index: identifying words of every name of a live event.
+    -- The merger's candidate index: identifying words of every name of a live event. Looked up
+    -- by token (the key's prefix), direction and horizon filtered on the rows: a second index on
+    -- them would be rewritten by every report (the horizon moves) for little gain.
     CREATE TABLE event_tokens (
       token TEXT NOT NULL,
       event_id TEXT NOT NULL,
@@ -35,7 +37,6 @@ export const migration: Migration = {
       horizon TEXT NOT NULL,
       PRIMARY KEY (token, event_id)
     ) WITHOUT ROWID;
-    CREATE INDEX event_tokens_open ON event_tokens(token, direction, horizon);
 
     -- Filter words of live events: kind 'p' person words, 'o' organisation (and parent) words,
     -- 'r' role categories.
