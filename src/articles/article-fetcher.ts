@@ -1,7 +1,12 @@
 import type { NewsItem } from '../core/change.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { ArticleCache, CachedArticle } from './article-cache.js';
-import { extractMainText } from './main-text.js';
+import type * as MainTextModule from './main-text.js';
+
+// linkedom and Readability take a second or more to load on a busy machine: loaded on the first
+// article, so that start-up (and the container's health check) does not wait for them.
+let mainText: Promise<typeof MainTextModule> | null = null;
+const loadMainText = () => (mainText ??= import('./main-text.js'));
 
 /** What the article fetcher needs of HTTP: the shape of the feeds' fetcher (src/feeds/http-fetch.ts). */
 export interface ArticleHttp {
@@ -117,7 +122,7 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
     try {
       if (!/^https?:\/\//i.test(url)) throw new ArticleFetchError('only http(s) pages are fetched');
       const { html, finalUrl } = await withSlot(() => download(url));
-      const main = extractMainText(html, finalUrl);
+      const main = (await loadMainText()).extractMainText(html, finalUrl);
       record(main ? 'ok' : 'none', main?.text ?? null, main ? null : 'no readable article on the page');
       deps.metrics?.articleFetched('ok');
       return main?.text ?? null;

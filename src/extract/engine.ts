@@ -395,8 +395,10 @@ const RULES: Rule[] = [
       if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index))) return;
       if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)) return;
       const board = g.board ? boardRole() : null;
+      const both = /\bboth (?:posts|roles|jobs|titles|positions)\b/.test(m[0]);
       for (const p of peopleIn(v, g.s)) {
         const outP = emit(ctx, v, m, {
+          both,
           person: p, direction: 'out', role: r?.role ?? board, org: o?.text ?? null,
           orgFrom: o ? 'explicit' : 'none', reason: reasonFor(verb, 'out'), conf: r || board ? 0.9 : 0.8, rule: 'out-self',
           counterpart: cf ? { name: ctx.resolve(cf), relation: 'succeeded_by' } : null,
@@ -467,7 +469,7 @@ const RULES: Rule[] = [
     // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
     name: 'succeed',
     gate: /\b(?:succeed\w*|replac\w*|over)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective) (?:\\S+ ){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const o = unitAt(v, g.o);
@@ -539,7 +541,7 @@ const RULES: Rule[] = [
     // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
     name: 'fire',
     gate: new RegExp(`(?<![\\w'])${FIRE}(?![\\w'])`),
-    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*(?<n>P))?`),
+    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*(?<n>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
@@ -556,7 +558,7 @@ const RULES: Rule[] = [
         if (prev) targets.push({ unit: null, name: prev });
       }
       for (const t of targets) {
-        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: 'fired' as Reason, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m) };
+        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m), both: !!g.both };
         const outP = t.unit
           ? emit(ctx, v, m, { ...base, person: t.unit, counterpart: n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null })
           : emitNamed(ctx, m, t.name, 'out', r?.role ?? null, null, n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null, 'fire', 0.85, null);
@@ -604,7 +606,7 @@ const RULES: Rule[] = [
   {
     // "…, moves to executive chair", "and become executive chair", "and stepped down from its board": the subject is the sentence's last
     name: 'conj-vp',
-    gate: /(?:,|\band|\bwhile) /,
+    gate: new RegExp(`(?:,|\\band|\\bwhile) (?:\\S+ ){0,4}?(?:${V_IN_ROLE}|${V_OUT})\\b`),
     re: rx(`(?:,|and|, and|while) ${AUX}(?:(?<vi>${V_IN_ROLE})(?: (?:(?:its|the|their|a|an) )*(?:(?<o>O) (?:'s )?)?(?:(?:new|next|permanent|first|sole) )*(?<r>R)(?! P))|(?<vo>${V_OUT})${OUT_OBJ.replace(/\?<(o|r|o2|r2|r3|o3|o4|board)>/g, '?<x$1>')})`),
     apply(ctx, v, m, g) {
       const vStart = m.index;
@@ -770,7 +772,7 @@ const RULES: Rule[] = [
   {
     // "Patricia Russo will chair Hewlett Packard Enterprise"
     name: 'will-chair',
-    gate: /\b(?:chair|co-chair|R)\b/,
+    gate: /\b(?:will|to|would) (?:also )?(?:chair|co-chair|R)\b/,
     re: rx(`${SUBJ} (?:will|to|is to|would) (?:also )?(?<c>chair|co-chair|R) (?:the )?(?:(?<o>O)|board)`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
@@ -876,8 +878,8 @@ const RULES: Rule[] = [
   {
     // "Jen Oneal and Mike Ybarra will co-lead the studio", "are to lead the company jointly on a transitional basis"
     name: 'co-lead',
-    gate: /\b(?:co-lead|co-run|co-head|jointly|together|R)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run|(?<cr>R))|(?:lead|run|head) (?:the |its )?(?:O|[a-z-]+) (?:jointly|together))(?<tail>.*)`),
+    gate: /\b(?:co-lead|co-run|co-head|jointly|together)\b|\b(?:will|to) R\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run|(?<cr>R)) (?:the |its )?(?:O|company|studio|group|business|firm|unit|division|team|organization|organisation|chipmaker|automaker|startup)|(?:lead|run|head) (?:the |its )?(?:O|company|studio|group|business|firm|unit|division|team|chipmaker|automaker|startup) (?:jointly|together))(?<tail>.*)`),
     apply(ctx, v, m, g) {
       const people = peopleIn(v, g.s);
       const cr = unitAt(v, g.cr);
@@ -1119,6 +1121,8 @@ interface EmitArgs {
   successorOfSentence?: boolean;
   takeoverOf?: string | null;
   provisional?: boolean;
+  /** "gives up both posts", "replacing X in both roles": one out per post filled in the item. */
+  both?: boolean;
 }
 
 const PAST_PARTICIPLES = /^(?:named|appointed|elected|promoted|tapped|picked|chosen|selected|hired|made)$/;
@@ -1263,6 +1267,7 @@ function push(ctx: SentCtx, m: RegExpExecArray, name: string, a: EmitArgs): Prot
   if (a.successorOfSentence) (p as Proto & { successor?: boolean }).successor = true;
   if (a.fallbackBoard) (p as Proto & { fallbackBoard?: boolean }).fallbackBoard = true;
   if (a.provisional) (p as Proto & { provisional?: boolean }).provisional = true;
+  if (a.both) (p as Proto & { both?: boolean }).both = true;
   if (/\b(?:expected|plans|planned|planning)\b/.test(m[0])) p.confidence -= 0.1;
   if (ctx.sent.isTitle) p.confidence = Math.min(1, p.confidence + 0.02);
   ctx.protos.push(p);
@@ -1293,6 +1298,24 @@ function applyRules(ctx: SentCtx, v: View): void {
 
 function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>, mainOrg: string | null, units: Unit[][], sentences: Sentence[]): void {
   const cats = (r: RoleInfo | null): Set<string> => roleCategories(r?.title ?? null);
+  // 0. "both posts": the posts others take up in that sentence (else in the item)
+  for (const p of [...protos]) {
+    if (!(p as Proto & { both?: boolean }).both || p.direction !== 'out') continue;
+    const ins = (sent: number | null): Proto[] => protos.filter((q) => q.direction === 'in' && q.role && q.name !== p.name && (sent === null || q.sent === sent));
+    const pool = ins(p.sent).length >= 2 ? ins(p.sent) : ins(null);
+    const seen = new Set<string>();
+    const roles: RoleInfo[] = [];
+    for (const q of pool) {
+      const c = primaryRoleCategory(q.role?.title);
+      if (seen.has(c)) continue;
+      seen.add(c);
+      roles.push({ ...(q.role as RoleInfo), interim: false });
+    }
+    if (roles.length < 2) continue;
+    p.role = roles[0] as RoleInfo;
+    p.roleFrom = 'counterpart';
+    for (const r of roles.slice(1, 3)) protos.push({ ...p, role: r, evidence: [...p.evidence] });
+  }
   // 1. roles: descriptors for outs, counterparts for successions
   for (let pass = 0; pass < 3; pass++) {
     for (const p of protos) {

@@ -29,7 +29,7 @@ announced her resignation|announced his retirement|announced her retirement|anno
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
-export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?:[a-z][a-z-]* ){0,2}(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?: as| of)? (?:(?:the|its) )?(?:(?<o2>O) (?:'s )?)?(?<r2>R)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) 's )?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
+export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?:[a-z][a-z-]* ){0,2}(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?:(?: as| of)(?: (?:the|its))?(?: (?<o2>O)(?: 's)?)?(?: (?<r2>R))?)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) 's )?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
 
 export const V_IN_ROLE = alt(`
 become|becomes|became|becoming|be|named|appointed|elected|made|tapped|picked|chosen|selected|installed|confirmed as

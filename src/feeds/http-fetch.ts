@@ -156,7 +156,12 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
         if (!REDIRECTS.has(res.status)) return res;
         if (!res.location) throw new FeedError('http', `HTTP ${res.status} redirect without a Location header`, null, res.status);
         seen.add(url.href);
-        const next = new URL(res.location, url);
+        let next: URL;
+        try {
+          next = new URL(res.location, url);
+        } catch {
+          throw new FeedError('redirect', `HTTP ${res.status} redirect to an invalid URL: ${JSON.stringify(res.location.slice(0, 200))}`, null, res.status);
+        }
         if (seen.has(next.href)) throw new FeedError('redirect', `redirect loop: ${url.href} leads back to ${next.href}`, null, res.status);
         if (hop + 1 > opts.maxRedirects) throw new FeedError('redirect', `more than ${opts.maxRedirects} redirects (last to ${next.href})`, null, res.status);
         // Conditional headers belong to the first URL only.

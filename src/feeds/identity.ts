@@ -49,7 +49,7 @@ export function makeEntry(f: RawEntry, feedKey: string): FeedEntry {
   const publishedAt = parseFeedDate(f.date);
   const summary = f.summary && f.summary !== f.content ? f.summary : null;
   const title = f.title || synthesizeTitle(summary ?? f.content);
-  const link = f.link ?? (f.guid && isHttpUrl(f.guid.trim()) ? f.guid.trim() : null);
+  const link = f.link;
   return {
     id: entryId({ guid: f.guid, link, title, publishedAt, fallbackText: f.content ?? summary, feedKey }),
     title,

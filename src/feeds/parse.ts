@@ -60,7 +60,6 @@ const firstText = (...els: Array<XmlElement | undefined>) => {
   return null;
 };
 
-
 function rssItem(item: XmlElement, ctx: Ctx): FeedEntry {
   const base = baseAt(item, ctx.base);
   const guidEl = child(item, 'guid');
@@ -138,9 +137,11 @@ function atomLink(entry: XmlElement, ctx: Ctx): string | null {
 function atomEntry(entry: XmlElement, ctx: Ctx): FeedEntry {
   const summary = atomText(child(entry, 'summary'));
   const content = atomText(child(entry, 'content'));
+  const id = textOf(child(entry, 'id')).trim() || null;
   return makeEntry({
-    guid: textOf(child(entry, 'id')).trim() || null,
-    link: atomLink(entry, ctx),
+    guid: id,
+    // An entry without a link is often known by an http id: that is its address.
+    link: atomLink(entry, ctx) ?? (id && /^https?:\/\//i.test(id) ? resolveUrl(id, null) : null),
     title: cleanLine(atomText(child(entry, 'title'))),
     summary,
     content,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createHttpFetcher, parseMaxAge, parseRetryAfter, type HttpFetchOptions } from './http-fetch.js';
 import { parseFeedBytes } from './parse.js';
 import type { LookupAll } from './ssrf.js';
@@ -30,7 +30,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
     connectTimeoutMs: opts.connectTimeoutMs ?? Math.min(10_000, opts.timeoutMs),
     maxBytes: opts.maxBytes,
     maxRedirects: opts.maxRedirects ?? 5,
-    guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll, allowHosts: opts.allowHosts },
+    guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll, allowHosts: opts.allowHosts, lookupTimeoutMs: opts.connectTimeoutMs },
   };
   const http = createHttpFetcher(fetchOpts);
 
@@ -38,11 +38,15 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
     const local = path.replace(/^file:\/\//i, '');
     let bytes: Buffer;
     try {
+      // Only regular files, and only up to the cap: a FIFO would block forever, a huge file fill memory.
+      const info = await stat(local);
+      if (!info.isFile()) throw new FeedError('file', `${local} is not a regular file`);
+      if (info.size > opts.maxBytes) throw new FeedError('too-large', `${local} is ${info.size} bytes, more than the ${opts.maxBytes} allowed`);
       bytes = await readFile(local);
     } catch (err) {
+      if (err instanceof FeedError) throw err;
       throw new FeedError('file', `cannot read ${local}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    if (bytes.length > opts.maxBytes) throw new FeedError('too-large', `${local} is ${bytes.length} bytes, more than the ${opts.maxBytes} allowed`);
     const feed = parseFeedBytes(bytes, { feedKey: path, maxBytes: opts.maxBytes });
     return { status: 'ok', feed, etag: null, lastModified: null, maxAgeSeconds: null, httpStatus: null, finalUrl: path };
   }

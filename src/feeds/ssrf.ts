@@ -91,6 +91,8 @@ export interface GuardOptions {
   lookupAll?: LookupAll;
   /** Host names exempt from the check (a feed server on the user's own network, by name). */
   allowHosts?: readonly string[];
+  /** How long name resolution may take (default 10 s). */
+  lookupTimeoutMs?: number;
 }
 
 function blocked(host: string, address: string, why: string): FeedError {
@@ -111,10 +113,20 @@ export async function resolvePublicAddress(hostname: string, opts: GuardOptions)
     return { address: host, family: literal };
   }
   let addresses: Array<{ address: string; family: number }>;
+  let timer: NodeJS.Timeout | undefined;
+  const limitMs = opts.lookupTimeoutMs ?? 10_000;
   try {
-    addresses = await (opts.lookupAll ?? systemLookupAll)(host);
+    addresses = await Promise.race([
+      (opts.lookupAll ?? systemLookupAll)(host),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new FeedError('timeout', `resolving ${host} took longer than ${limitMs} ms`)), limitMs);
+      }),
+    ]);
   } catch (err) {
+    if (err instanceof FeedError) throw err;
     throw new FeedError('network', `cannot resolve ${host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
   if (!addresses.length) throw new FeedError('network', `cannot resolve ${host}: no addresses`);
   if (!allowPrivate) {

@@ -28,6 +28,7 @@ export function createUnreachableHandler(deps: {
   logger: Logger;
   now: () => Date;
 }): (targetId: string, reason: string) => Promise<void> {
+  const told = new Set<string>(); // config channels and webhooks are not paused: say it once per run
   return async (targetId, reason) => {
     const channelId = targetId.startsWith('channel:') ? targetId.slice('channel:'.length) : null;
     const paused = channelId ? deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
@@ -38,6 +39,8 @@ export function createUnreachableHandler(deps: {
     deps.logger.warn({ target: targetId, reason, paused }, 'alert target unreachable');
     if (!deps.rest || !deps.adminChannel || deps.adminChannel === channelId) return;
     if (!paused && channelId && deps.subscriptions.get(channelId)) return; // already paused and reported
+    if (!paused && told.has(targetId)) return;
+    told.add(targetId);
     try {
       await deps.rest.post(Routes.channelMessages(deps.adminChannel), { body: { content: text, allowed_mentions: { parse: [] } } });
     } catch (err) {

@@ -77,6 +77,7 @@ export interface EventStore extends EventRepository {
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;
+const COMMON_TERM = 2000;
 const DAY_MS = 86_400_000;
 
 // Words for filtering and autocomplete: folded like person names (case, accents, apostrophes),
@@ -129,6 +130,9 @@ export function createEventStore(db: Db): EventStore {
     allAliases: db.prepare<[], { group_id: string; name: string }>('SELECT group_id, name FROM person_alias_groups ORDER BY group_id'),
     unit: db.prepare('INSERT OR IGNORE INTO org_units (unit_key, parent_key) VALUES (?, ?)'),
     allUnits: db.prepare<[], { unit_key: string; parent_key: string }>('SELECT unit_key, parent_key FROM org_units'),
+    termCount: db.prepare<[string, string], { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_terms WHERE kind = ? AND term = ? LIMIT ${COMMON_TERM + 1})`,
+    ),
     countLive: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE merged_into IS NULL'),
     byItem: db.prepare<[string, string], { json: string }>(
       `SELECT DISTINCT e.json, e.first_seen FROM event_sources s JOIN events e ON e.id = s.event_id
@@ -250,10 +254,13 @@ export function createEventStore(db: Db): EventStore {
     const where: string[] = ['e.merged_into IS NULL'];
     const params: unknown[] = [];
     const requireTerms = (kind: string, terms: readonly string[]) => {
-      // Every word must be a term of the event. IN (…) lets SQLite start from the term's rows
-      // (the primary key) instead of probing every event.
+      // Every word must be a term of the event. A rare word (a name) is looked up and its events
+      // gathered; a common one ("labs") is probed per event, newest first, so a page stops early.
       for (const t of terms) {
-        where.push('e.id IN (SELECT t.event_id FROM event_terms t WHERE t.kind = ? AND t.term = ?)');
+        const common = (sql.termCount.get(kind, t)?.n ?? 0) > COMMON_TERM;
+        where.push(common
+          ? 'EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = ? AND t.term = ? AND t.event_id = e.id)'
+          : 'e.id IN (SELECT t.event_id FROM event_terms t WHERE t.kind = ? AND t.term = ?)');
         params.push(kind, t);
       }
     };
@@ -279,7 +286,7 @@ export function createEventStore(db: Db): EventStore {
     const counted = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e WHERE ${clause} LIMIT ${COUNT_CAP + 1})`)
       .get(...params) as { n: number }).n;
     const total = Math.min(counted, COUNT_CAP);
-    const rows = db.prepare(`SELECT e.json FROM events e WHERE ${clause} ORDER BY e.first_seen DESC, e.id LIMIT ? OFFSET ?`)
+    const rows = db.prepare(`SELECT e.json FROM events e WHERE ${clause} ORDER BY e.first_seen DESC, e.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ json: string }>;
     return { events: rows.map((r) => parse(r.json)), total, totalCapped: counted > COUNT_CAP, limit, offset };
   };

@@ -51,6 +51,7 @@ describe('scoreItems agrees with ../shared/eval/score.mjs', () => {
       expect(ours(preds, true)).toEqual(ref);
       const { errors: _omit, ...numbers } = ref;
       expect(ours(preds, false)).toEqual(numbers);
+      if (name === 'perfect' || name === 'empty') return; // the printed form is checked on the two richer sets
       const text = reference(preds, ['--errors']).trimEnd();
       expect(formatReport(ours(preds, true), { errors: true })).toBe(text);
       // without --errors score.mjs prints just the summary that follows the error list

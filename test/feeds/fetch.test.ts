@@ -189,3 +189,41 @@ describe('spreading feeds over their interval', () => {
     expect(nextSlot('https://feeds.example/1.xml', slots[1]!, every)).toBe(slots[1]! + every);
   });
 });
+
+describe('odd redirects', () => {
+  let server: FeedServer;
+  const reader = createFeedReader({ userAgent: 't', timeoutMs: 2000, maxBytes: 1 << 20, allowPrivateAddresses: true });
+  beforeAll(async () => {
+    server = await startFeedServer();
+  });
+  afterAll(async () => {
+    reader.close();
+    await server?.close();
+  });
+
+  it('names a redirect without a usable Location, and refuses a redirect to another scheme', async () => {
+    server.setHandler('/bad-loc.xml', (_req, res) => void res.writeHead(302, { location: 'http://[::1' }).end());
+    server.setHandler('/no-loc.xml', (_req, res) => void res.writeHead(301).end());
+    server.setHandler('/to-file.xml', (_req, res) => void res.writeHead(302, { location: 'file:///etc/passwd' }).end());
+    expect((await failure(reader.read({ url: `${server.url}/bad-loc.xml` }))).message).toMatch(/redirect to an invalid URL/);
+    expect((await failure(reader.read({ url: `${server.url}/no-loc.xml` }))).message).toMatch(/without a Location/);
+    expect((await failure(reader.read({ url: `${server.url}/to-file.xml` }))).message).toMatch(/refusing to follow a redirect to file:/);
+  });
+});
+
+describe('nothing waits forever', () => {
+  it('gives up on a name that never resolves, and refuses a path that is not a regular file', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const never: LookupAll = () => new Promise(() => {});
+    await expect(assertPublicUrl('https://slow-dns.test/feed', { allowPrivate: false, lookupAll: never, lookupTimeoutMs: 50 })).rejects.toThrow(/resolving slow-dns\.test took longer than 50 ms/);
+    const reader = createFeedReader({ userAgent: 't', timeoutMs: 2000, maxBytes: 1 << 20 });
+    try {
+      const dir = mkdtempSync(`${tmpdir()}/execwatch-dir-`);
+      expect((await failure(reader.read({ url: dir }))).message).toMatch(/is not a regular file/);
+      expect((await failure(reader.read({ url: `${dir}/missing.xml` }))).message).toMatch(/cannot read .*ENOENT/);
+    } finally {
+      reader.close();
+    }
+  });
+});

@@ -103,6 +103,14 @@ describe('tolerance', () => {
     expect(canonicalUrl('https://Real.Example:443/a?b=1&fbclid=xyz#section')).toBe('https://real.example/a?b=1');
   });
 
+  it('uses a permalink guid as the link, but not one marked isPermaLink="false"', () => {
+    const feed = parse(`<rss><channel>
+      <item><title>Permalink guid only</title><guid>https://x.example/perma</guid></item>
+      <item><title>Opaque guid</title><guid isPermaLink="false">http://guid.example.com/</guid></item></channel></rss>`);
+    expect(feed.entries.map((e) => e.url)).toEqual(['https://x.example/perma', null]);
+    expect(feed.entries[1]!.id).toBe('http://guid.example.com/');
+  });
+
   it('scopes short guids by feed, keeps URL and URN guids global', () => {
     const a = parseFeedText(buildRssFeed([{ title: 'x', guid: '42' }]), { baseUrl: 'https://a.example/feed' });
     const b = parseFeedText(buildRssFeed([{ title: 'x', guid: '42' }]), { baseUrl: 'https://b.example/feed' });
@@ -179,6 +187,7 @@ describe('plain text from HTML', () => {
     const { stripHtml } = await import('../../src/feeds/html-text.js');
     expect(stripHtml('<p>First  line\nsame paragraph.</p><p>Second&nbsp;paragraph</p><script>alert(1)</script><!-- x -->')).toBe('First line same paragraph.\n\nSecond paragraph');
     expect(stripHtml('  Plain title  ')).toBe('Plain title');
+    expect(stripHtml('<p><strong>TOPIC</strong>: Gooseneck <img src="x.png"> options</p>')).toBe('TOPIC: Gooseneck options');
     expect(stripHtml('Tab\u0008bed')).toBe('Tabbed');
     expect(stripHtml('   ')).toBeNull();
   });

@@ -25,7 +25,7 @@ export const migration: Migration = {
       index_rows TEXT NOT NULL,                   -- the rows written to event_tokens/terms/names, to remove them by key
       json TEXT NOT NULL
     );
-    CREATE INDEX events_live_first_seen ON events(first_seen) WHERE merged_into IS NULL;
+    CREATE INDEX events_live_first_seen ON events(first_seen, id) WHERE merged_into IS NULL;
 
     -- The merger's candidate index: identifying words of every name of a live event. Looked up
     -- by token (the key's prefix), direction and horizon filtered on the rows: a second index on
