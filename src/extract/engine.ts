@@ -392,7 +392,7 @@ const RULES: Rule[] = [
       const cf = unitAt(v, g.cf);
       const r = unitAt(v, g.r) ?? unitAt(v, g.r2) ?? unitAt(v, g.r3);
       const o = unitAt(v, g.o) ?? unitAt(v, g.o2) ?? unitAt(v, g.o3) ?? unitAt(v, g.o4);
-      if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index))) return;
+      if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index)) && !(ctx.sent.isTitle && (r || o))) return;
       if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)) return;
       const board = g.board ? boardRole() : null;
       const both = /\bboth (?:posts|roles|jobs|titles|positions)\b/.test(m[0]);
@@ -724,7 +724,7 @@ const RULES: Rule[] = [
     // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
     name: 'board-in',
     gate: /\bboard\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|O 's|O|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
@@ -936,6 +936,50 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Nortech CEO Tom Lindqvist ousted", "X was fired as CFO" (not "X ousted Y")
+    name: 'passive-out',
+    gate: /\b(?:ousted|fired|removed|dismissed|sacked|pushed out|forced out|let go|terminated|axed)\b/,
+    re: rx(`${SUBJ} ${AUX}(?<v>ousted|fired|removed|dismissed|sacked|pushed out|forced out|let go|terminated|axed)(?! (?:(?:R|O 's R|its|the|co-founder|founder|chief|his|her) )*(?:P|him|her)\b)(?: (?:as|from) (?:(?:the|its|his|her) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o);
+      const aux = m[0].slice(0, (m.indices?.groups?.v?.[0] ?? m.index) - m.index);
+      // a bare past participle is passive only in a headline or after a form of "be"
+      if (!ctx.sent.isTitle && !/\b(?:was|were|is|are|been|be|being|has been|had been|got|gets)\s*$/.test(aux)) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'fired', conf: 0.85, rule: 'passive-out' });
+    },
+  },
+  {
+    // "… will step down at the end of the year and be succeeded by Priya Raman"
+    name: 'conj-succeeded-by',
+    gate: /\bbe (?:succeeded|replaced) by\b/,
+    re: rx(`(?:and|, and|,) (?:will )?be (?:succeeded|replaced) by (?:(?:R|O 's R|O R|its|the|co-founder|founder) )*(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      const subj = conjSubject(ctx, v, m.index);
+      if (!cu || !subj) return;
+      emit(ctx, v, m, { person: cu, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'conj-succeeded-by', counterpart: { name: subj, relation: 'succeeds' } });
+      const outP = ctx.protos.find((q) => q.name === subj && q.direction === 'out' && q.sent === ctx.si);
+      if (outP && !outP.counterpart) outP.counterpart = { name: ctx.resolve(cu), relation: 'succeeded_by' };
+    },
+  },
+  {
+    // "Vexa poaches Nortech CTO Priya Raman": hired away from a post the item names
+    name: 'hired-away',
+    gate: /\b(?:poaches|poached|hires|hired|lures|lured|recruits|recruited|taps|tapped|names|named|picks|picked)\b/,
+    re: rx(`(?:O )(?<v>poaches|poached|hires|hired|lures|lured|recruits|recruited|taps|tapped|names|named|picks|picked) (?:(?<o>O) 's |(?<o2>O) )(?:R )(?<p>P)`),
+    apply(ctx, v, m, g) {
+      const p = unitAt(v, g.p);
+      const from = unitAt(v, g.o) ?? unitAt(v, g.o2);
+      if (!p || !from) return;
+      const name = resolvePerson(ctx, v, p);
+      const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
+      const agent = agentBefore(v, m);
+      if (!d || !agent || sameWords(agent, from.text)) return;
+      emitNamed(ctx, m, name, 'out', d.role, from.text, null, 'hired-away', 0.75, null);
+    },
+  },
+  {
     // "Ginni Rometty to remain executive chairman": a stay, used to infer who gave up the other post
     name: 'remain',
     gate: /\b(?:remain\w*|stays? on|continues? as|continue as)\b/,
@@ -1095,6 +1139,7 @@ function reasonFor(verb: string, direction: 'in' | 'out'): Reason | null {
   if (direction === 'out') {
     if (/^resign|^quit/.test(verb)) return 'resigned';
     if (/^retir/.test(verb)) return 'retired';
+    if (/^(?:dies|died|has died|pass)/.test(verb)) return 'died';
     if (/^(?:oust|fire|remov|dismiss|sack|push|forc|ax|boot|termin)/.test(verb)) return 'fired';
     return null;
   }

@@ -26,6 +26,7 @@ vacate|vacates|vacated|is departing|head for the exit|heads for the exit|no long
 no longer be|not continue as|part ways|parts ways|parted ways|tendered his resignation|tendered her resignation
 tenders his resignation|tenders her resignation|submitted his resignation|submitted her resignation|announced his resignation
 announced her resignation|announced his retirement|announced her retirement|announces his retirement|announces her retirement
+dies|died|has died|passes away|passed away|has passed away
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */

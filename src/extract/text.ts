@@ -120,9 +120,35 @@ function mk(text: string, start: number): Token {
   };
 }
 
+// A "sentence" longer than this (a list, a table, text without stops) is cut at spaces, so that no
+// clause pattern ever scans an unbounded string.
+const MAX_SENTENCE = 600;
+/** Leadership news sits at the top of an article; the rest is read up to this many characters. */
+export const MAX_BODY = 30_000;
+
+function capLength(spans: Array<[number, number]>, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s0, e] of spans) {
+    let s = s0;
+    while (e - s > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+      if (cut <= s) cut = s + MAX_SENTENCE;
+      out.push([s, cut]);
+      s = cut;
+      while (s < e && text[s] === ' ') s++;
+    }
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+
 /** The item as one text: the title, then paragraphs of summary and content. */
 export function splitSentences(title: string, body: string): { text: string; sentences: Sentence[] } {
   const hasTitle = title.trim() !== '';
+  if (body.length > MAX_BODY) {
+    const cut = body.lastIndexOf('\n', MAX_BODY);
+    body = body.slice(0, cut > MAX_BODY / 2 ? cut : MAX_BODY);
+  }
   const text = !body ? title : hasTitle ? `${title}\n\n${body}` : body;
   const sentences: Sentence[] = [];
   let pos = 0;
@@ -132,7 +158,7 @@ export function splitSentences(title: string, body: string): { text: string; sen
     pos = at + chunk.length;
     if (!chunk.trim()) continue;
     const isTitle = para === 0 && hasTitle;
-    const spans: Array<[number, number]> = isTitle ? [[0, chunk.length]] : splitParagraph(chunk);
+    const spans: Array<[number, number]> = capLength(isTitle ? [[0, chunk.length]] : splitParagraph(chunk), chunk);
     for (const [s, e] of spans) {
       const st = at + s;
       const sText = text.slice(st, at + e);

@@ -15,7 +15,8 @@
  *   eventsByPerson(name: string, page?: { limit?, offset? }): EventPage
  *   suggestOrganizations(query: string, limit = 25): NameSuggestion[]
  *   suggestPeople(query: string, limit = 25): NameSuggestion[]
- *     Names as reported whose words start with the query's words, folded for case and accents;
+ *     Names as reported that contain the query's words (the last one as a prefix, as it is being
+ *     typed), folded for case and accents;
  *     aliases are names too ("Zhang Yong" suggests the event also reported as Daniel Zhang).
  *     NameSuggestion = { name: string, events: number } — most events first.
  *   eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[]

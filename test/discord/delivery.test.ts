@@ -119,6 +119,20 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     expect(emu.messagesIn('general')).toHaveLength(2);
   });
 
+  it('keeps an alert that failed with server errors and delivers it on the next retry', async () => {
+    const general = emu.channelId('general');
+    // discord.js retries a 5xx three times itself; the fourth failure reaches delivery.
+    emu.faults.add({ method: 'POST', path: `/channels/${general}/messages`, status: 502, times: 4 });
+    const results = await delivery.deliver(alertOf('change:5xx', { person: 'Flaky Server', org: 'Acme' }));
+    expect(results).toEqual([expect.objectContaining({ outcome: 'failed', error: expect.stringMatching(/502/) })]);
+    expect(emu.messagesIn('general')).toHaveLength(0);
+    expect(s.stores.deliveries.outbox().map((o) => o.alertKey)).toEqual(['change:5xx']);
+    expect(await delivery.retryPending()).toBe(1);
+    expect(emu.messagesIn('general')).toHaveLength(1);
+    expect(s.stores.deliveries.get('change:5xx', `channel:${general}`)?.status).toBe('sent');
+    expect(s.stores.deliveries.outbox()).toHaveLength(0);
+  });
+
   it('stops sending while the invalid-request breaker is open and sends what waited once it closes', async () => {
     const general = emu.channelId('general');
     emu.faults.add({ method: 'POST', path: `/channels/${general}/messages`, status: 429, retryAfter: 0.05, times: 3 });

@@ -35,14 +35,19 @@ describe('a restart in the middle of delivery', () => {
     const change = buildChange({ person: 'Daniel Zhang', org: 'Alibaba Cloud Intelligence', title: 'acting president', category: 'President', interim: true });
     const alert: Alert = { key: 'change:42', change, sources: [{ title: 't', url: change.source.url, feed: 'TechNode', publishedAt: change.source.publishedAt }], confidence: 0.9, notes: [] };
     // Discord takes the post to #alerts but the answer never reaches the process: it dies first.
-    emu.faults.add({ method: 'POST', path: `/channels/${emu.channelId('alerts')}/messages`, status: 200, delayMs: 20_000 });
+    emu.faults.add({ method: 'POST', path: `/channels/${emu.channelId('alerts')}/messages`, status: 200, delayMs: 60_000 });
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/discord/fixtures/deliver-child.ts', configPath, JSON.stringify(alert)], { env, stdio: 'pipe' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
     try {
-      await emu.waitForMessages('alerts', 1, 15_000);
-      await emu.waitForMessages('general', 1, 15_000);
-      await emu.waitForMessages('extra', 1, 15_000);
+      // The child loads the whole app through tsx first: seconds on a busy machine.
+      await emu.waitForMessages('alerts', 1, 45_000);
+      await emu.waitForMessages('general', 1, 10_000);
+      await emu.waitForMessages('extra', 1, 10_000);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; the child said: ${stderr.slice(-2000)}`);
     } finally {
       child.kill('SIGKILL');
     }
@@ -68,5 +73,5 @@ describe('a restart in the middle of delivery', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 90_000);
 });

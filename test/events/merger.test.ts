@@ -59,6 +59,16 @@ describe('one event per real change', () => {
     expect(live()).toHaveLength(2);
   });
 
+  it('reads a publication date in the future as now, and a missing one too', () => {
+    const repository = createMemoryEventRepository();
+    const merger = createEventMerger({ repository, now: () => new Date('2026-01-10T00:00:00Z') });
+    const future = merger.mergeItem(itemOf('a', '2027-06-01T00:00:00Z'), [change({ item: 'a', at: '2027-06-01T00:00:00Z', person: 'Jane Doe' })]);
+    expect(future.outcomes[0]?.event.lastSeen).toBe('2026-01-11T00:00:00.000Z');
+    const undated = { ...change({ item: 'b', at: '', person: 'John Roe' }), source: { itemId: 'b', url: null, feed: null, publishedAt: null } };
+    const none = merger.mergeItem({ id: 'b', title: 'b' }, [undated]);
+    expect(none.outcomes[0]?.event.firstSeen).toBe('2026-01-10T00:00:00.000Z');
+  });
+
   it('an item processed twice adds nothing', () => {
     const { merge, live } = setup();
     merge({ item: 'a', at: '2024-01-01T00:00:00Z', person: 'Jane Doe' });
@@ -74,6 +84,17 @@ describe('distinct occasions stay distinct', () => {
     const { merge, live } = setup();
     merge({ item: 'a', at: '2018-06-21T00:00:00Z', person: 'Robert Swan', role: 'interim CEO', org: 'Intel', interim: true });
     merge({ item: 'b', at: '2018-06-25T00:00:00Z', person: 'Bob Swan', role: 'CEO', org: 'Intel Corp', interim: false });
+    expect(live()).toHaveLength(2);
+  });
+
+  it('but leaving happens once: an outlet that drops the "interim" reports the same departure', () => {
+    const { merge, live } = setup();
+    merge({ item: 'a', at: '2025-03-12T00:00:00Z', person: 'David Zinsner', direction: 'out', role: 'interim co-CEO', org: 'Intel', interim: true });
+    merge({ item: 'b', at: '2025-03-14T00:00:00Z', person: 'David Zinsner', direction: 'out', role: 'co-CEO', org: 'Intel', interim: false });
+    expect(live()).toHaveLength(1);
+    expect(live()[0]?.interim).toBe(true);
+    // A bare surname is not enough to overrule the flag.
+    merge({ item: 'c', at: '2025-03-14T00:00:00Z', person: 'Zinsner', direction: 'out', role: 'CEO', org: 'Intel', interim: false });
     expect(live()).toHaveLength(2);
   });
 

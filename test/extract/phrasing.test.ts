@@ -44,6 +44,16 @@ const CASES: Array<[title: string, summary: string | null, expected: Exp[]]> = [
   ['Nortech taps Priya Raman as CEO; Tom Lindqvist to become executive chairman', null, [['Priya Raman', 'in', 'CEO'], ['Tom Lindqvist', 'out', 'CEO'], ['Tom Lindqvist', 'in', 'Chair']]],
   // returns
   ['Tom Lindqvist returns as CEO of Nortech', null, [['Tom Lindqvist', 'in', 'CEO', 'Nortech']]],
+  // passive and headline forms
+  ['Nortech CEO Tom Lindqvist ousted', null, [['Tom Lindqvist', 'out', 'CEO', 'Nortech']]],
+  ["Nortech's Tom Lindqvist out as chief executive", null, [['Tom Lindqvist', 'out', 'CEO', 'Nortech']]],
+  ['Nortech Names Priya Raman Chief Executive Officer', null, [['Priya Raman', 'in', 'CEO', 'Nortech']]],
+  ['Nortech CEO Tom Lindqvist will step down at the end of the year and be succeeded by Priya Raman', null, [['Tom Lindqvist', 'out', 'CEO'], ['Priya Raman', 'in', 'CEO']]],
+  ['Former Vexa CEO Tom Lindqvist joins Nortech board', null, [['Tom Lindqvist', 'in', 'Board', 'Nortech']]],
+  ['Vexa poaches Nortech CTO Priya Raman', null, [['Priya Raman', 'out', 'CTO', 'Nortech']]],
+  // press releases
+  ['Nortech announces leadership transition', 'Nortech today announced the resignation of Tom Lindqvist as chief executive officer. The board has appointed Priya Raman, currently chief operating officer, as chief executive officer, effective immediately.', [['Tom Lindqvist', 'out', 'CEO'], ['Priya Raman', 'in', 'CEO', 'Nortech']]],
+  ['Nortech CEO to step down', 'Tom Lindqvist will no longer serve as chief executive of Nortech, the company said.', [['Tom Lindqvist', 'out', 'CEO']]],
   // unit heads
   ['Nortech elevates Priya Raman to run cloud unit', 'Raman will lead Nortech Cloud Services, the company said.', [['Priya Raman', 'in']]],
   // feed noise: entities, outlet suffix, Exclusive prefix

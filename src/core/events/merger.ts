@@ -91,7 +91,10 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
 
   const prepare = (change: LeadershipChange, title: string | null): Prepared => {
     const parsed = change.source.publishedAt ? Date.parse(change.source.publishedAt) : Number.NaN;
-    const atMs = Number.isNaN(parsed) ? now().getTime() : parsed;
+    // A feed's date in the future (a wrong clock, a time zone read as UTC) must not keep an event
+    // open for months: no report is later than a day from now.
+    const nowMs = now().getTime();
+    const atMs = Number.isNaN(parsed) ? nowMs : Math.min(parsed, nowMs + DAY_MS);
     const at = new Date(atMs).toISOString();
     const names = uniqueByKey([change.person.name, ...change.person.aliases], spellingKey);
     const expanded = uniqueByKey(names.flatMap((n) => aliases.namesOf(n)), personNameKey);
@@ -373,11 +376,16 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const matches: Scored[] = [];
       let duplicateOf: ChangeEvent | null = null;
       for (const event of repository.findCandidates({ tokens, direction: c.direction, since })) {
-        if (event.mergedInto || event.interim !== c.interim) continue;
+        if (event.mergedInto) continue;
         if (Date.parse(event.firstSeen) > firstAllowed) continue;
         if (!rolesCompatible(event.role.categories, p.categories, isUnit(event, p))) continue;
         const names = bestNameMatch(p.expanded, event.person.names);
         if (names === NameMatch.None) continue;
+        // An interim appointment and the permanent one are two events. Leaving, though, happens
+        // once: "out as co-CEO" and "out as interim co-CEO" of one full name within the window are
+        // one departure that an outlet described without the "interim".
+        const sameInterim = event.interim === c.interim;
+        if (!sameInterim && (c.direction === 'in' || names < NameMatch.Contained)) continue;
         // A unit and its parent are different posts. An unrelated organisation is taken for a
         // misreading ("Chips this week: … Tan takes over") only when the full name matches.
         const orgRelation = relateTo(event, p);
@@ -391,7 +399,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         }
         const exactOrg = event.organization.names.some((n) => orgKey(n) === orgKey(p.org.name));
         const sharedCategory = event.role.categories.some((x) => p.categories.includes(x));
-        const score = names * 100 + (orgRelation === 'same' ? 50 : 0) + (exactOrg ? 10 : 0) + (sharedCategory ? 5 : 0);
+        const score = names * 100 + (orgRelation === 'same' ? 50 : 0) + (sameInterim ? 20 : 0) + (exactOrg ? 10 : 0) + (sharedCategory ? 5 : 0);
         matches.push({ event, score, names });
       }
 
@@ -417,6 +425,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       // a chair event and a CEO event without making them one.
       const joined = best.names >= NameMatch.Contained
         ? matches.filter((m) => m !== best && m.names >= NameMatch.Contained && !claimedBy.has(m.event.id) &&
+          m.event.interim === best.event.interim &&
           rolesCompatible(best.event.role.categories, m.event.role.categories) &&
           relateOrganizations(
             { names: best.event.organization.names, parent: best.event.organization.parent },

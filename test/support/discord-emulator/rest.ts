@@ -359,7 +359,7 @@ export function createRest(state: EmulatorState, options: RestOptions) {
       const fault = faults.take(method, path);
       if (fault && fault.status < 300) {
         const result = route.handle({ params, query, body: (body ?? {}) as Json });
-        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0));
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0).unref());
         if (!res.destroyed) send(result.status, result.body, limit.headers);
         else options.record({ method, path, query, headers, body, status: result.status, at: Date.now() });
         return;

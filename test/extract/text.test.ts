@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BODY, splitSentences } from '../../src/extract/text.js';
+
+describe('splitSentences', () => {
+  it('splits at full stops but not after abbreviations, initials or a continuing "Corp."', () => {
+    const body = 'Muñoz will take over on Jan. 1 from J. Allen Brack. He moves to parent LG Corp. as chief operating officer. Dell Inc. CEO Michael Dell spoke. The U.S. unit grew.';
+    const { sentences } = splitSentences('Title', body);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Title',
+      'Muñoz will take over on Jan. 1 from J. Allen Brack.',
+      'He moves to parent LG Corp. as chief operating officer.',
+      'Dell Inc. CEO Michael Dell spoke.',
+      'The U.S. unit grew.',
+    ]);
+  });
+
+  it('keeps offsets so every sentence is a verbatim slice of the text', () => {
+    const { text, sentences } = splitSentences('A title', 'First one. Second one!\n\nNew paragraph? Yes.');
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.para)).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('cuts run-on text into bounded pieces and reads a long body only up to MAX_BODY', () => {
+    const body = 'word '.repeat(20_000);
+    const { sentences } = splitSentences('T', body);
+    expect(Math.max(...sentences.map((s) => s.text.length))).toBeLessThanOrEqual(600);
+    expect(sentences.reduce((n, s) => n + s.text.length + 1, 0)).toBeLessThanOrEqual(MAX_BODY + 100);
+  });
+
+  it('treats an item without a title as body text (the first paragraph is split too)', () => {
+    const { sentences } = splitSentences('', 'One. Two.');
+    expect(sentences.map((s) => [s.text, s.isTitle])).toEqual([['One.', false], ['Two.', false]]);
+  });
+});
