@@ -53,7 +53,9 @@ export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>, raw: unkno
 }
 
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(env);
+  // `KEY=` in an env file or compose means "not set", not "set to nothing".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = EnvSchema.safeParse(given);
   if (!result.success) throw new ConfigError(formatIssues(result.error.issues, env, 'the environment'));
   return result.data;
 }

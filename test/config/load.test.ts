@@ -62,4 +62,10 @@ describe('config', () => {
   it('rejects a malformed DISCORD_API_URL from the environment', () => {
     expect(() => loadConfig({ env: { DISCORD_API_URL: 'not a url' } })).toThrow(/DISCORD_API_URL/);
   });
+
+  it('treats an empty environment variable as unset', () => {
+    const loaded = loadConfig({ env: { DISCORD_API_URL: '', OPENAI_BASE_URL: '  ', EXECWATCH_DATA_DIR: '' } });
+    expect(loaded.env.DISCORD_API_URL).toBeUndefined();
+    expect(loaded.env.OPENAI_BASE_URL).toBeUndefined();
+  });
 });
