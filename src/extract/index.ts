@@ -28,7 +28,7 @@ export function extractChanges(item: NewsItem): LeadershipChange[] {
   if (!title && !body) return [];
   const { sentences } = splitSentences(title, body);
   const { protos } = analyse(sentences, item.publishedAt);
-  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p));
+  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p) && !isVagueDeath(p));
   return merged.map((p) => toChange(p, sentences, item));
 }
 
@@ -63,7 +63,9 @@ function mergeProtos(protos: Proto[]): Proto[] {
     if (!p.role) continue;
     const key = personKey(p.name);
     const alias = (q: Proto): boolean => q.aliases.some((a) => personKey(a) === key) || p.aliases.some((a) => personKey(a) === personKey(q.name));
-    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p));
+    // an interim post and a permanent one are different posts
+    const sameTenure = (q: Proto): boolean => q.interim === p.interim || q.roleFrom !== 'explicit' || p.roleFrom !== 'explicit';
+    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p) && sameTenure(q));
     if (!twin) {
       out.push({ ...p, evidence: [...p.evidence] });
       continue;
@@ -118,6 +120,14 @@ function sameLastAndFirst(a: string, b: string): boolean {
 // execwatch follows companies: posts in legislatures, governments, courts and armed forces are out of scope.
 const PUBLIC_BODY = /\b(?:Congress|Parliament|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|Committee|Council|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
 const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|general|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b/i;
+
+/** A death is a change only for a named corporate post ("chairman Tom Lindqvist dies"), not a "civil rights leader". */
+function isVagueDeath(p: Proto): boolean {
+  if (p.reason !== 'died') return false;
+  const cats = roleCategories(p.role?.title ?? null);
+  const vague = [...cats].every((c) => c === 'Head' || c === 'Other' || c === 'Chief-other');
+  return vague || p.orgFrom === 'item' || p.orgFrom === 'clause' || p.orgFrom === 'none';
+}
 
 function isPublicOffice(p: Proto): boolean {
   if (p.org && PUBLIC_BODY.test(p.org)) return true;

@@ -293,13 +293,19 @@ export function spanText(toks: Token[], s: number, e: number): string {
   return out;
 }
 
-function nameable(t: Token, next?: Token): boolean {
+/**
+ * Whether a token can be part of a name. The verbs and common nouns of NOT_NAME ("Names", "Deal",
+ * "Exits") are only excluded where capitals say nothing: in title-case headlines and at the start
+ * of a sentence. Mid-sentence in running text, "Stan Deal" is a name.
+ */
+function nameable(t: Token, next?: Token, caseIsInformative = false, first = false): boolean {
   if (t.punct) return false;
   if (isInitials(t.text)) return true;
   if (!(t.cap || isCamel(t.text))) return false;
   const l = t.lower;
   if (MONTHS.has(l) && next && next.cap && !next.punct && GIVEN_NAMES.has(l) && !/^\d/.test(next.text)) return true;
-  if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l) || NOT_NAME.has(l)) return false;
+  if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l)) return false;
+  if (NOT_NAME.has(l) && (!caseIsInformative || first || APPOINT_VERBS.has(l) || /^(?:ceo|cfo|cto|coo|president|chairman|chairwoman|chair|founder|co-founder|cofounder|head|leader|boss|mr|ms|mrs|dr|sir|dame|it|its|both|in|on|is|are)$/.test(l))) return false;
   if (/^\d/.test(t.text)) return false;
   if (/-(?:born|based|owned|backed|listed|made|led|focused|run)$/i.test(t.text)) return false;
   return true;
@@ -328,6 +334,12 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     } else i++;
   }
   // 2. name runs
+  const words = toks.filter((t) => !t.punct && /^\p{L}/u.test(t.text));
+  const caseInformative = sentence.isTitle ? words.filter((t) => t.cap).length <= words.length * 0.6 : true;
+  const nm = (k: number): boolean => {
+    const t = toks[k];
+    return !!t && nameable(t, toks[k + 1], caseInformative, k === 0);
+  };
   const skip = new Set<number>();
   const runs: Array<{ s: number; e: number; nick?: string }> = [];
   for (let i = 0; i < toks.length; ) {
@@ -340,13 +352,13 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       // "Dr. Lisa Su": the honorific is dropped from the name (its tokens are skipped as noise)
       let k = i + 1;
       if (toks[k]?.text === '.') k++;
-      if (toks[k] && nameable(toks[k] as Token)) {
+      if (toks[k] && nm(k)) {
         for (let x = i; x < k; x++) skip.add(x);
         i = k;
         continue;
       }
     }
-    if (!nameable(t, toks[i + 1])) {
+    if (!nm(i)) {
       i++;
       continue;
     }
@@ -354,9 +366,9 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     let nick: string | undefined;
     while (j < toks.length && !roleAt.has(j)) {
       const u = toks[j] as Token;
-      if (nameable(u)) j++;
-      else if (PARTICLES.has(u.lower) && toks[j + 1] && nameable(toks[j + 1] as Token) && !u.cap) j++;
-      else if ((u.text === "'" || u.text === '\u2018' || u.text === '"' || u.text === '\u201c') && toks[j + 1]?.cap && /^['\u2019"\u201d]$/.test(toks[j + 2]?.text ?? '') && toks[j + 3] && nameable(toks[j + 3] as Token)) {
+      if (nm(j)) j++;
+      else if (PARTICLES.has(u.lower) && toks[j + 1] && nm(j + 1) && !u.cap) j++;
+      else if ((u.text === "'" || u.text === '\u2018' || u.text === '"' || u.text === '\u201c') && toks[j + 1]?.cap && /^['\u2019"\u201d]$/.test(toks[j + 2]?.text ?? '') && toks[j + 3] && nm(j + 3)) {
         nick = toks[j + 1]?.text;
         j += 3;
       } else if (u.text === '&' && toks[j + 1]?.cap) j++;

@@ -102,13 +102,22 @@ export function createItemProcessor(deps: ProcessItemDeps) {
       deps.items.insert({ ...record, status: 'processed', extractor: deps.extractor.name });
       const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
       deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
+      const changes = ids.map((id, i) => ({ id, change: found[i]! }));
       // Changes below the threshold are stored but neither alert nor corroborate an event.
-      const merged = deps.events.mergeItem(item, found.filter((c) => c.confidence >= deps.minConfidence));
-      return { stored: ids.map((id, i) => ({ id, change: found[i]! })), toAlert: eventsToAlert(merged) };
+      const alerting = changes.filter(({ change }) => change.confidence >= deps.minConfidence);
+      try {
+        // Its own savepoint: a merge that fails leaves no half-written event behind.
+        const merged = deps.db.transaction(() => deps.events.mergeItem(item, alerting.map((c) => c.change)))();
+        return { stored: changes, toAlert: eventsToAlert(merged).map(alertForEvent) };
+      } catch (err) {
+        // Never lose an alert to a merging fault: each change alerts on its own, as before events.
+        deps.logger.warn({ feed: feed.name, item: entry.id, err: (err as Error).message }, 'event merging failed; alerting per change');
+        return { stored: changes, toAlert: alerting.map(({ id, change }) => alertForChange(`change:${id}`, change, item)) };
+      }
     })();
     let alerts = 0;
-    for (const event of toAlert) {
-      await deps.delivery.deliver(alertForEvent(event));
+    for (const alert of toAlert) {
+      await deps.delivery.deliver(alert);
       alerts++;
     }
     return { kind: 'processed', changes: stored.length, alerts };

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { buildRssFeed, type RssItemSpec } from '../support/builders.js';
@@ -30,6 +31,7 @@ function setup(extraConfig: string[] = []) {
     discord: DiscordEmulator;
     env: NodeJS.ProcessEnv;
     configPath: string;
+    dataDir: string;
     run: (...args: string[]) => Promise<number>;
   };
   beforeAll(async () => {
@@ -38,6 +40,7 @@ function setup(extraConfig: string[] = []) {
     const hook = ctx.discord.createWebhook('alerts');
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-events-e2e-'));
     ctx.configPath = join(dir, 'execwatch.yaml');
+    ctx.dataDir = join(dir, 'data');
     writeFileSync(ctx.configPath, [
       `dataDir: ${join(dir, 'data')}`,
       ...extraConfig,
@@ -126,5 +129,30 @@ describe('holding a low-confidence event for a second source', () => {
     expect(posted).toHaveLength(1);
     expect(JSON.stringify(posted[0])).toContain('a.example/acme-ceo'); // the held report is in it
     expect(discord.requestsTo('PATCH', /^\/webhooks\//)).toHaveLength(0);
+  });
+});
+
+describe('when merging fails', () => {
+  const ctx = setup();
+
+  it('still alerts, once per change, and the run succeeds', async () => {
+    const { feeds, discord, configPath, dataDir, run } = ctx;
+    feeds.setFeed('/a.xml', buildRssFeed(quiet, 'Outlet A'));
+    feeds.setFeed('/b.xml', buildRssFeed(quietB, 'Outlet B'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    // A real fault at merge time: the database refuses to store an event.
+    const db = new Database(join(dataDir, 'execwatch.db'));
+    db.exec("CREATE TRIGGER refuse_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no events today'); END;");
+    db.close();
+    feeds.setFeed('/a.xml', buildRssFeed([reportA, ...quiet], 'Outlet A'));
+    expect(await run('once', '--config', configPath)).toBe(0);
+    const posted = discord.messagesIn('alerts');
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0])).toContain('Jane Doe');
+    const check = new Database(join(dataDir, 'execwatch.db'), { readonly: true });
+    // The change is stored; no half-written event is left behind.
+    expect(check.prepare('SELECT COUNT(*) AS n FROM changes').get()).toEqual({ n: 1 });
+    expect(check.prepare('SELECT COUNT(*) AS n FROM event_sources').get()).toEqual({ n: 0 });
+    check.close();
   });
 });
