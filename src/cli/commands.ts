@@ -1,23 +1,22 @@
-import { backupCommand } from './backup.js';
 import type { CliCommand } from './command.js';
-import { discordCommand } from './discord.js';
-import { evalCommand } from './eval.js';
-import { eventsCommand } from './events.js';
-import { extractCommand } from './extract.js';
-import { feedsCommand } from './feeds.js';
-import { onceCommand } from './once.js';
-import { runCommand } from './run.js';
-import { statsCommand } from './stats.js';
 
-/** Every subcommand, in the order `execwatch --help` lists them. */
-export const commands: readonly CliCommand[] = [
-  runCommand,
-  onceCommand,
-  feedsCommand,
-  extractCommand,
-  evalCommand,
-  eventsCommand,
-  statsCommand,
-  backupCommand,
-  discordCommand,
+/** A subcommand as `--help` lists it; its module (and what it pulls in) loads only when run. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+// Loading discord.js, openai and the rest for every command costs seconds of start-up: each
+// command imports what it needs when it is chosen.
+export const commands: readonly CommandEntry[] = [
+  { name: 'run', summary: 'run the bot: poll feeds on schedule and send alerts (what `npm start` does)', load: async () => (await import('./run.js')).runCommand },
+  { name: 'once', summary: 'poll every feed once, alert, and exit (0 unless the run itself failed)', load: async () => (await import('./once.js')).onceCommand },
+  { name: 'feeds', summary: 'list, inspect, import (OPML), export, enable or remove feeds', load: async () => (await import('./feeds.js')).feedsCommand },
+  { name: 'extract', summary: 'extract leadership changes from a file, URL, text, or a JSONL file of items', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'eval', summary: 'score the extractor against a gold JSONL file (as the shared score.mjs does)', load: async () => (await import('./eval.js')).evalCommand },
+  { name: 'events', summary: 'merge the changes of a JSONL file of items into events (one line per event)', load: async () => (await import('./events.js')).eventsCommand },
+  { name: 'stats', summary: 'LLM usage: calls, tokens, estimated cost, fallbacks; --estimate: cost before any call', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'backup', summary: 'take an online backup of the SQLite database (safe while the bot runs)', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'discord', summary: 'Discord bot tasks: deploy-commands registers the slash commands', load: async () => (await import('./discord.js')).discordCommand },
 ];

@@ -21,11 +21,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(help());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`execwatch: unknown command ${JSON.stringify(name)}\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;
