@@ -21,6 +21,13 @@ const NONE: Array<[kind: string, title: string, summary: string | null]> = [
   ['award', 'Priya Raman named CEO of the Year by industry magazine', null],
   ['unnamed', 'Nortech fires engineer who leaked chip designs', null],
   ['lawsuit', 'Nortech CEO Tom Lindqvist sued by former employees', null],
+  ['stays', 'Nortech shares fall after Lindqvist says he will stay on as CEO', null],
+  ['unnamed', 'Nortech names new head of gaming division', null],
+  ['founding', 'Ex-Nortech CEO Tom Lindqvist launches AI startup', null],
+  ['list', 'Priya Raman named to Time 100 list', null],
+  ['question', 'Who will replace Tom Lindqvist as Nortech CEO?', null],
+  ['statement', "Nortech's new CEO Priya Raman says ads are back", null],
+  ['death', 'Civil rights leader Tom Lindqvist dies at 84', null],
 ];
 
 describe('items that report no change', () => {

@@ -51,6 +51,8 @@ const CASES: Array<[title: string, summary: string | null, expected: Exp[]]> = [
   ['Nortech CEO Tom Lindqvist will step down at the end of the year and be succeeded by Priya Raman', null, [['Tom Lindqvist', 'out', 'CEO'], ['Priya Raman', 'in', 'CEO']]],
   ['Former Vexa CEO Tom Lindqvist joins Nortech board', null, [['Tom Lindqvist', 'in', 'Board', 'Nortech']]],
   ['Vexa poaches Nortech CTO Priya Raman', null, [['Priya Raman', 'out', 'CTO', 'Nortech']]],
+  ["Nortech's new CEO Priya Raman starts Monday", null, [['Priya Raman', 'in', 'CEO', 'Nortech']]],
+  ['Nortech chairman Tom Lindqvist dies at 71', null, [['Tom Lindqvist', 'out', 'Chair', 'Nortech']]],
   // press releases
   ['Nortech announces leadership transition', 'Nortech today announced the resignation of Tom Lindqvist as chief executive officer. The board has appointed Priya Raman, currently chief operating officer, as chief executive officer, effective immediately.', [['Tom Lindqvist', 'out', 'CEO'], ['Priya Raman', 'in', 'CEO', 'Nortech']]],
   ['Nortech CEO to step down', 'Tom Lindqvist will no longer serve as chief executive of Nortech, the company said.', [['Tom Lindqvist', 'out', 'CEO']]],

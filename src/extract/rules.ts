@@ -1,0 +1,667 @@
+// The clause patterns: each reads a trigger with the structure around it and emits changes
+// through the helpers of clause.ts. See patterns.ts for the shared vocabulary.
+import type { Reason } from '../core/change.js';
+import {
+  agentBefore, boardRole, conjSubject, continueRoles, emit, emitNamed, peopleIn, pluralRoleInItem,
+  previousPerson, reasonFor, resolvePerson, sameWords, subjectBefore, unitAfterTakeover, unitAt, unitsIn,
+  type Groups, type SentCtx, type View,
+} from './clause.js';
+import type { RoleInfo, Unit } from './mentions.js';
+import { APPOINT, AUX, FIRE, HAND, OUT_OBJ, SUBJ, V_IN_ROLE, V_OUT } from './patterns.js';
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  /** A cheap test the view must pass before `re` runs (the trigger words alone). */
+  gate?: RegExp;
+  apply: (ctx: SentCtx, v: View, m: RegExpExecArray, g: Groups) => void;
+}
+
+// Patterns that start with a word use \b (a fast scan); those that may start with punctuation need the lookbehind.
+const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w'])${s}(?![\\w'])` : `\\b${s}(?![\\w'])`, 'gd');
+
+const ROLE = ` (?:(?:a|the) (?:newly )?(?:new |created )*(?:post|role|position|job) (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
+
+export const RULES: Rule[] = [
+  {
+    // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
+    name: 'out-self',
+    gate: new RegExp(`(?<![\\w'])${V_OUT}(?![\\w'])`),
+    re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
+    apply(ctx, v, m, g) {
+      const verb = m.groups?.v ?? '';
+      const cf = unitAt(v, g.cf);
+      const r = unitAt(v, g.r) ?? unitAt(v, g.r2) ?? unitAt(v, g.r3);
+      const o = unitAt(v, g.o) ?? unitAt(v, g.o2) ?? unitAt(v, g.o3) ?? unitAt(v, g.o4);
+      if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index)) && !(ctx.sent.isTitle && (r || o))) return;
+      if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)) return;
+      const board = g.board ? boardRole() : null;
+      const both = /\bboth (?:posts|roles|jobs|titles|positions)\b/.test(m[0]);
+      for (const p of peopleIn(v, g.s)) {
+        const outP = emit(ctx, v, m, {
+          both,
+          person: p, direction: 'out', role: r?.role ?? board, org: o?.text ?? null,
+          orgFrom: o ? 'explicit' : 'none', reason: reasonFor(verb, 'out'), conf: r || board ? 0.9 : 0.8, rule: 'out-self',
+          counterpart: cf ? { name: ctx.resolve(cf), relation: 'succeeded_by' } : null,
+        });
+        if (outP && cf) emit(ctx, v, m, { person: cf, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'in-favor', counterpart: { name: outP.name, relation: 'succeeds' } });
+      }
+    },
+  },
+  {
+    // "Liu will not stand for re-election", "will not seek re-election"
+    name: 'out-reelection',
+    gate: /re-?election/,
+    re: rx(`${SUBJ} ${AUX}(?:will )?(?:not|n't) (?:stand|seek|run) for re-?election`),
+    apply(ctx, v, m, g) {
+      for (const p of peopleIn(v, g.s)) {
+        emit(ctx, v, m, { person: p, direction: 'out', role: null, org: null, orgFrom: 'none', reason: 'other', conf: 0.75, rule: 'out-reelection', fallbackBoard: true });
+      }
+    },
+  },
+  {
+    // "Stankey becomes CEO", "U.B. Pravin Rao named interim CEO", "returns to Amazon as AWS CEO"
+    name: 'in-self',
+    gate: new RegExp(`(?<![\\w'])(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const cu = unitAt(v, g.c);
+      if (!r?.role || r.role.descriptive) return;
+      if (/\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
+      const o = unitAt(v, g.o) ?? unitAt(v, g.oj);
+      const verb = m.groups?.v ?? m.groups?.v2 ?? '';
+      const people = peopleIn(v, g.s);
+      for (const p of people) {
+        const inP = emit(ctx, v, m, {
+          person: p, direction: 'in', role: r.role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none',
+          reason: reasonFor(verb, 'in'), conf: 0.9, rule: 'in-self',
+          counterpart: cu ? { name: ctx.resolve(cu), relation: 'succeeds' } : null,
+        });
+        if (inP && cu) emitNamed(ctx, m, ctx.resolve(cu), 'out', r.role.interim ? null : r.role, o?.text ?? null, { name: inP.name, relation: 'succeeded_by' }, 'in-self-from', 0.85, inP);
+      }
+      continueRoles(ctx, v, m, people, 'in', reasonFor(verb, 'in'));
+    },
+  },
+  {
+    // "Thomas Dohmke takes the helm", "Xu Lei takes over", "Cher Wang Takes Over as CEO From Peter Chou"
+    name: 'in-takeover',
+    gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on) (?:over|the helm|charge|the reins|the top job|the top post|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const tail = m.groups?.tail ?? '';
+      if (/^\s*as R/.test(tail)) return; // in-self reads "takes over as R"
+      const prov = /\b(?:provisionally|temporarily|interim|until a (?:successor|replacement|permanent))\b/.test(m[0]);
+      const obj = !o ? unitAfterTakeover(v, m) : null;
+      // "takes over Google" names the company; "takes over Knowledge & Information" a unit of it
+      const objIsOrg = !!obj && !!ctx.mainOrg && sameWords(obj, ctx.mainOrg);
+      for (const p of peopleIn(v, g.s)) {
+        emit(ctx, v, m, {
+          person: p, direction: 'in', role: null, org: o?.text ?? (objIsOrg ? obj : null), orgFrom: o || objIsOrg ? 'explicit' : 'none',
+          reason: null, conf: 0.8, rule: 'in-takeover', impliedTop: /helm|reins|top|chief|management|steps? in/.test(m[0]),
+          provisional: prov,
+          takeoverOf: obj,
+        });
+      }
+    },
+  },
+  {
+    // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
+    name: 'succeed',
+    gate: /\b(?:succeed\w*|replac\w*|over)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o);
+      const cus = unitsIn(v, g.c).map((k) => v.units[k] as Unit).filter((u) => u.type === 'P' || /^(?:him|her)$/.test(u.sym));
+      const people = peopleIn(v, g.s);
+      if (!cus.length) return;
+      for (const p of people) for (const cu of cus) {
+        const subj = resolvePerson(ctx, v, p);
+        const cname = cu.type === 'P' ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
+        if (!cname || cname === subj) continue;
+        const inP = emit(ctx, v, m, {
+          person: p, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none',
+          reason: null, conf: 0.9, rule: 'succeed', counterpart: { name: cname, relation: 'succeeds' },
+        });
+        if (inP) emitNamed(ctx, m, cname, 'out', r?.role ?? null, o?.text ?? null, { name: subj, relation: 'succeeded_by' }, 'succeed-out', 0.85, inP);
+      }
+    },
+  },
+  {
+    // "Juul CEO Kevin Burns replaced by Altria's K.C. Crosthwaite"
+    name: 'replaced-by',
+    gate: /\b(?:replaced|succeeded|ousted|pushed out) by\b/,
+    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      const r = unitAt(v, g.r) ?? unitAt(v, g.r0);
+      if (!cu) return;
+      for (const p of peopleIn(v, g.s)) {
+        const subj = resolvePerson(ctx, v, p);
+        const outP = emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replaced-by', counterpart: { name: ctx.resolve(cu), relation: 'succeeded_by' } });
+        if (outP) emit(ctx, v, m, { person: cu, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replaced-by-in', counterpart: { name: subj, relation: 'succeeds' } });
+      }
+    },
+  },
+  {
+    // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
+    name: 'appoint',
+    gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
+    apply(ctx, v, m, g) {
+      const verb = m.groups?.v ?? '';
+      const cu = unitAt(v, g.c);
+      if (/^(?:confirms|confirmed|welcomes|welcomed|makes|made|make|lands|landed)$/.test(verb) && !g.r) return;
+      const r = unitAt(v, g.r);
+      if (r?.role && /\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
+      if (r?.role?.descriptive) return;
+      const o = unitAt(v, g.o2);
+      const agent = unitAt(v, g.a);
+      const people = peopleIn(v, g.p);
+      const passive = /^(?:named|appointed|elected|picked|tapped|chosen|selected|promoted|hired)$/.test(verb) && !agent && !/\b(?:has|have|had|it)\s+\S+\s*$/.test(v.str.slice(0, (m.indices?.groups?.v ?? [0])[0]));
+      if (passive) {
+        // "named X CEO" after a subject person would be odd; "X was named" is in-self's
+        const before = v.str.slice(0, (m.indices?.groups?.v ?? [0])[0]).trim();
+        if (/P(?: (?:was|is|were|has been|have been|had been|been))?$/.test(before)) return;
+      }
+      for (const p of people) {
+        const inP = emit(ctx, v, m, {
+          person: p, direction: 'in', role: r?.role ?? null, org: o?.text ?? null,
+          orgFrom: o ? 'explicit' : 'none', agentOrg: agent?.type === 'O' ? agent.text : agentBefore(v, m),
+          reason: reasonFor(verb, 'in'), conf: r ? 0.9 : 0.7, rule: 'appoint', impliedTop: !!g.top,
+          counterpart: cu ? { name: ctx.resolve(cu), relation: 'succeeds' } : null,
+        });
+        if (inP && cu && people.length === 1) emitNamed(ctx, m, ctx.resolve(cu), 'out', r?.role && !r.role.interim ? r.role : null, o?.text ?? null, { name: inP.name, relation: 'succeeded_by' }, 'appoint-replacing', 0.85, inP);
+      }
+      continueRoles(ctx, v, m, people, 'in', reasonFor(verb, 'in'), true);
+    },
+  },
+  {
+    // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
+    name: 'fire',
+    gate: new RegExp(`(?<![\\w'])${FIRE}(?![\\w'])`),
+    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*(?<n>P))?`),
+    apply(ctx, v, m, g) {
+      const verb = m.groups?.v ?? '';
+      const r = unitAt(v, g.r);
+      const n = unitAt(v, g.n);
+      const before = v.str.slice(0, (m.indices?.groups?.v ?? [0])[0]).trim();
+      const subjIsPerson = /(?:^|\s)(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
+      if (/^(?:replaces|replaced|replace|replacing)$/.test(verb) && subjIsPerson && !n) return; // "Wu replaces X" is succeed
+      if (/^(?:suspends|suspended|suspend)$/.test(verb)) return;
+      const people = peopleIn(v, g.p);
+      const pron = !people.length ? unitAt(v, g.p) : null;
+      const targets: Array<{ unit: Unit | null; name: string }> = people.map((u) => ({ unit: u, name: resolvePerson(ctx, v, u) }));
+      if (pron && /^(?:him|her)$/.test(pron.sym)) {
+        const prev = previousPerson(ctx, v, null);
+        if (prev) targets.push({ unit: null, name: prev });
+      }
+      for (const t of targets) {
+        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m), both: !!g.both };
+        const outP = t.unit
+          ? emit(ctx, v, m, { ...base, person: t.unit, counterpart: n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null })
+          : emitNamed(ctx, m, t.name, 'out', r?.role ?? null, null, n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null, 'fire', 0.85, null);
+        if (outP && n) {
+          emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'fire-with', counterpart: { name: t.name, relation: 'succeeds' }, agentOrg: agentBefore(v, m) });
+        }
+      }
+    },
+  },
+  {
+    // "Su Hua hands CEO role to Cheng Yixiao", "hands reins to Bill Staples", "cede CEO job to co-founder Larry Page"
+    name: 'hand',
+    gate: new RegExp(`(?<![\\w'])${HAND}(?![\\w'])`),
+    re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|O 's|O|day-to-day) )*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's) )*(?<n>P)`),
+    apply(ctx, v, m, g) {
+      const n = unitAt(v, g.n);
+      const r = unitAt(v, g.r);
+      if (!n) return;
+      if (/^(?:gives|give|passes|passed|passing|pass)$/.test(m.groups?.v ?? '') && !/(?:reins|baton|torch|helm|role|job|post|R|mantle|title)\b/.test(m[0])) return;
+      const vStart = (m.indices?.groups?.v ?? [0])[0];
+      const subj = subjectBefore(ctx, v, vStart);
+      if (!subj) {
+        // "Disney surprised everyone by handing the chief executive job to Bob Chapek"
+        if (r?.role && /\b(?:handing|hands|handed|hand)\b/.test(m.groups?.v ?? '')) emit(ctx, v, m, { person: n, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'hand-in', agentOrg: agentBefore(v, m) });
+        return;
+      }
+      const nName = ctx.resolve(n);
+      if (nName === subj) return;
+      const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, null, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
+      if (outP) emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
+      const base = m.index + m[0].length;
+      const gm = /^ ,? ?and (?:the |his |her |its )?(R) (?:role |job |post |title )?to (?:(?:R|O 's R|fellow|the|its|co-founder) )*(P)\b/.exec(v.str.slice(base));
+      if (outP && gm) {
+        const rk = v.pos.indexOf(base + gm[0].indexOf('R'));
+        const pk = v.pos.indexOf(base + gm[0].length - 1);
+        const r2 = v.units[rk];
+        const n2 = v.units[pk];
+        if (r2?.role && n2?.type === 'P') {
+          emitNamed(ctx, m, subj, 'out', r2.role, null, { name: ctx.resolve(n2), relation: 'succeeded_by' }, 'hand', 0.85, null);
+          emit(ctx, v, m, { person: n2, direction: 'in', role: r2.role, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
+        }
+      }
+    },
+  },
+  {
+    // "…, moves to executive chair", "and become executive chair", "and stepped down from its board": the subject is the sentence's last
+    name: 'conj-vp',
+    gate: new RegExp(`(?:,|\\band|\\bwhile) (?:\\S+ ){0,4}?(?:${V_IN_ROLE}|${V_OUT})\\b`),
+    re: rx(`(?:,|and|, and|while) ${AUX}(?:(?<vi>${V_IN_ROLE})(?: (?:(?:its|the|their|a|an) )*(?:(?<o>O) (?:'s )?)?(?:(?:new|next|permanent|first|sole) )*(?<r>R)(?! P))|(?<vo>${V_OUT})${OUT_OBJ.replace(/\?<(o|r|o2|r2|r3|o3|o4|board)>/g, '?<x$1>')})`),
+    apply(ctx, v, m, g) {
+      const vStart = m.index;
+      const subj = conjSubject(ctx, v, vStart);
+      if (!subj) return;
+      if (m.groups?.vi) {
+        const r = unitAt(v, g.r);
+        if (!r?.role || r.role.descriptive) return;
+        const o = unitAt(v, g.o);
+        emitNamed(ctx, m, subj, 'in', r.role, o?.text ?? null, null, 'conj-in', 0.85, null);
+      } else {
+        const verb = m.groups?.vo ?? '';
+        if (verb === 'out' || verb === 'left') return;
+        const r = unitAt(v, g.xr) ?? unitAt(v, g.xr2) ?? unitAt(v, g.xr3);
+        const o = unitAt(v, g.xo) ?? unitAt(v, g.xo2) ?? unitAt(v, g.xo3) ?? unitAt(v, g.xo4);
+        emitNamed(ctx, m, subj, 'out', r?.role ?? (g.xboard ? boardRole() : null), o?.text ?? null, null, 'conj-out', 0.8, null, reasonFor(verb, 'out'));
+      }
+    },
+  },
+  {
+    // "Immelt will remain chairman until he retires on Dec. 31"
+    name: 'remain-until',
+    gate: /\buntil\b/,
+    re: rx(`${SUBJ} ${AUX}(?:remain|remains|stay|stays|stay on|stays on|continue|continues) (?:as )?(?:(?:its|the) )?(?<r>R) until (?:he|she|P) (?:retires|steps down|leaves|departs)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: null, orgFrom: 'none', reason: 'retired', conf: 0.8, rule: 'remain-until' });
+    },
+  },
+  {
+    // "Cannon-Brookes will continue to lead the company as its sole CEO"
+    name: 'sole',
+    gate: /\b(?:continues?|remains?)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:continue|continues|remain|remains|will continue)(?: to lead| to run)?(?: the company| the group)? as (?:its |the )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role || !/^sole\b/i.test(r.role.title)) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'sole' });
+    },
+  },
+  {
+    // "New Intel CEO: Lip-Bu Tan", "Amazon's new CFO: Brian Olsavsky"
+    name: 'headline-colon',
+    gate: /^[^:]{0,40}R : P/,
+    re: rx(`^(?:(?:the|meet|introducing) )?(?:new |next )?(?:(?<o>O) (?:'s )?)?(?:new |next )(?:(?<o2>O) )?(?<r>R) : (?<p>P)`),
+    apply(ctx, v, m, g) {
+      if (!ctx.sent.isTitle) return;
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o) ?? unitAt(v, g.o2);
+      const p = unitAt(v, g.p);
+      if (!p || !r?.role) return;
+      emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'headline-colon' });
+    },
+  },
+  {
+    // "Tim Cook named successor", "Rami Rahim named successor"
+    name: 'named-successor',
+    gate: /\bsuccessor\b/,
+    re: rx(`${SUBJ} ${AUX}(?:named|appointed|picked|chosen|tapped|confirmed|announced) (?:as )?(?:(?:his|her|its|the|O 's) )?(?:permanent )?successor`),
+    apply(ctx, v, m, g) {
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'named-successor', successorOfSentence: true });
+    },
+  },
+  {
+    // "Craig Federighi will lead both iOS and OS X", "Bob Mansfield will head a new Technologies group"
+    name: 'will-lead',
+    gate: /\b(?:lead|head|run|oversee)\b/,
+    re: rx(`${SUBJ} (?:will|to|is to|is set to|would|are to) (?:also |now |concurrently )?(?<v>lead|head|run|oversee) (?:(?:both|the|a|an|its|new|newly|created|formed|O 's) )*(?<o>O)(?: (?:and|&) (?<o2>O))?(?<tail>(?: \\S+){0,4})`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const o2 = unitAt(v, g.o2);
+      if (!o) return;
+      const tail = m.groups?.tail ?? '';
+      if (/\bas R\b/.test(tail)) return;
+      const alone = /\b(?:alone|solo|own|himself|herself|sole)\b/.test(tail);
+      const unit = o2 ? `${o.text} and ${o2.text}` : o.text;
+      const isMain = !!ctx.mainOrg && sameWords(unit, ctx.mainOrg);
+      if (isMain && !alone) return;
+      const role: RoleInfo = { title: alone ? 'sole leader' : `head of ${unit}`, interim: false, orgText: null, plural: false, descriptive: false };
+      const orgLike = /\b(?:Group|Unit|Division|Cloud|Services|Studios?|Labs?|Entertainment|Products|Business)\b/.test(unit) || alone;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: orgLike ? unit : null, orgFrom: orgLike ? 'explicit' : 'none', reason: null, conf: alone ? 0.75 : 0.6, rule: alone ? 'lead-alone' : 'will-lead' });
+      // "… will run the Local Services Group and Jiang Fan the Global Digital Commerce Group"
+      const rest = v.str.slice(m.index + m[0].length - tail.length);
+      const gm = /^ and (P) (?:the )?(O)\b/.exec(rest);
+      if (gm) {
+        const base = m.index + m[0].length - tail.length;
+        const pk = v.pos.indexOf(base + 5);
+        const ok = v.pos.indexOf(base + gm[0].length - 1);
+        const pu = v.units[pk];
+        const ou = v.units[ok];
+        if (pu?.type === 'P' && ou?.type === 'O') {
+          emit(ctx, v, m, { person: pu, direction: 'in', role: { title: `head of ${ou.text}`, interim: false, orgText: null, plural: false, descriptive: false }, org: ou.text, orgFrom: 'explicit', reason: null, conf: 0.6, rule: 'will-lead' });
+        }
+      }
+    },
+  },
+  {
+    // "Giannandrea will run Apple's machine learning and AI strategy"
+    name: 'will-lead-unit',
+    gate: /\b(?:lead|head|run|oversee)\b O 's/,
+    re: rx(`${SUBJ} (?:will|to|is to|would) (?:also |now )?(?:lead|head|run|oversee) (?<o>O) 's (?<obj>[a-z][a-z-]*(?: (?:and|&|[a-z][a-z-]*|O)){0,4})`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const objUnits = unitsIn(v, g.obj).map((k) => v.units[k] as Unit);
+      const stop = objUnits.findIndex((u) => u.type === 'W' && /^(?:as|at|in|on|for|with|from|to|and report|report|reporting|while|after|teams?|team|efforts?|work)$/.test(u.sym));
+      const parts = stop >= 0 ? objUnits.slice(0, stop) : objUnits;
+      while (parts.length && /^(?:and|&)$/.test(parts[parts.length - 1]?.sym ?? '')) parts.pop();
+      const text = parts.map((u) => u.text).join(' ');
+      if (!o || !text || /\b(?:company|firm|business|group|operations|day-to-day)$/.test(text)) return;
+      const role: RoleInfo = { title: `head of ${text}`, interim: false, orgText: null, plural: false, descriptive: false };
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: o.text, orgFrom: 'explicit', reason: null, conf: 0.6, rule: 'will-lead' });
+    },
+  },
+  {
+    // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
+    name: 'board-in',
+    gate: /\bboard\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
+    },
+  },
+  {
+    // "Facebook nominates PayPal's Peggy Alford to board", "Erskine Bowles and Reed Hastings to leave"
+    name: 'appoint-board',
+    gate: /\bboard\b/,
+    re: rx(`(?<v>${APPOINT}) (?:(?:O 's|O|R|its|former) )*(?<p>(?:P , )*(?:P (?:and|&) )?P) (?:to|as a member of|to join) (?:(?:the|its|O 's) )*board`),
+    apply(ctx, v, m, g) {
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: null, orgFrom: 'none', reason: 'elected', conf: 0.85, rule: 'appoint-board', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "Noam Shazeer, the startup's CEO, … will join Google DeepMind": joining another company leaves the post held
+    name: 'join-elsewhere',
+    gate: /\b(?:join\w*|rejoin\w*|back to|moves? to|defects? to|decamps? to|take over|takes over)\b/,
+    re: rx(`${SUBJ} ${AUX}(?<v>join|joins|joining|joined|rejoin|rejoins|head back to|heads back to|moves to|move to|defects to|defect to|decamps to|is joining|are joining|takes over|take over|to take over) (?:the )?(?<o>O)(?! 's)`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      if (!o) return;
+      for (const p of peopleIn(v, g.s)) {
+        const name = resolvePerson(ctx, v, p);
+        const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
+        if (!d) continue;
+        const from = d.org ?? ctx.mainOrg;
+        if (!from || sameWords(from, o.text) || o.text.includes(from) || from.includes(o.text)) continue;
+        emitNamed(ctx, m, name, 'out', d.role, from, null, 'join-elsewhere', 0.75, null);
+      }
+    },
+  },
+  {
+    // "Amar Hanspal and Andrew Anagnost will share the top job", "will share responsibility … as co-leaders"
+    name: 'share',
+    gate: /\b(?:share|split|co-lead|jointly)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:share|split|co-lead|jointly lead|jointly run) (?:the )?(?:top job|leadership|role|job|helm|responsibility|duties|R)(?:[^;]*? as (?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const plural = r?.role ?? pluralRoleInItem(ctx);
+      const role: RoleInfo = plural ?? { title: 'co-CEO', interim: false, orgText: null, plural: false, descriptive: false };
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'share' });
+    },
+  },
+  {
+    // "Patricia Russo will chair Hewlett Packard Enterprise"
+    name: 'will-chair',
+    gate: /\b(?:will|to|would) (?:also )?(?:chair|co-chair|R)\b/,
+    re: rx(`${SUBJ} (?:will|to|is to|would) (?:also )?(?<c>chair|co-chair|R) (?:the )?(?:(?<o>O)|board)`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const cu = unitAt(v, g.c);
+      if (cu && cu.type === 'R' && !/^(?:co-)?chair$/i.test(cu.text)) return;
+      const role: RoleInfo = { title: 'chair', interim: false, orgText: null, plural: false, descriptive: false };
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.8, rule: 'will-chair' });
+    },
+  },
+  {
+    // "Ann Kelleher has been appointed to lead technology development", "and lead its Corporate Services teams"
+    name: 'appointed-to-lead',
+    gate: /\b(?:lead|head|run|oversee)\b/,
+    re: rx(`(?:${SUBJ} ${AUX}(?:appointed|named|tapped|picked|chosen|promoted|elevated|brought in|hired) to|(?<conj>and|, and)(?: will)?) (?:lead|head|run|oversee) (?:(?:its|the|a|an|new|newly|created|both|O 's) )*(?<obj>(?:O|[a-z][a-z-]*)(?: (?:&|and|O|[a-z][a-z-]*)){0,3})`),
+    apply(ctx, v, m, g) {
+      const objUnits = unitsIn(v, g.obj).map((k) => v.units[k] as Unit);
+      const stop = objUnits.findIndex((u) => /^(?:as|at|in|on|for|with|from|to|and|teams?|team|group|business|unit|division|operations?)$/.test(u.sym) && u.type === 'W');
+      let parts = stop >= 0 ? objUnits.slice(0, stop) : objUnits;
+      if (objUnits[stop] && /^(?:teams?|group|business|unit|division)$/.test(objUnits[stop]?.sym ?? '')) parts = objUnits.slice(0, stop);
+      if (!parts.length) return;
+      const text = parts.map((u) => u.text).join(' ');
+      if (ctx.mainOrg && sameWords(text, ctx.mainOrg)) return;
+      if (/^(?:the|a|an|it|them|efforts?|work|search|company)$/i.test(text)) return;
+      const role: RoleInfo = { title: `head of ${text}`, interim: false, orgText: null, plural: false, descriptive: false };
+      const people = g.conj ? [conjSubject(ctx, v, m.index)].filter((x): x is string => !!x) : peopleIn(v, g.s).map((p) => resolvePerson(ctx, v, p));
+      for (const name of people) emitNamed(ctx, m, name, 'in', role, null, null, 'appointed-to-lead', g.conj ? 0.55 : 0.7, null);
+    },
+  },
+  {
+    // "Larry Page will run the new holding company Alphabet as CEO, with co-founder Sergey Brin as its president"
+    name: 'run-as',
+    gate: /\b(?:run|lead|head)\b[^;]* as /,
+    re: rx(`${SUBJ} (?:will|to|is to|would) (?:run|lead|head) (?:the )?(?:[a-z-]+ ){0,4}(?<o>O) as (?:its |the )?(?<r>R)(?:(?: ,)? with (?:R |co-founder |cofounder )?(?<p2>P) as (?:its |the )?(?<r2>R))?`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const r = unitAt(v, g.r);
+      if (!o || !r?.role) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: o.text, orgFrom: 'explicit', reason: null, conf: 0.8, rule: 'run-as' });
+      const p2 = unitAt(v, g.p2);
+      const r2 = unitAt(v, g.r2);
+      if (p2 && r2?.role) emit(ctx, v, m, { person: p2, direction: 'in', role: r2.role, org: o.text, orgFrom: 'explicit', reason: null, conf: 0.75, rule: 'run-as' });
+    },
+  },
+  {
+    // "Intel today announced the resignation of Brian Krzanich as chief executive officer"
+    name: 'nominal',
+    gate: /\b(?:resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of\b/,
+    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr) )*(?<p>(?:P (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const noun = m.groups?.v ?? '';
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o);
+      const dir = /^(?:appointment|promotion|election)$/.test(noun) ? 'in' : 'out';
+      if (dir === 'in' && !r) return;
+      const before = v.str.slice(Math.max(0, m.index - 60), m.index);
+      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with)\b[^;]*$/.test(before) && !ctx.sent.isTitle) return;
+      if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
+      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : noun === 'dismissal' || noun === 'ouster' ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
+    },
+  },
+  {
+    // "His departure from Google became known a day earlier"
+    name: 'departure-noun',
+    gate: /\b(?:departure|exit|resignation|retirement) (?:from|at)\b/,
+    re: rx(`(?<who>his|her|P 's) (?:abrupt |sudden |planned |expected |surprise )?(?:departure|exit|resignation|retirement) (?:from|at) (?:the )?(?<o>O)`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const whoU = unitAt(v, g.who);
+      if (!o || !whoU) return;
+      const name = whoU.type === 'P' ? ctx.resolve(whoU) : ctx.lastSubject;
+      if (!name) return;
+      emitNamed(ctx, m, name, 'out', null, o.text, null, 'departure-noun', 0.7, null);
+    },
+  },
+  {
+    // "Pravin Rao … will go back to concentrating on his job as chief operating officer"
+    name: 'go-back',
+    gate: /\b(?:back|return|returns|revert|reverts) to\b/,
+    re: rx(`${SUBJ} ${AUX}(?:go back|goes back|return|returns|revert|reverts) to (?:concentrating on |focusing on |being |his |her |the )*(?:(?:job|role|post|position) as |former role as |previous role as )?(?:(?:its|the|O 's) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role) return;
+      for (const p of peopleIn(v, g.s)) ctx.stays.push({ name: resolvePerson(ctx, v, p), role: r.role, sent: ctx.si });
+    },
+  },
+  {
+    // "Bob Chapek … is Iger's replacement as CEO", "X is his successor as CFO"
+    name: 'replacement-noun',
+    gate: /\b(?:replacement|successor)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?<c>P) 's|his|her) (?:permanent |new )?(?:replacement|successor) as (?:(?:its|the) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const cu = unitAt(v, g.c);
+      for (const p of peopleIn(v, g.s)) {
+        const subj = resolvePerson(ctx, v, p);
+        const cname = cu ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null });
+        if (inP && cname && cname !== subj) emitNamed(ctx, m, cname, 'out', r?.role ?? null, null, { name: subj, relation: 'succeeded_by' }, 'replacement-noun-out', 0.8, inP);
+      }
+    },
+  },
+  {
+    // "Jen Oneal and Mike Ybarra will co-lead the studio", "are to lead the company jointly on a transitional basis"
+    name: 'co-lead',
+    gate: /\b(?:co-lead|co-run|co-head|jointly|together)\b|\b(?:will|to) R\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?:co-lead|co-run|co-head|jointly lead|jointly run|(?<cr>R)) (?:the |its )?(?:O|company|studio|group|business|firm|unit|division|team|organization|organisation|chipmaker|automaker|startup)|(?:lead|run|head) (?:the |its )?(?:O|company|studio|group|business|firm|unit|division|team|chipmaker|automaker|startup) (?:jointly|together))(?<tail>.*)`),
+    apply(ctx, v, m, g) {
+      const people = peopleIn(v, g.s);
+      const cr = unitAt(v, g.cr);
+      if (cr && !/^co-(?:head|lead|run)$/i.test(cr.text)) return;
+      const prov = /\b(?:transitional|interim|provisional|temporar|until)/.test(m.groups?.tail ?? '');
+      const plural = pluralRoleInItem(ctx);
+      const role: RoleInfo = plural ?? { title: prov ? 'interim co-CEO' : 'co-leader', interim: prov, orgText: null, plural: false, descriptive: false };
+      for (const p of people) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'co-lead' });
+    },
+  },
+  {
+    // "CFO Thomas Seifert will run the chipmaker as interim CEO"
+    name: 'run-as-interim',
+    gate: /\b(?:run|lead|head|running|leading|heading)\b/,
+    re: rx(`${SUBJ} (?:will |to |is to |would |is |are )(?:be )?(?:run|lead|head|running|leading|heading) (?:the|its) (?:[a-z-]+ ){0,2}as (?:its |the )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role?.interim) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'run-as-interim' });
+    },
+  },
+  {
+    // "Lenovo president Rory Read leaves for AMD top job"
+    name: 'leaves-for',
+    gate: /\b(?:leaves|leaving|left|departs|quits|exits) for\b/,
+    re: rx(`${SUBJ} ${AUX}(?:leaves|leaving|left|departs|quits|exits) for (?:the )?(?<o>O)(?: 's)? (?:(?<top>top job|top post|helm)|(?<r>R))`),
+    apply(ctx, v, m, g) {
+      const o = unitAt(v, g.o);
+      const r = unitAt(v, g.r);
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: 'explicit', reason: 'hired', conf: 0.8, rule: 'leaves-for', impliedTop: !!g.top });
+    },
+  },
+  {
+    // "JD.com names Ian Su Shan CFO as Sandy Xu moves up": the promoted person's old post is the one filled
+    name: 'moves-up',
+    gate: /\b(?:moves up|steps up|is promoted|gets promoted|moves on)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:moves up|steps up|is promoted|gets promoted|moves on)(?! as| to)`),
+    apply(ctx, v, m, g) {
+      const role: RoleInfo = { title: 'promotion', interim: false, orgText: null, plural: false, descriptive: true };
+      for (const p of peopleIn(v, g.s)) ctx.stays.push({ name: resolvePerson(ctx, v, p), role, sent: ctx.si });
+    },
+  },
+  {
+    // "Intel names X and Y interim co-CEOs; Yeary interim executive chair": a title's gapped clause
+    name: 'headline-gap',
+    gate: /; [PO] R/,
+    re: rx(`; (?<p>P|O) (?<r>R)(?= ;|$)`),
+    apply(ctx, v, m, g) {
+      if (!ctx.sent.isTitle || !/\b(?:names|named|appoints|taps|picks|elects|promotes)\b/.test(v.str.slice(0, m.index))) return;
+      const p = unitAt(v, g.p);
+      const r = unitAt(v, g.r);
+      if (p && p.type === 'O' && /\s/.test(p.text)) return;
+      if (p && r?.role && !r.role.descriptive) emit(ctx, v, m, { person: p.type === 'P' ? p : { ...p, type: 'P', sym: 'P' }, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'headline-gap', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "Nortech CEO Tom Lindqvist ousted", "X was fired as CFO" (not "X ousted Y")
+    name: 'passive-out',
+    gate: /\b(?:ousted|fired|removed|dismissed|sacked|pushed out|forced out|let go|terminated|axed)\b/,
+    re: rx(`${SUBJ} ${AUX}(?<v>ousted|fired|removed|dismissed|sacked|pushed out|forced out|let go|terminated|axed)(?! (?:(?:R|O 's R|its|the|co-founder|founder|chief|his|her) )*(?:P|him|her)\b)(?: (?:as|from) (?:(?:the|its|his|her) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const o = unitAt(v, g.o);
+      const aux = m[0].slice(0, (m.indices?.groups?.v?.[0] ?? m.index) - m.index);
+      // a bare past participle is passive only in a headline or after a form of "be"
+      if (!ctx.sent.isTitle && !/\b(?:was|were|is|are|been|be|being|has been|had been|got|gets)\s*$/.test(aux)) return;
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'fired', conf: 0.85, rule: 'passive-out' });
+    },
+  },
+  {
+    // "… will step down at the end of the year and be succeeded by Priya Raman"
+    name: 'conj-succeeded-by',
+    gate: /\bbe (?:succeeded|replaced) by\b/,
+    re: rx(`(?:and|, and|,) (?:will )?be (?:succeeded|replaced) by (?:(?:R|O 's R|O R|its|the|co-founder|founder) )*(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      const subj = conjSubject(ctx, v, m.index);
+      if (!cu || !subj) return;
+      emit(ctx, v, m, { person: cu, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'conj-succeeded-by', counterpart: { name: subj, relation: 'succeeds' } });
+      const outP = ctx.protos.find((q) => q.name === subj && q.direction === 'out' && q.sent === ctx.si);
+      if (outP && !outP.counterpart) outP.counterpart = { name: ctx.resolve(cu), relation: 'succeeded_by' };
+    },
+  },
+  {
+    // "Vexa poaches Nortech CTO Priya Raman": hired away from a post the item names
+    name: 'hired-away',
+    gate: /\b(?:poach|hire|lure|recruit|tap|name|pick)\w* O (?:'s )?R P\b/,
+    re: rx(`(?:O )(?<v>poaches|poached|hires|hired|lures|lured|recruits|recruited|taps|tapped|names|named|picks|picked) (?:(?<o>O) 's |(?<o2>O) )(?:R )(?<p>P)`),
+    apply(ctx, v, m, g) {
+      const p = unitAt(v, g.p);
+      const from = unitAt(v, g.o) ?? unitAt(v, g.o2);
+      if (!p || !from) return;
+      const name = resolvePerson(ctx, v, p);
+      const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
+      const agent = agentBefore(v, m);
+      if (!d || !agent || sameWords(agent, from.text)) return;
+      emitNamed(ctx, m, name, 'out', d.role, from.text, null, 'hired-away', 0.75, null);
+    },
+  },
+  {
+    // "Twitter's new CEO Linda Yaccarino starts Monday"
+    name: 'new-starts',
+    gate: /\b(?:new|incoming) R P\b/,
+    re: rx(`(?:(?<o>O) 's )?(?:new|incoming) (?<r>R) (?<p>P) ${AUX}(?:starts|started|begins|began|takes office|took office|takes over|took over|officially starts|starts work|joins|joined|arrives|arrived)\\b`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const p = unitAt(v, g.p);
+      const o = unitAt(v, g.o);
+      if (!p || !r?.role || r.role.descriptive) return;
+      emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.8, rule: 'new-starts' });
+    },
+  },
+  {
+    // "Ginni Rometty to remain executive chairman": a stay, used to infer who gave up the other post
+    name: 'remain',
+    gate: /\b(?:remain\w*|stays? on|continues? as|continue as)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:remain|remains|remaining|stay on as|stays on as|continue as|continues as|will remain) (?:as )?(?:(?:its|the|O 's) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role) return;
+      for (const p of peopleIn(v, g.s)) ctx.stays.push({ name: resolvePerson(ctx, v, p), role: r.role, sent: ctx.si });
+    },
+  },
+];
+
+// One scan for any trigger before the per-rule gates (most sentences of an article have none).
+let anyTrigger: RegExp | null = null;
+
+export function applyRules(ctx: SentCtx, v: View): void {
+  if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;
+  anyTrigger ??= new RegExp(RULES.map((r) => (r.gate ? r.gate.source : '')).filter(Boolean).map((x) => `(?:${x})`).join('|'));
+  if (!anyTrigger.test(v.str)) return;
+  for (const rule of RULES) {
+    if (rule.gate && !rule.gate.test(v.str)) continue;
+    rule.re.lastIndex = 0;
+    for (const m of v.str.matchAll(rule.re)) {
+      const g: Groups = {};
+      const ind = m.indices?.groups ?? {};
+      for (const [k, span] of Object.entries(ind)) if (span) g[k] = span as [number, number];
+      rule.apply(ctx, v, m as RegExpExecArray, g);
+    }
+  }
+}
+
