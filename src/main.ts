@@ -14,6 +14,7 @@ import { createCircuitBreaker } from './notify/circuit-breaker.js';
 import { createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
 import { createDiscordApp } from './discord/setup.js';
 import { createSubscriptionStore } from './store/subscription-store.js';
+import { createAdminNotice } from './notify/admin-notice.js';
 import { createBotRest, createChannelTarget } from './notify/discord-channel-target.js';
 import { createWebhookTarget, splitWebhookUrls } from './notify/discord-webhook-target.js';
 import { createItemProcessor } from './pipeline/process-item.js';
@@ -89,10 +90,21 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     if (!targets.length && !botRest) targets.push(createConsoleTarget());
   }
 
+  const adminNotice = createAdminNotice({ rest: botRest, adminChannel: config.discord.adminChannel, logger });
+  const onFeedDisabled = overrides.onFeedDisabled ?? ((feed: FeedRecord, error: string) => adminNotice(
+    `execwatch disabled the feed "${feed.name}" (${feed.url}) after it failed for ${config.polling.disableAfterHours} h: ${error}. ` +
+      `Fix it, then re-enable it with \`execwatch feeds enable ${feed.id}\` (or remove it).`,
+    { feed: feed.name },
+  ));
+  const onLlmBudgetExceeded = overrides.onLlmBudgetExceeded ?? ((n: BudgetNotice) => adminNotice(
+    `execwatch reached its daily LLM ${n.which} budget (${n.limit}) for ${n.model} on ${n.day}: the built-in extractor handles items until the next UTC day.`,
+    { budget: n.which },
+  ));
+
   // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
   const builtin = createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
   const extractor = overrides.extractor
-    ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: (n) => overrides.onLlmBudgetExceeded?.(n), onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
+    ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: onLlmBudgetExceeded, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
   const ownReader = overrides.reader ? null : createFeedReader({
     userAgent: config.polling.userAgent,
     timeoutMs: config.polling.timeoutMs,
@@ -131,7 +143,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       maxBackoffMinutes: config.polling.maxBackoffMinutes,
       disableAfterHours: config.polling.disableAfterHours,
     },
-    onFeedDisabled: (feed, error) => overrides.onFeedDisabled?.(feed, error),
+    onFeedDisabled,
   }), metrics, extractor.name);
   const scheduler = createScheduler({
     feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
