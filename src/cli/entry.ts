@@ -7,6 +7,12 @@ const io: CliIo = {
   env: process.env,
 };
 
+// `execwatch events … | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const code = await main(process.argv.slice(2), io);
 process.exitCode = code;
 // Exit through the event loop so stdout drains; a client library's idle socket must not keep

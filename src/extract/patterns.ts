@@ -11,7 +11,7 @@ will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally
 unexpectedly|suddenly|effectively|then|later|soon|eventually|just|already|finally|set|due|expected|plans|planned|planning
 plan|agreed|agrees|decided|decides|intends|intend|wants|going|reportedly|quietly|widely|both|jointly|himself|herself|can
 leaves to|leaving to|left to|quits to|quit to|departs to|exits to|resigns to|steps down to|also to|was to|is to
-concurrently|temporarily|provisionally|now|officially|additionally|initially|from now on|going forward
+concurrently|temporarily|provisionally|now|officially|additionally|initially|from now on|going forward|again|once again
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */
@@ -30,7 +30,7 @@ dies|died|has died|passes away|passed away|has passed away
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
-export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?:[a-z][a-z-]* ){0,2}(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?:(?: as| of)(?: (?:the|its))?(?: (?<o2>O)(?: 's)?)?(?: (?<r2>R))?)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) 's )?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
+export const OUT_OBJ = `(?: (?:immediately|abruptly|unexpectedly|today|early|effective immediately) )?(?:(?: (?:as|from|from his post as|from her post as|from his role as|from her role as|from the post of|from the role of) (?:(?:the|its|his|her|both) )?(?:(?<o>O) (?:'s )?)?(?:[a-z][a-z-]* ){0,2}(?<r>R))|(?: (?:his|her|their|the|its|both) (?:job|role|post|posts|position|seat|title|duties|jobs|roles)(?:(?: as| of)(?: (?:the|its))?(?: (?<o2>O)(?: 's)?)?(?: (?<r2>R))?)?)|(?: (?:the |his |her |its |both )?(?<r3>R)(?: (?:job|role|post|title|seat|position|posts|titles|roles))?)|(?<board> (?:from |off )?(?:the |its |(?<o3>O) (?:'s )?)?board(?: of directors)?)|(?: (?:the |its )?(?<o4>O)(?! 's)))?`;
 
 export const V_IN_ROLE = alt(`
 become|becomes|became|becoming|be|named|appointed|elected|made|tapped|picked|chosen|selected|installed|confirmed as
@@ -70,7 +70,7 @@ export const MODALITY = new RegExp(
     'reportedly', 'rumou?rs?', 'rumou?red', 'speculation', 'speculates?', 'is said to', 'are said to', 'sources? (?:say|said|says)',
     'people familiar', 'familiar with the matter', 'according to (?:people|sources|a person|two people|three people)',
     'considering', 'considers', 'widely expected', 'is expected to be named', 'are expected to be named', 'is weighing', 'weighs', 'weighing', 'in talks', 'held talks', 'holding talks',
-    'approached', 'candidates?', 'shortlist', 'short-list', 'front-?runner', 'tipped', 'heir apparent', 'potential successor',
+    'approached', '(?<!(?:back|backing|backs|support|supporting|supports|endorse|endorses|endorsing|fund|funding|funds|political|midterm|election|congressional|presidential) )candidates?', 'shortlist', 'short-list', 'front-?runner', 'tipped', 'heir apparent', 'potential successor',
     'possible successor', 'could succeed', 'could replace', 'could become', 'could be named', 'might', 'may be',
     'in the running', 'succession planning', 'succession race', 'under consideration', 'no decision has been made',
     'denie[sd]', 'deny', 'denying', 'disput(?:es|ed|ing)', 'inaccurate', 'false report', 'no plans to', 'not retiring',
@@ -81,3 +81,10 @@ export const MODALITY = new RegExp(
 
 /** Words and phrases that place a past-tense change in the past rather than in today's news. */
 export const BACKGROUND = /\b(?:since|ago|previously|formerly|once|(?:days|weeks|months|years) later|later that year|earlier this year|earlier in the year|last year|the previous year|in the past|back in|at the time|had been|had run|had led|had served|from \d{4}|between \d{4})\b|\blast (?:january|february|march|april|may|june|july|august|september|october|november|december|month|spring|summer|fall|autumn|winter)\b/i;
+
+/**
+ * A common-noun description in front of a named person ("Cisco finance executive Colette Kress",
+ * "retired veteran Elliott Hill", "Intel executive Justin Hotard"): up to two modifiers and a head
+ * noun that says what the person is, never a verb. Followed by a space.
+ */
+export const PERSON_DESC = `(?:(?:O 's |O )?(?:[a-z][a-z-]* ){0,2}(?:executive|executives|exec|veteran|insider|outsider|engineer|banker|investor|entrepreneur|official|manager|partner|designer|scientist|researcher|lawyer|boss|operator|technologist|marketer|dealmaker|stalwart|alum|alumnus|alumna|hand|loyalist|lieutenant|deputy|protege|protégé|newcomer) )`;

@@ -7,7 +7,7 @@ import {
   type Groups, type SentCtx, type View,
 } from './clause.js';
 import type { RoleInfo, Unit } from './mentions.js';
-import { APPOINT, AUX, FIRE, HAND, OUT_OBJ, SUBJ, V_IN_ROLE, V_OUT } from './patterns.js';
+import { APPOINT, AUX, FIRE, HAND, OUT_OBJ, PERSON_DESC, SUBJ, V_IN_ROLE, V_OUT } from './patterns.js';
 
 interface Rule {
   name: string;
@@ -110,7 +110,7 @@ export const RULES: Rule[] = [
     // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
     name: 'succeed',
     gate: /\b(?:succeed\w*|replac\w*|over)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*${PERSON_DESC}?(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const o = unitAt(v, g.o);
@@ -149,7 +149,7 @@ export const RULES: Rule[] = [
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
     gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*(?<p>(?:P , )*(?:P (?:and|&) (?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cu = unitAt(v, g.c);
@@ -182,7 +182,7 @@ export const RULES: Rule[] = [
     // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
     name: 'fire',
     gate: new RegExp(`(?<![\\w'])${FIRE}(?![\\w'])`),
-    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*(?<n>P))?`),
+    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*${PERSON_DESC}?(?<n>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
@@ -220,6 +220,7 @@ export const RULES: Rule[] = [
       if (!n) return;
       if (/^(?:gives|give|passes|passed|passing|pass)$/.test(m.groups?.v ?? '') && !/(?:reins|baton|torch|helm|role|job|post|R|mantle|title)\b/.test(m[0])) return;
       const vStart = (m.indices?.groups?.v ?? [0])[0];
+      if (/(?:^|\s)(?:R|roles?|jobs?|posts?|titles?|reins) (?:that |which )?(?:he|she|they) (?:had )?$|(?:^|\s)(?:the|its|both) (?:R|roles?|jobs?|posts?|titles?) (?:that |which )?P (?:had )?$/.test(v.str.slice(0, vStart))) return;
       const subj = subjectBefore(ctx, v, vStart);
       if (!subj) {
         // "Disney surprised everyone by handing the chief executive job to Bob Chapek"
@@ -228,8 +229,9 @@ export const RULES: Rule[] = [
       }
       const nName = ctx.resolve(n);
       if (nName === subj) return;
-      const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, null, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
-      if (outP) emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
+      const giverOrg = possessorBefore(v, vStart);
+      const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, giverOrg, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
+      if (outP) emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: giverOrg, orgFrom: giverOrg ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
       const base = m.index + m[0].length;
       const gm = /^ ,? ?and (?:the |his |her |its )?(R) (?:role |job |post |title )?to (?:(?:R|O 's R|fellow|the|its|co-founder) )*(P)\b/.exec(v.str.slice(base));
       if (outP && gm) {
@@ -286,6 +288,33 @@ export const RULES: Rule[] = [
       const r = unitAt(v, g.r);
       if (!r?.role || !/^sole\b/i.test(r.role.title)) return;
       for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'sole' });
+    },
+  },
+  {
+    // "Keith Block steps down, leaving Marc Benioff as sole chief executive": the one left in charge
+    name: 'leaving-sole',
+    gate: /\bleaving P as\b/,
+    re: rx(`(?:,|and) leaving (?<p>P) (?:as|in) (?:(?:its|the) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const p = unitAt(v, g.p);
+      if (!p || !r?.role || !/^sole\b/i.test(r.role.title)) return;
+      emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'sole', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "Telefónica ousts chairman X, puts Indra's Marc Murtra in his place": the newcomer takes the post just vacated
+    name: 'in-place',
+    gate: /\bin (?:his|her|their) place\b/,
+    re: rx(`(?<v>puts|put|putting|installs|installed|installing|names|named|appoints|appointed|places|placed) (?:(?:O 's|O|R|its|the|former) )*${PERSON_DESC}?(?<p>P) in (?:his|her|their) place`),
+    apply(ctx, v, m, g) {
+      const p = unitAt(v, g.p);
+      if (!p) return;
+      const name = resolvePerson(ctx, v, p);
+      const prior = [...ctx.protos].reverse().find((q) => q.sent === ctx.si && q.direction === 'out' && q.name !== name);
+      if (!prior) return;
+      const inP = emit(ctx, v, m, { person: p, direction: 'in', role: prior.role, org: prior.org, orgFrom: prior.org ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'in-place', counterpart: { name: prior.name, relation: 'succeeds' } });
+      if (inP && !prior.counterpart) prior.counterpart = { name: inP.name, relation: 'succeeded_by' };
     },
   },
   {
@@ -375,7 +404,7 @@ export const RULES: Rule[] = [
     // "Facebook nominates PayPal's Peggy Alford to board", "Erskine Bowles and Reed Hastings to leave"
     name: 'appoint-board',
     gate: /\bboard\b/,
-    re: rx(`(?<v>${APPOINT}) (?:(?:O 's|O|R|its|former) )*(?<p>(?:P , )*(?:P (?:and|&) )?P) (?:to|as a member of|to join) (?:(?:the|its|O 's) )*board`),
+    re: rx(`(?<v>${APPOINT}) (?:(?:O 's|O|R|its|former) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) )?P) (?:to|for|as a member of|to join) (?:(?:the|its|O 's) )*board`),
     apply(ctx, v, m, g) {
       for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: null, orgFrom: 'none', reason: 'elected', conf: 0.85, rule: 'appoint-board', agentOrg: agentBefore(v, m) });
     },
@@ -617,6 +646,8 @@ export const RULES: Rule[] = [
       const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
       const agent = agentBefore(v, m);
       if (!d || !agent || sameWords(agent, from.text)) return;
+      // "Facebook taps Dropbox CEO Drew Houston for its board": a directorship is held alongside the post
+      if (/^ (?:for|to|on|onto|as a member of|to join) (?:(?:the|its|O 's|O) )*board\b/.test(v.str.slice(m.index + m[0].length))) return;
       emitNamed(ctx, m, name, 'out', d.role, from.text, null, 'hired-away', 0.75, null);
     },
   },
@@ -648,6 +679,17 @@ export const RULES: Rule[] = [
 
 // One scan for any trigger before the per-rule gates (most sentences of an article have none).
 let anyTrigger: RegExp | null = null;
+
+/** "Pinterest's Ben Silbermann hands …": the organisation owning the subject just before the verb. */
+function possessorBefore(v: View, vStart: number): string | null {
+  let found: string | null = null;
+  for (let k = 0; k + 2 < v.units.length && (v.pos[k + 2] as number) < vStart; k++) {
+    const u = v.units[k] as Unit;
+    if (u.sym === ';') found = null;
+    if (u.type === 'O' && v.units[k + 1]?.sym === "'s" && v.units[k + 2]?.type === 'P') found = u.text;
+  }
+  return found;
+}
 
 export function applyRules(ctx: SentCtx, v: View): void {
   if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;

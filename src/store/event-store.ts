@@ -102,14 +102,14 @@ export function createEventStore(db: Db): EventStore {
   const sql = {
     upsert: db.prepare(
       `INSERT INTO events (id, person, organization, role, direction, interim, confidence, first_seen, last_seen, horizon,
-         merged_into, alert_state, revision, index_sig, index_rows, json)
+         merged_into, alert_state, revision, index_sig, index_rows, json, role_cats)
        VALUES (@id, @person, @organization, @role, @direction, @interim, @confidence, @firstSeen, @lastSeen, @horizon,
-         @mergedInto, @alertState, @revision, @indexSig, @indexRows, @json)
+         @mergedInto, @alertState, @revision, @indexSig, @indexRows, @json, @roleCats)
        ON CONFLICT(id) DO UPDATE SET person = excluded.person, organization = excluded.organization, role = excluded.role,
          direction = excluded.direction, interim = excluded.interim, confidence = excluded.confidence,
          first_seen = excluded.first_seen, last_seen = excluded.last_seen, horizon = excluded.horizon,
          merged_into = excluded.merged_into, alert_state = excluded.alert_state, revision = excluded.revision,
-         index_sig = excluded.index_sig, index_rows = excluded.index_rows, json = excluded.json`,
+         index_sig = excluded.index_sig, index_rows = excluded.index_rows, json = excluded.json, role_cats = excluded.role_cats`,
     ),
     indexOf: db.prepare<[string], { index_sig: string; index_rows: string }>('SELECT index_sig, index_rows FROM events WHERE id = ?'),
     tokenHorizon: db.prepare('UPDATE event_tokens SET horizon = ? WHERE token = ? AND event_id = ?'),
@@ -211,6 +211,7 @@ export function createEventStore(db: Db): EventStore {
       indexSig,
       indexRows: JSON.stringify(rows),
       json: JSON.stringify(event),
+      roleCats: `|${event.role.categories.join('|')}|`,
     });
     if (kept) {
       // Most updates add a source: the words stay, only the horizon and the item list grow.
@@ -278,9 +279,9 @@ export function createEventStore(db: Db): EventStore {
     if (filter.person !== undefined) requireTerms('p', plainWords(filter.person).length ? plainWords(filter.person) : ['\u0000']);
     if (filter.role !== undefined) {
       const cats = categoriesOf(filter.role);
-      // A category holds many events: probed per event (newest first), not gathered and sorted.
-      where.push(`EXISTS (SELECT 1 FROM event_terms t WHERE t.kind = 'r' AND t.term IN (${cats.map(() => '?').join(',')}) AND t.event_id = e.id)`);
-      params.push(...cats);
+      // A category holds many events: tested on each row (newest first), not gathered and sorted.
+      where.push(`(${cats.map(() => 'instr(e.role_cats, ?) > 0').join(' OR ')})`);
+      params.push(...cats.map((c) => `|${c}|`));
     }
     const clause = where.join(' AND ');
     // Counting stops past COUNT_CAP: a page needs to know there is more, not how many thousands.

@@ -5,6 +5,7 @@ import { migration as m0003 } from './0003_events.js';
 import { migration as m0004 } from './0004_llm.js';
 import { migration as m0005 } from './0005_discord.js';
 import { migration as m0006 } from './0006_ops.js';
+import { migration as m0007 } from './0007_event_roles.js';
 
 export type { Migration } from './types.js';
 
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m0004,
   m0005,
   m0006,
+  m0007,
 ].sort((a, b) => a.version - b.version);
