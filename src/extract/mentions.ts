@@ -97,6 +97,9 @@ const NOT_NAME = new Set([
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
 
+/** A romanised Korean given name: two syllables joined by a hyphen, the second in lower case. */
+const KOREAN_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5}$/u;
+
 function isCamel(t: string): boolean {
   if (/^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von)[A-Z]/.test(t)) return false;
   return /[a-z][A-Z]/.test(t) || /^[a-z]+[A-Z]/.test(t);
@@ -152,7 +155,8 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     // "finance director David Zinsner", "product head Michelle Johnston Holthaus"
     end = j + 1;
     core = j;
-  } else if (/^(?:director|directors)$/.test(w) && j > startMods) {
+  } else if (/^(?:director|directors)$/.test(w) && (j > startMods || (j === i && lw(i - 1) === 'as' && !/^(?:of|for|at|general)$/.test(lw(j + 1))))) {
+    // "non-executive director", and a bare "as directors" (a board seat: "named X and Y as directors")
     end = j + 1;
     core = j;
   } else if (w === 'managing' && lw(j + 1) === 'director') {
@@ -202,15 +206,19 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
           || capWords.some((t) => isCamel(t.text) || isAcronym(t.text) || /\.(?:com|ai|io)$/i.test(t.text));
         const lastWord = words[words.length - 1];
         // "head of its Blizzard Entertainment unit": the capitalised name is the unit
+        const firstCap = words.findIndex((t) => t.cap || isCamel(t.text));
         if (lastWord && /^(?:unit|division|business|arm|subsidiary|studio|group|segment)$/.test(lastWord.lower) && capWords.length && capWords.length === words.length - 1) {
           orgText = capWords.map((t) => t.text).join(' ');
+        } else if (firstCap > 0 && words.slice(firstCap).every((t) => t.cap || isCamel(t.text)) && ORG_DESCRIPTION.test(words[firstCap - 1]?.lower ?? '')) {
+          // "chief executive of online travel company Expedia": the description names what the company is
+          orgText = words.slice(firstCap).map((t) => t.text).join(' ');
         } else
         if (capToks.length && orgLike && !(lastWord && !lastWord.cap && !isCamel(lastWord.text))) orgText = spanText(toks, c.s, c.e).replace(/^(?:the|its|their|his|her)\s+/i, '').replace(/^(?:new|newly formed|newly created|newly)\s+/i, '');
       }
     }
   }
   void core;
-  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
+  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive|director)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
   return {
     end,
     info: {
@@ -250,6 +258,9 @@ function hasInterim(toks: Token[], s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (/^(?:interim|acting)$/.test(toks[k]?.lower ?? '')) return true;
   return false;
 }
+
+/** Common nouns that describe a company right before its name ("travel company Expedia", "chipmaker Arm"). */
+const ORG_DESCRIPTION = /^(?:company|firm|maker|chipmaker|carmaker|automaker|giant|startup|start-up|group|provider|operator|retailer|platform|developer|lender|bank|carrier|conglomerate|insurer|owner|parent|service|app|marketplace|manufacturer|publisher|studio|network|brand)$/;
 
 const COMPLEMENT_STOP = new Set([
   'at', 'on', 'in', 'from', 'to', 'with', 'since', 'after', 'before', 'until', 'as', 'who', 'which', 'that', 'will', 'is',
@@ -304,6 +315,8 @@ function nameable(t: Token, next?: Token, caseIsInformative = false, first = fal
   if (!(t.cap || isCamel(t.text))) return false;
   const l = t.lower;
   if (MONTHS.has(l) && next && next.cap && !next.punct && GIVEN_NAMES.has(l) && !/^\d/.test(next.text)) return true;
+  // "Jun Young-hyun", "May Kye-hyun": a family name that is also a month, before a hyphenated Korean given name
+  if (MONTHS.has(l) && next && KOREAN_GIVEN.test(next.text)) return true;
   if (FUNCTION_WORDS.has(l) || MONTHS.has(l) || WEEKDAYS.has(l)) return false;
   if (NOT_NAME.has(l) && (!caseIsInformative || first || APPOINT_VERBS.has(l) || /^(?:ceo|cfo|cto|coo|president|chairman|chairwoman|chair|founder|co-founder|cofounder|head|leader|boss|mr|ms|mrs|dr|sir|dame|it|its|both|in|on|is|are)$/.test(l))) return false;
   if (/^\d/.test(t.text)) return false;
@@ -465,6 +478,8 @@ function classifyRun(
     return mkUnit('P');
   }
   if (hasHead || odd) return mkUnit('O');
+  // "Jun Young-hyun", "Lee Jae-yong": family name, then a hyphenated given name (Korean order)
+  if (words.length === 2 && KOREAN_GIVEN.test(words[1]?.text ?? '') && /^\p{Lu}\p{Ll}{1,5}$/u.test(words[0]?.text ?? '')) return mkUnit('P');
   // "Autodesk's Scott Herren", "Alibaba's Lucy Peng": a name after a possessive employer is a person
   if (prevTok?.lower === "'s" && words.length >= 2) return mkUnit('P');
   // "names Wu Zeming CTO and Jane Jiang chief people officer", "Joe Tsai chairman": a given name starts a person

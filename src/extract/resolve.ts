@@ -234,7 +234,7 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     // (b) someone in the same sentence who stays on in, or moves to, another post
     const others = [
       ...stays.filter((st) => st.sent === a.sent && st.name !== a.name).map((st) => ({ name: st.name, role: st.role, sent: st.sent })),
-      ...protos.filter((q) => (q.sent === a.sent || (a.rule === 'hand-in' && Math.abs(q.sent - a.sent) <= 1)) && q.direction === 'in' && q.name !== a.name && q.role && /\bexecutive chair/i.test(q.role.title) && c.has('CEO') && sameOrg(q.org, a.org)).map((q) => ({ name: q.name, role: q.role as RoleInfo, sent: q.sent })),
+      ...protos.filter((q) => (q.sent === a.sent || (a.rule === 'hand-in' && Math.abs(q.sent - a.sent) <= 1)) && q.direction === 'in' && q.name !== a.name && q.role && movesToChair(q, a) && c.has('CEO') && sameOrg(q.org, a.org)).map((q) => ({ name: q.name, role: q.role as RoleInfo, sent: q.sent })),
     ];
     for (const o of others) {
       if (a.role.interim) break;
@@ -244,6 +244,17 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     }
   }
   protos.push(...added);
+}
+
+/**
+ * "IBM names Krishna CEO, Rometty to become executive chairman", "Yoshida named Sony's next CEO as
+ * Hirai becomes chairman": the one who moves up to the chair as a new CEO comes in is the CEO leaving.
+ * A plain (not vice, deputy or co-) chair counts when both moves are told in the same sentence.
+ */
+function movesToChair(q: Proto, a: Proto): boolean {
+  const t = q.role?.title ?? '';
+  if (/\bexecutive chair/i.test(t)) return true;
+  return q.sent === a.sent && /^(?:the )?chair(?:man|woman|person)?$/i.test(t.trim()) && q.roleFrom === 'explicit';
 }
 
 function vacate(name: string, role: RoleInfo, a: Proto, conf: number, evidence: number[]): Proto {
