@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NewsItem } from '../core/change.js';
+import { parseJsonlWith } from '../core/jsonl.js';
 
 /** One change as ../shared/eval/GUIDE.md writes it. `person` is null when the item names nobody. */
 export const GoldChangeSchema = z.looseObject({
@@ -34,35 +35,13 @@ export const PredictionLineSchema = z.looseObject({
   changes: z.array(z.unknown()).default([]),
 });
 
-export class JsonlError extends Error {}
+export { JsonlError } from '../core/jsonl.js';
 
-/**
- * Parses JSON Lines with a schema, line by line, so that an error names `where:line`.
- * Blank lines are skipped.
- */
+/** Parses JSON Lines of gold items (or, given a schema, of anything) naming `where:line` on error. */
 export function parseJsonl<T>(text: string, where: string, schema: z.ZodType<T>): T[];
 export function parseJsonl(text: string, where: string): GoldItem[];
 export function parseJsonl(text: string, where: string, schema: z.ZodType = GoldItemSchema): unknown[] {
-  const out: unknown[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (!line) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (e) {
-      throw new JsonlError(`${where}:${i + 1}: not JSON: ${(e as Error).message}`);
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue && issue.path.length ? issue.path.join('.') : '(line)';
-      throw new JsonlError(`${where}:${i + 1}: ${path}: ${issue?.message ?? 'invalid'}`);
-    }
-    out.push(parsed.data);
-  }
-  return out;
+  return parseJsonlWith(text, where, schema);
 }
 
 /** The news item the extractor sees for a gold line (text as the feed gave it: cleaning is the extractor's job). */

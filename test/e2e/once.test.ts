@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { startFeedServer } from '../support/feed-server.js';
+import { writeTestConfig } from '../support/config-file.js';
 
 const background: RssItemSpec[] = [
   { title: 'Apple unveils a new iPad with a faster chip', link: 'https://news.example/ipad', guid: 'a1', pubDate: 'Mon, 02 Nov 2026 09:00:00 GMT', description: 'The tablet ships next week.' },
@@ -32,17 +30,7 @@ describe('execwatch once, end to end', () => {
     feeds = await startFeedServer();
     discord = await startDiscordEmulator();
     const hook = discord.createWebhook('alerts');
-    const dir = mkdtempSync(join(tmpdir(), 'execwatch-e2e-'));
-    configPath = join(dir, 'execwatch.yaml');
-    writeFileSync(configPath, [
-      `dataDir: ${join(dir, 'data')}`,
-      'polling:',
-      '  allowPrivateAddresses: true',
-      'feeds:',
-      '  - name: Example News',
-      `    url: ${feeds.url}/feed.xml`,
-      '',
-    ].join('\n'));
+    configPath = writeTestConfig({ feeds: [{ name: 'Example News', url: `${feeds.url}/feed.xml` }] }).path;
     env = { DISCORD_WEBHOOK_URL: hook.url, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'silent' };
   });
   afterAll(async () => {

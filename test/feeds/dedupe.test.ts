@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { Extractor } from '../../src/core/change.js';
@@ -10,6 +7,7 @@ import { createApp, type App } from '../../src/main.js';
 import type { Alert, AlertTarget } from '../../src/notify/alert.js';
 import { buildJsonFeed, buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { writeTestConfig } from '../support/config-file.js';
 
 // Acceptance: guid churn, a rewritten pubDate, the same link under two feeds, and an item that
 // comes back after falling out of its feed: no second alert.
@@ -47,19 +45,7 @@ describe('one story, one alert', () => {
 
   beforeAll(async () => {
     server = await startFeedServer();
-    const dir = mkdtempSync(join(tmpdir(), 'execwatch-dedupe-'));
-    configPath = join(dir, 'execwatch.yaml');
-    writeFileSync(configPath, [
-      `dataDir: ${join(dir, 'data')}`,
-      'polling:',
-      '  allowPrivateAddresses: true',
-      'feeds:',
-      '  - name: Wire A',
-      `    url: ${server.url}/a.xml`,
-      '  - name: Wire B',
-      `    url: ${server.url}/b.json`,
-      '',
-    ].join('\n'));
+    configPath = writeTestConfig({ feeds: [{ name: 'Wire A', url: `${server.url}/a.xml` }, { name: 'Wire B', url: `${server.url}/b.json` }] }).path;
     server.setFeed('/a.xml', buildRssFeed(background));
     server.setFeed('/b.json', buildJsonFeed([{ id: 'b-0', title: 'Streaming service raises prices again', url: 'https://other.example/prices' }]), 'application/feed+json');
     app = open();

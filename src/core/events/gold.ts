@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DirectionSchema, type LeadershipChange, type NewsItem } from '../change.js';
+import { parseJsonlWith } from '../jsonl.js';
 import { primaryRoleCategory } from '../roles.js';
 import { orgWords } from './organizations.js';
 import { personWords, significantWords } from './person-names.js';
@@ -31,23 +32,7 @@ export type GoldEventItem = z.infer<typeof GoldEventItemSchema>;
 
 /** Reads JSON Lines of gold items; a bad line is an error that names it. */
 export function parseGoldEventItems(text: string, name = 'input'): GoldEventItem[] {
-  const items: GoldEventItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      throw new Error(`${name}:${i + 1}: not JSON: ${(e as Error).message}`);
-    }
-    const parsed = GoldEventItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(`${name}:${i + 1}: ${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}`);
-    }
-    items.push(parsed.data);
-  });
-  return items;
+  return parseJsonlWith(text, name, GoldEventItemSchema);
 }
 
 /** Items in published order; items of one day keep their order in the file. */
