@@ -70,7 +70,10 @@ function mergeProtos(protos: Proto[]): Proto[] {
       out.push({ ...p, evidence: [...p.evidence] });
       continue;
     }
-    const better = RANK[p.roleFrom] > RANK[twin.roleFrom] || (RANK[p.roleFrom] === RANK[twin.roleFrom] && (p.role?.title.length ?? 0) > (twin.role?.title.length ?? 0) && p.sent === twin.sent);
+    // "Laura Chambers named interim chief" then "… will take over as interim CEO": the specific title wins
+    const vagueTitle = (q: Proto): boolean => [...roleCategories(q.role?.title ?? null)].every((c) => VAGUE.has(c));
+    const sharper = RANK[p.roleFrom] === RANK[twin.roleFrom] && vagueTitle(twin) && !/\s(?:of|for|at)\s/i.test(twin.role?.title ?? '') && !vagueTitle(p);
+    const better = sharper || RANK[p.roleFrom] > RANK[twin.roleFrom] || (RANK[p.roleFrom] === RANK[twin.roleFrom] && (p.role?.title.length ?? 0) > (twin.role?.title.length ?? 0) && p.sent === twin.sent && !(vagueTitle(p) && !vagueTitle(twin)));
     if (better) {
       twin.role = p.role;
       twin.roleFrom = p.roleFrom;

@@ -54,6 +54,8 @@ china|india|japan|korea|taiwan|canada|mexico|brazil|germany|france|britain|engla
 australia|indonesia|vietnam|thailand|malaysia|philippines|europe|asia|africa|america|u.s.|u.k.|us|uk|eu|texas|california
 minneapolis|seattle|boston|chicago|austin|sydney|melbourne|toronto|vancouver|jakarta|bangalore|bengaluru|mumbai|sunnyvale
 cupertino|redmond|oakland|dublin|zurich|geneva|amsterdam|stockholm|helsinki|oslo|copenhagen|madrid|rome|milan|hanoi
+swiss|british|german|french|japanese|chinese|korean|south korean|american|italian|dutch|indian|taiwanese|canadian|israeli
+swedish|danish|finnish|norwegian|spanish|brazilian|australian|european|asian|irish|mexican|russian|singaporean
 `);
 
 /** Given names common in business news (first token of a Western-order name). */

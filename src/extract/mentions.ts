@@ -112,7 +112,7 @@ function isInitials(t: string): boolean {
 }
 
 /** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
-const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|chairman|chairmen|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|member)$/;
+const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|member)$/;
 
 function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
   if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;
@@ -139,7 +139,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
       end = r;
       core = j;
     }
-  } else if (/^(?:vice-)?(?:president|chairman|chairwoman|chairperson|chair|chairs|chairmen|presidents)$/.test(w)) {
+  } else if (/^(?:vice-)?(?:president|chairman|chairwoman|chairperson|chair|chairs|chairmen|presidents|chairmanship|presidency)$/.test(w)) {
     end = j + 1;
     core = j;
   } else if ((w === 'vp' || w === 'svp' || w === 'evp') && toks[j]?.text !== 'vp') {
@@ -218,7 +218,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     }
   }
   void core;
-  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive|director)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
+  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/^((?:[\w-]+ )*director)s$/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
   return {
     end,
     info: {
@@ -250,6 +250,12 @@ function chiefEnd(toks: Token[], j: number): number {
   }
   if (CHIEF_NOUN.has(lw(k))) return k + 1;
   if (adj > 0 && lw(j + 1) === 'executive') return j + 2;
+  // "chief advanced technology and embedded systems officer": a longer lower-case field before "officer"
+  for (let x = j + 1; x <= j + 7 && toks[x]; x++) {
+    const t = toks[x] as Token;
+    if (t.lower === 'officer') return x + 1;
+    if (t.punct && t.text !== '&' || t.cap || !/^[a-z&][a-z-]*$/.test(t.lower) || /^(?:of|at|for|to|as|in|on|who|is|was|will|has|and the)$/.test(t.lower)) break;
+  }
   // bare "chief" ("interim chief Bob Swan", "AMD graphics chief Raja Koduri")
   return j + 1;
 }
@@ -478,6 +484,8 @@ function classifyRun(
     return mkUnit('P');
   }
   if (hasHead || odd) return mkUnit('O');
+  // "Novo Nordisk shareholders elect …": owned by its shareholders, staff or board, so a company
+  if (/^(?:shareholders|investors|employees|staff|workers|stockholders)$/.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known)) return mkUnit('O');
   // "Jun Young-hyun", "Lee Jae-yong": family name, then a hyphenated given name (Korean order)
   if (words.length === 2 && KOREAN_GIVEN.test(words[1]?.text ?? '') && /^\p{Lu}\p{Ll}{1,5}$/u.test(words[0]?.text ?? '')) return mkUnit('P');
   // "Autodesk's Scott Herren", "Alibaba's Lucy Peng": a name after a possessive employer is a person

@@ -11,6 +11,7 @@ will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally
 unexpectedly|suddenly|effectively|then|later|soon|eventually|just|already|finally|set|due|expected|plans|planned|planning
 plan|agreed|agrees|decided|decides|intends|intend|wants|going|reportedly|quietly|widely|both|jointly|himself|herself|can
 leaves to|leaving to|left to|quits to|quit to|departs to|exits to|resigns to|steps down to|also to|was to|is to
+leaves O to|leaving O to|left O to|quits O to|quit O to|is leaving O to|will leave O to
 concurrently|temporarily|provisionally|now|officially|additionally|initially|from now on|going forward|again|once again
 `)} )*`;
 

@@ -213,7 +213,7 @@ export const RULES: Rule[] = [
     // "Su Hua hands CEO role to Cheng Yixiao", "hands reins to Bill Staples", "cede CEO job to co-founder Larry Page"
     name: 'hand',
     gate: new RegExp(`(?<![\\w'])${HAND}(?![\\w'])`),
-    re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|O 's|O|day-to-day) )*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's) )*(?<n>P)`),
+    re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|day-to-day) |(?<ho>O) (?:'s )?)*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's|former|ex|ex-) )*${PERSON_DESC}?(?<n>P)`),
     apply(ctx, v, m, g) {
       const n = unitAt(v, g.n);
       const r = unitAt(v, g.r);
@@ -229,7 +229,8 @@ export const RULES: Rule[] = [
       }
       const nName = ctx.resolve(n);
       if (nName === subj) return;
-      const giverOrg = possessorBefore(v, vStart);
+      // "hand Alibaba's chairmanship to …" names the organisation; else the giver's ("Pinterest's X hands …")
+      const giverOrg = unitAt(v, g.ho)?.text ?? possessorBefore(v, vStart);
       const outP = emitNamed(ctx, m, subj, 'out', r?.role ?? null, giverOrg, { name: nName, relation: 'succeeded_by' }, 'hand', 0.85, null);
       if (outP) emit(ctx, v, m, { person: n, direction: 'in', role: r?.role ?? null, org: giverOrg, orgFrom: giverOrg ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'hand-in', counterpart: { name: subj, relation: 'succeeds' } });
       const base = m.index + m[0].length;
@@ -300,6 +301,30 @@ export const RULES: Rule[] = [
       const p = unitAt(v, g.p);
       if (!p || !r?.role || !/^sole\b/i.test(r.role.title)) return;
       emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'sole', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "Schultz … will take the helm …, and will rejoin the board": a board seat in a coordinated verb phrase
+    name: 'conj-board-in',
+    gate: /\b(?:join|joins|rejoin|rejoins)\b/,
+    re: rx(`(?:,|and|, and) ${AUX}(?:also )?(?:join|joins|rejoin|rejoins) (?:(?:the|its) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
+    apply(ctx, v, m, g) {
+      const subj = conjSubject(ctx, v, m.index);
+      if (!subj) return;
+      const o = unitAt(v, g.o);
+      emitNamed(ctx, m, subj, 'in', boardRole(), o?.text ?? null, null, 'conj-board-in', 0.8, null);
+    },
+  },
+  {
+    // "Oracle's two presidents, Mark Hurd and Safra Catz, were named co-chief executives": a list in apposition
+    name: 'appositive-list-in',
+    gate: /R , P (?:, P )*(?:and|&) P , /,
+    re: rx(`R , (?<s>P (?:, P )*(?:and|&) P) , ${AUX}(?<v>${V_IN_ROLE})${ROLE}`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role || r.role.descriptive) return;
+      const o = unitAt(v, g.o);
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: r.role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.85, rule: 'appositive-list-in' });
     },
   },
   {
