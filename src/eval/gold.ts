@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newsItemFromGold } from '../core/gold-item.js';
 import type { NewsItem } from '../core/change.js';
 import { parseJsonlWith } from '../core/jsonl.js';
 
@@ -44,15 +45,4 @@ export function parseJsonl(text: string, where: string, schema: z.ZodType = Gold
   return parseJsonlWith(text, where, schema);
 }
 
-/** The news item the extractor sees for a gold line (text as the feed gave it: cleaning is the extractor's job). */
-export function goldItemToNewsItem(item: GoldItem): NewsItem {
-  return {
-    id: item.id,
-    title: item.title,
-    summary: item.summary ?? null,
-    content: item.content ?? null,
-    url: item.url ?? null,
-    feed: item.feed ?? null,
-    publishedAt: item.published ?? null,
-  };
-}
+export const goldItemToNewsItem = (item: GoldItem): NewsItem => newsItemFromGold(item);

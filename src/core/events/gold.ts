@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newsItemFromGold } from '../gold-item.js';
 import { DirectionSchema, type LeadershipChange, type NewsItem } from '../change.js';
 import { parseJsonlWith } from '../jsonl.js';
 import { primaryRoleCategory } from '../roles.js';
@@ -43,17 +44,7 @@ export function inPublishedOrder<T extends { published?: string | null }>(items:
     .map(({ item }) => item);
 }
 
-export function goldItemToNewsItem(item: GoldEventItem): NewsItem {
-  return {
-    id: item.id,
-    title: item.title,
-    summary: item.summary ?? null,
-    content: item.content ?? null,
-    url: item.url ?? null,
-    feed: null,
-    publishedAt: item.published ?? null,
-  };
-}
+export const goldItemToNewsItem = (item: GoldEventItem): NewsItem => newsItemFromGold(item);
 
 const sentencesOf = (item: GoldEventItem): string[] =>
   [item.title, item.summary, item.content]
