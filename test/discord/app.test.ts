@@ -6,7 +6,7 @@ import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
 import { createApp } from '../../src/main.js';
 import type { Alert } from '../../src/notify/alert.js';
-import { buildRssFeed, type RssItemSpec } from '../support/builders.js';
+import { acmeNamesCeoItem, buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { startFeedServer } from '../support/feed-server.js';
 import { buildChange, openStores } from './harness.js';
@@ -14,13 +14,7 @@ import { buildChange, openStores } from './harness.js';
 const background: RssItemSpec[] = [
   { title: 'Apple unveils a new iPad with a faster chip', link: 'https://news.example/ipad', guid: 'a1', pubDate: 'Mon, 02 Nov 2026 09:00:00 GMT' },
 ];
-const change: RssItemSpec = {
-  title: 'Acme Robotics names Jane Doe chief executive officer',
-  link: 'https://news.example/acme-ceo',
-  guid: 'a3',
-  pubDate: 'Tue, 03 Nov 2026 08:00:00 GMT',
-  description: 'Acme Robotics said on Tuesday it has named Jane Doe as its chief executive officer, effective immediately.',
-};
+const change = acmeNamesCeoItem('a3');
 
 describe('the Discord parts wired by createApp', () => {
   let emu: DiscordEmulator;

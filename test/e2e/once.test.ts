@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildRssFeed, type RssItemSpec } from '../support/builders.js';
+import { acmeNamesCeoItem, buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { startFeedServer } from '../support/feed-server.js';
 import { writeTestConfig } from '../support/config-file.js';
@@ -9,13 +9,7 @@ const background: RssItemSpec[] = [
   { title: 'Apple unveils a new iPad with a faster chip', link: 'https://news.example/ipad', guid: 'a1', pubDate: 'Mon, 02 Nov 2026 09:00:00 GMT', description: 'The tablet ships next week.' },
   { title: 'Startup raises $40 million for battery recycling', link: 'https://news.example/battery', guid: 'a2', pubDate: 'Mon, 02 Nov 2026 10:00:00 GMT' },
 ];
-const change: RssItemSpec = {
-  title: 'Acme Robotics names Jane Doe chief executive officer',
-  link: 'https://news.example/acme-ceo',
-  guid: 'a3',
-  pubDate: 'Tue, 03 Nov 2026 08:00:00 GMT',
-  description: 'Acme Robotics said on Tuesday it has named Jane Doe as its chief executive officer, effective immediately.',
-};
+const change = acmeNamesCeoItem('a3');
 
 describe('execwatch once, end to end', () => {
   let feeds: Awaited<ReturnType<typeof startFeedServer>>;

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/core/log.js';
 import { createBuiltinExtractor } from '../../src/extract/index.js';
 import { createApp, type App } from '../../src/main.js';
 import type { Alert, AlertTarget } from '../../src/notify/alert.js';
-import { buildJsonFeed, buildRssFeed, type RssItemSpec } from '../support/builders.js';
+import { acmeNamesCeoItem, buildJsonFeed, buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { writeTestConfig } from '../support/config-file.js';
 
@@ -16,13 +16,7 @@ const background: RssItemSpec[] = [
   { title: 'Chip maker reports record quarterly revenue', link: 'https://news.example/chips', guid: 'bg1', pubDate: 'Mon, 02 Nov 2026 08:00:00 GMT' },
   { title: 'Cloud outage hits several regions overnight', link: 'https://news.example/outage', guid: 'bg2', pubDate: 'Mon, 02 Nov 2026 07:00:00 GMT' },
 ];
-const acme: RssItemSpec = {
-  title: 'Acme Robotics names Jane Doe chief executive officer',
-  link: 'https://news.example/acme-ceo',
-  guid: 'acme-1',
-  pubDate: 'Tue, 03 Nov 2026 08:00:00 GMT',
-  description: 'Acme Robotics said on Tuesday it has named Jane Doe as its chief executive officer, effective immediately.',
-};
+const acme = acmeNamesCeoItem('acme-1');
 // No guid and no link: its id is a hash of title and date.
 const globex: RssItemSpec = {
   title: 'Globex appoints John Smith as chief financial officer',

@@ -66,3 +66,12 @@ export interface JsonItemSpec {
 export function buildJsonFeed(items: JsonItemSpec[], opts: { title?: string; version?: '1' | '1.1' } = {}): string {
   return JSON.stringify({ version: `https://jsonfeed.org/version/${opts.version ?? '1.1'}`, title: opts.title ?? 'Test JSON feed', items });
 }
+
+/** The item most end-to-end tests alert on: one clear appointment. */
+export const acmeNamesCeoItem = (guid = 'a3'): RssItemSpec => ({
+  title: 'Acme Robotics names Jane Doe chief executive officer',
+  link: 'https://news.example/acme-ceo',
+  guid,
+  pubDate: 'Tue, 03 Nov 2026 08:00:00 GMT',
+  description: 'Acme Robotics said on Tuesday it has named Jane Doe as its chief executive officer, effective immediately.',
+});
