@@ -12,11 +12,11 @@ import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
 import { createCircuitBreaker } from './notify/circuit-breaker.js';
 import { createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
-import { createDiscordApp } from './discord/setup.js';
 import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
-import { createBotRest, createChannelTarget } from './notify/discord-channel-target.js';
-import { createWebhookTarget, splitWebhookUrls } from './notify/discord-webhook-target.js';
+import { createChannelTarget } from './notify/discord-channel-target.js';
+import { splitWebhookUrls } from './notify/webhook-url.js';
+import type { DiscordKit } from './discord/kit.js';
 import { createItemProcessor } from './pipeline/process-item.js';
 import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
@@ -45,6 +45,17 @@ export interface AppOverrides {
   onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
   /** The LLM's daily budget ran out (called once a day): the admin alert. */
   onLlmBudgetExceeded?: (notice: BudgetNotice) => void | Promise<void>;
+  /** discord.js and the bot, loaded by `openApp` only when Discord is configured. */
+  discordKit?: DiscordKit;
+}
+
+const discordConfigured = (env: LoadedConfig['env']): boolean =>
+  Boolean(env.DISCORD_TOKEN) || splitWebhookUrls(env.DISCORD_WEBHOOK_URL).length > 0;
+
+/** `createApp`, after loading the Discord parts when the environment asks for them. */
+export async function openApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
+  const discordKit = overrides.discordKit ?? (discordConfigured(loaded.env) ? await import('./discord/kit.js') : undefined);
+  return createApp(loaded, { ...overrides, discordKit });
 }
 
 export function createDefaultLogger(level = 'info', env: Readonly<Record<string, unknown>> = process.env): Logger {
@@ -55,6 +66,8 @@ export function createDefaultLogger(level = 'info', env: Readonly<Record<string,
 /** Wires the adapters around the core for one configuration. Nothing starts until asked. */
 export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
+  const kit = overrides.discordKit ?? null;
+  if (discordConfigured(env) && !kit) throw new Error('Discord is configured in the environment: open the app with openApp(), which loads discord.js');
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
@@ -78,12 +91,14 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const targets: AlertTarget[] = overrides.targets ?? [];
   // Invalid Discord requests (401/403/429) are counted across every client; too many pause delivery.
   const breaker = createCircuitBreaker({ onOpen: (n) => logger.error({ invalidRequests: n }, 'too many invalid Discord requests: delivery paused for 10 minutes') });
-  const botRest = env.DISCORD_TOKEN ? createBotRest(env.DISCORD_TOKEN, apiBase, breaker) : null;
+  const botRest = kit && env.DISCORD_TOKEN ? kit.createBotRest(env.DISCORD_TOKEN, apiBase, breaker) : null;
   if (!overrides.targets) {
-    for (const url of splitWebhookUrls(env.DISCORD_WEBHOOK_URL)) {
-      const t = createWebhookTarget(url, apiBase, breaker);
-      closers.push(t.destroy);
-      targets.push(t);
+    if (kit) {
+      for (const url of splitWebhookUrls(env.DISCORD_WEBHOOK_URL)) {
+        const t = kit.createWebhookTarget(url, apiBase, breaker);
+        closers.push(t.destroy);
+        targets.push(t);
+      }
     }
     if (botRest) for (const channel of config.discord.channels) targets.push(createChannelTarget(botRest, channel));
     // With a bot token, /subscribe decides where alerts go; the console is for installs with no Discord.
@@ -150,8 +165,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     onCycle: (_outcomes, ms) => metrics.observePollCycle(ms / 1000),
   });
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
-  const discord = env.DISCORD_TOKEN
-    ? createDiscordApp({
+  const discord = kit && env.DISCORD_TOKEN
+    ? kit.createDiscordApp({
       token: env.DISCORD_TOKEN, apiBase, db, stores, reader, logger, now,
       guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
       minConfidence: config.extraction.minConfidence,

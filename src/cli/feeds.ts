@@ -20,8 +20,11 @@ ${CONFIG_USAGE}
   --json          machine-readable output
   --allow-private (inspect) allow loopback/private addresses even if the config does not`;
 
+// Managing feeds needs the store and the reader, not Discord: its credentials are left out so
+// that discord.js is not loaded for a listing.
 function openApp(config: string | undefined, io: CliIo) {
-  return createApp(loadConfig({ configPath: config, env: io.env }));
+  const loaded = loadConfig({ configPath: config, env: io.env });
+  return createApp({ ...loaded, env: { ...loaded.env, DISCORD_TOKEN: undefined, DISCORD_WEBHOOK_URL: undefined } });
 }
 
 /** The config when one is there; inspect works without one. */

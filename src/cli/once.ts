@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import { createApp } from '../main.js';
+import { openApp } from '../main.js';
 import { CONFIG_USAGE, parseCommandArgs, type CliCommand } from './command.js';
 
 export const onceCommand: CliCommand = {
@@ -8,7 +8,7 @@ export const onceCommand: CliCommand = {
   usage: `execwatch once [--config PATH] [--json]\n\n${CONFIG_USAGE}\n  --json          print each feed's outcome as one JSON line`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
-    const app = createApp(loadConfig({ configPath: values.config, env: io.env }));
+    const app = await openApp(loadConfig({ configPath: values.config, env: io.env }));
     try {
       await app.resumeDeliveries();
       const outcomes = await app.scheduler.pollAll();

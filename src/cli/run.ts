@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/load.js';
-import { createApp } from '../main.js';
+import { openApp } from '../main.js';
 import { startOpsEndpoint } from '../ops/ops-endpoint.js';
 import { CONFIG_USAGE, parseCommandArgs, type CliCommand } from './command.js';
 
@@ -9,7 +9,7 @@ export const runCommand: CliCommand = {
   usage: `execwatch run [--config PATH]\n\n${CONFIG_USAGE}`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {});
-    const app = createApp(loadConfig({ configPath: values.config, env: io.env }));
+    const app = await openApp(loadConfig({ configPath: values.config, env: io.env }));
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     app.scheduler.start();

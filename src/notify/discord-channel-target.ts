@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { REST, Routes } from 'discord.js';
+import type { REST } from 'discord.js';
 import type { Alert, AlertTarget, SendContext } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { renderMessage } from './embed.js';
@@ -18,11 +18,11 @@ export function createChannelTarget(rest: REST, channelId: string): AlertTarget 
     id: `channel:${channelId}`,
     async send(alert: Alert, context?: SendContext) {
       const body = { ...renderMessage(alert), ...(context ? { nonce: nonceFor(context.idempotencyKey), enforce_nonce: true } : {}) };
-      const msg = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+      const msg = (await rest.post(`/channels/${channelId}/messages`, { body })) as { id: string };
       return msg.id;
     },
     async edit(messageId: string, alert: Alert) {
-      await rest.patch(Routes.channelMessage(channelId, messageId), { body: renderMessage(alert) });
+      await rest.patch(`/channels/${channelId}/messages/${messageId}`, { body: renderMessage(alert) });
     },
   };
 }
@@ -33,10 +33,4 @@ export function watchResponses(rest: REST, breaker: CircuitBreaker | undefined):
   rest.on('response', (_request, response) => {
     breaker.record(response.status, response.headers.get('x-ratelimit-scope'));
   });
-}
-
-export function createBotRest(token: string, apiBase: string, breaker?: CircuitBreaker): REST {
-  const rest = new REST({ api: apiBase }).setToken(token);
-  watchResponses(rest, breaker);
-  return rest;
 }

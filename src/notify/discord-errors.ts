@@ -1,4 +1,10 @@
-import { DiscordAPIError, HTTPError } from 'discord.js';
+// Recognised by shape rather than instanceof, so that delivery (used with or without Discord)
+// does not load discord.js: @discordjs/rest names its errors `DiscordAPIError[code]` and `HTTPError`.
+interface ApiErrorShape { name: string; message: string; code: unknown; status: number }
+const isDiscordApiError = (err: unknown): err is ApiErrorShape =>
+  err instanceof Error && err.name.startsWith('DiscordAPIError') && typeof (err as { status?: unknown }).status === 'number';
+const isHttpError = (err: unknown): err is Error & { status: number } =>
+  err instanceof Error && err.name === 'HTTPError' && typeof (err as { status?: unknown }).status === 'number';
 
 /**
  * unreachable: the bot may not or cannot post there any more (missing permissions or access, the
@@ -16,13 +22,13 @@ export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([
 ]);
 
 export function classifyDiscordError(err: unknown): { kind: DiscordFailure; code: number | null; message: string } {
-  if (err instanceof DiscordAPIError) {
+  if (isDiscordApiError(err)) {
     const code = typeof err.code === 'number' ? err.code : null;
     if (code !== null && UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', code, message: `${err.message} (${code})` };
     if (err.status === 401) return { kind: 'unreachable', code, message: 'the bot token was rejected (401)' };
     if (err.status >= 500) return { kind: 'transient', code, message: err.message };
     return { kind: 'invalid', code, message: `${err.message}${code !== null ? ` (${code})` : ''}` };
   }
-  if (err instanceof HTTPError) return { kind: 'transient', code: null, message: `HTTP ${err.status} ${err.message}` };
+  if (isHttpError(err)) return { kind: 'transient', code: null, message: `HTTP ${err.status} ${err.message}` };
   return { kind: 'transient', code: null, message: (err as Error)?.message ?? String(err) };
 }

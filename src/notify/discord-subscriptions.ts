@@ -1,4 +1,4 @@
-import { Routes, type REST } from 'discord.js';
+import type { REST } from 'discord.js';
 import type { Logger } from '../core/log.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { Alert, AlertTarget } from './alert.js';
@@ -42,7 +42,7 @@ export function createUnreachableHandler(deps: {
     if (!paused && told.has(targetId)) return;
     told.add(targetId);
     try {
-      await deps.rest.post(Routes.channelMessages(deps.adminChannel), { body: { content: text, allowed_mentions: { parse: [] } } });
+      await deps.rest.post(`/channels/${deps.adminChannel}/messages`, { body: { content: text, allowed_mentions: { parse: [] } } });
     } catch (err) {
       deps.logger.warn({ err: (err as Error).message }, 'could not tell the admin channel');
     }

@@ -3,19 +3,7 @@ import type { Alert, AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { watchResponses } from './discord-channel-target.js';
 import { renderEmbed } from './embed.js';
-
-export interface WebhookParts { id: string; token: string }
-
-/** WebhookClient({ url }) accepts only discord.com URLs, so the id and token are read here. */
-export function parseWebhookUrl(url: string): WebhookParts {
-  const m = /\/webhooks\/(\d+)\/([\w-]+)\/?(?:\?.*)?$/.exec(url);
-  if (!m) throw new Error('DISCORD_WEBHOOK_URL: expected a URL ending in /webhooks/<id>/<token>');
-  return { id: m[1]!, token: m[2]! };
-}
-
-export function splitWebhookUrls(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).filter(Boolean);
-}
+import { parseWebhookUrl } from './webhook-url.js';
 
 export function createWebhookTarget(url: string, apiBase: string, breaker?: CircuitBreaker): AlertTarget & { destroy(): void } {
   const parts = parseWebhookUrl(url);

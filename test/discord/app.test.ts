@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
-import { createApp } from '../../src/main.js';
+import { openApp } from '../../src/main.js';
 import type { Alert } from '../../src/notify/alert.js';
 import { acmeNamesCeoItem, buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
@@ -59,7 +59,7 @@ describe('the Discord parts wired by createApp', () => {
     expect(emu.messagesIn('general')).toHaveLength(0);
     expect(emu.requestsTo('POST', /\/messages$/)[0]!.body).toMatchObject({ allowed_mentions: { parse: [] } });
 
-    const app = createApp(loadConfig({ configPath, env }));
+    const app = await openApp(loadConfig({ configPath, env }));
     try {
       await app.discord!.bot.start();
       const reply = await emu.sendCommand({ name: 'changes', subcommand: 'company', options: { name: 'acme robotics' } }).reply();
@@ -82,7 +82,7 @@ describe('the Discord parts wired by createApp', () => {
     const b = emu.createWebhook('alerts', 'hook-b');
     const configPath = join(dir, 'hooks.yaml');
     writeFileSync(configPath, `dataDir: ${join(dir, 'hook-data')}\nfeeds: []\n`);
-    const app = createApp(loadConfig({ configPath, env: { DISCORD_WEBHOOK_URL: `${a.url}, ${b.url}`, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' } }));
+    const app = await openApp(loadConfig({ configPath, env: { DISCORD_WEBHOOK_URL: `${a.url}, ${b.url}`, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' } }));
     try {
       expect(app.targets.map((t) => t.id)).toEqual([`webhook:${a.id}`, `webhook:${b.id}`]);
       const c = buildChange({ person: 'Daniel Zhang', org: 'Alibaba Cloud Intelligence', title: 'acting president', category: 'President', interim: true });

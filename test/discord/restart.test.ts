@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { createApp } from '../../src/main.js';
+import { openApp } from '../../src/main.js';
 import type { Alert } from '../../src/notify/alert.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { buildChange, openStores } from './harness.js';
@@ -54,7 +54,7 @@ describe('a restart in the middle of delivery', () => {
     await exited;
     expect(emu.requestsTo('POST', /\/messages$/).filter((r) => r.path.includes(emu.channelId('alerts')))).toHaveLength(0); // its answer was never sent
 
-    const app = createApp(loadConfig({ configPath, env }));
+    const app = await openApp(loadConfig({ configPath, env }));
     try {
       const pendingBefore = app.stores.deliveries.get(alert.key, `channel:${emu.channelId('alerts')}`);
       expect(pendingBefore?.status).toBe('pending');
