@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createApp } from '../../src/main.js';
 import { createMetrics } from '../../src/ops/metrics.js';
 import { buildRssFeed } from '../support/builders.js';
+import { writeTestConfig } from '../support/config-file.js';
 import { startHttpServer } from '../support/http-server.js';
 import { parsePrometheusText, sampleValue } from '../support/prom-text.js';
 
@@ -38,19 +36,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function pollOnce(fetchArticles: boolean) {
-  const dir = mkdtempSync(join(tmpdir(), 'execwatch-articles-'));
-  const config = join(dir, 'execwatch.yaml');
-  writeFileSync(config, [
-    `dataDir: ${join(dir, 'data')}`,
-    'polling:',
-    '  allowPrivateAddresses: true',
-    '  alertOnFirstPoll: true',
-    'feeds:',
-    '  - name: Headlines',
-    `    url: ${server.url}/feed.xml`,
-    `    fetchArticles: ${fetchArticles}`,
-    '',
-  ].join('\n'));
+  const config = writeTestConfig({
+    polling: { alertOnFirstPoll: true },
+    feeds: [{ name: 'Headlines', url: `${server.url}/feed.xml`, fetchArticles }],
+  }).path;
   const metrics = createMetrics({ processMetrics: false });
   const app = createApp(loadConfig({ configPath: config, env: { LOG_LEVEL: 'silent' } }), { metrics, targets: [] });
   try {
