@@ -62,13 +62,18 @@ export async function renderChartSvg(spec: VegaLiteSpec, warnings: string[] = []
   }
 }
 
-/** The chart as a PNG drawn with the shipped font (see font.ts). */
-export async function renderChartPng(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<RenderedChart> {
-  const warnings: string[] = [];
-  const svg = await renderChartSvg(spec, warnings);
+/** An SVG document as a PNG, its text drawn with the shipped font only (see font.ts). */
+export function svgToPng(svg: string, options: RenderOptions = {}): { png: Buffer; width: number; height: number } {
   const image = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   }).render();
-  return { png: image.asPng(), width: image.width, height: image.height, svg, warnings };
+  return { png: image.asPng(), width: image.width, height: image.height };
+}
+
+/** The chart as a PNG (and the SVG it was drawn from). */
+export async function renderChartPng(spec: VegaLiteSpec, options: RenderOptions = {}): Promise<RenderedChart> {
+  const warnings: string[] = [];
+  const svg = await renderChartSvg(spec, warnings);
+  return { ...svgToPng(svg, options), svg, warnings };
 }

@@ -1,6 +1,6 @@
 // One look for every chart execwatch draws. The card is opaque and light, so the picture reads
-// the same on Discord's dark and light themes; text is near-black (contrast above 12:1 on the
-// card and above 7:1 on every bar fill). The font is the one the renderer ships (Noto Sans,
+// the same on Discord's dark and light themes; text is near-black (contrast 14.7:1 on the
+// card, at least 7.7:1 on every bar fill). The font is the one the renderer ships (Noto Sans,
 // src/render/font.ts), so sizes measured here are the sizes drawn.
 
 /** A Vega-Lite specification as plain JSON (the renderer compiles and checks it). */
