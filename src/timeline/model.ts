@@ -101,20 +101,33 @@ const byStart = (a: { start: string | null }, b: { start: string | null }): numb
 
 const keyOf = (name: string, fold: (n: string) => string): string => fold(name) || name.trim().toLowerCase();
 
+// Names and titles repeat across records: fold each once per build.
+function memo<T>(compute: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = compute(s);
+      seen.set(s, v);
+    }
+    return v;
+  };
+}
+
 function entriesOf(records: readonly ChangeRecord[]): Entry[] {
   const out: Entry[] = [];
+  const orgKeyOf = memo((n) => keyOf(n, organizationKey));
+  const personKeyOf = memo((n) => keyOf(n, personKey));
+  const derivedPosts = memo((title) => postsOf(title, []));
   for (const record of records) {
     const { day, basis } = changeDay(record);
     const reported = Date.parse(record.firstReported);
-    for (const post of postsOf(record.role.title, record.role.categories)) {
-      out.push({
-        record, post, day, basis, reported,
-        orgKey: keyOf(record.organization, organizationKey),
-        personKey: keyOf(record.person, personKey),
-      });
-    }
+    const orgKey = orgKeyOf(record.organization);
+    const person = personKeyOf(record.person);
+    const posts = record.role.categories.length ? postsOf(record.role.title, record.role.categories) : derivedPosts(record.role.title);
+    for (const post of posts) out.push({ record, post, day, basis, reported, orgKey, personKey: person });
   }
-  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.reported - b.reported || a.record.id.localeCompare(b.record.id)));
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.reported - b.reported || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0)));
 }
 
 function addSources(bar: Draft, record: ChangeRecord): void {
@@ -195,14 +208,18 @@ function pairTerms(entries: readonly Entry[], group: string): Draft[] {
 /** In a one-holder post, a term with no reported end ends when the next person comes in. */
 function endBySuccession(bars: Draft[]): void {
   const started = bars.filter((b) => b.start !== null).sort(byStart);
-  for (const bar of started) {
-    if (bar.end !== null) continue;
-    const next = started.find((s) => s.personKey !== bar.personKey && s.start! > bar.start!);
+  started.forEach((bar, i) => {
+    if (bar.end !== null) return;
+    let next: Draft | undefined;
+    for (let j = i + 1; j < started.length && !next; j++) {
+      const s = started[j]!;
+      if (s.personKey !== bar.personKey && s.start! > bar.start!) next = s;
+    }
     if (next) {
       bar.end = next.start;
       bar.endBasis = 'succeeded';
     }
-  }
+  });
 }
 
 function dateRange(drafts: readonly Draft[], today: string): { from: string; to: string } {

@@ -32,6 +32,8 @@ export interface TimelineSpecOptions {
   width?: number;
   /** Height of one row. */
   rowHeight?: number;
+  /** At most this many rows are drawn, the most senior (default 40). */
+  maxRows?: number;
 }
 
 function segmentsOf(bar: TimelineBar, t: Timeline): Segment[] {
@@ -67,7 +69,11 @@ function labelsOf(t: Timeline, width: number): BarLabel[] {
   const pxPerDay = width / Math.max(1, daysBetween(t.from, t.to));
   const labels: BarLabel[] = [];
   const byRow = new Map<string, TimelineBar[]>();
-  for (const b of t.bars) byRow.set(b.row, [...(byRow.get(b.row) ?? []), b]);
+  for (const b of t.bars) {
+    const list = byRow.get(b.row);
+    if (list) list.push(b);
+    else byRow.set(b.row, [b]);
+  }
   for (const bars of byRow.values()) {
     bars.forEach((bar, i) => {
       const next = bars[i + 1]?.start ?? t.to;
@@ -89,7 +95,13 @@ const ms = (day: string): number => Date.parse(`${day}T00:00:00Z`);
  * coloured by state (in post, interim, planned), a dashed rule at today. Data travel in
  * `datasets` (segments, labels, fades, today), so a test can read exactly what is drawn.
  */
-export function timelineSpec(t: Timeline, options: TimelineSpecOptions = {}): VegaLiteSpec {
+export function timelineSpec(all: Timeline, options: TimelineSpecOptions = {}): VegaLiteSpec {
+  // The most senior rows are drawn; a company with hundreds of posts would make a picture no
+  // one can read (the rest are said in the subtitle, and the text list has them).
+  const rows = all.rows.slice(0, options.maxRows ?? 40);
+  const drawn = new Set(rows.map((r) => r.key));
+  const t: Timeline = { ...all, rows, bars: all.bars.filter((b) => drawn.has(b.row)) };
+  const notDrawn = all.bars.length - t.bars.length;
   const segments = t.bars.flatMap((b) => segmentsOf(b, t));
   const width = options.width ?? 720;
   const labels = labelsOf(t, width);
@@ -122,7 +134,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions = {}): Ve
     encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } },
   };
   const noun = t.view === 'person' ? 'posts' : 'people';
-  const count = t.view === 'person' ? t.bars.length : t.holders;
+  const count = t.view === 'person' ? all.bars.length : t.holders;
 
   return {
     $schema: VEGA_LITE_SCHEMA,
@@ -132,7 +144,7 @@ export function timelineSpec(t: Timeline, options: TimelineSpecOptions = {}): Ve
     height: { step: options.rowHeight ?? 26 },
     title: {
       text: chartText(t.view === 'person' ? `Posts held by ${t.subject}` : `Leadership of ${t.subject}`, 80),
-      subtitle: `${count} ${noun} · as of ${t.today} (dashed line) · a bar fading in began before the first report`,
+      subtitle: `${count} ${noun} · as of ${t.today} (dashed line) · a bar fading in began before the first report${notDrawn ? ` · ${notDrawn} more terms in ${all.rows.length - rows.length} rows not drawn` : ''}`,
     },
     config: chartConfig(),
     datasets: { segments, labels, fades, today: [{ at: t.today }] },

@@ -13,10 +13,14 @@ function span(bar: TimelineBar): string {
  * post), each with a link to its first source; at most `max` lines and a count of the rest.
  */
 export function timelineLines(t: Timeline, max = 12): string[] {
-  const bars = [...t.bars].sort((a, b) => {
-    const rank = (x: TimelineBar) => t.rows.findIndex((r) => r.post === x.post && r.organization === x.organization);
-    return rank(a) - rank(b) || (a.start < b.start ? 1 : a.start > b.start ? -1 : 0);
-  });
+  const rowIndex = new Map(t.rows.map((r, i) => [r.key, i] as const));
+  const postIndex = new Map<string, number>();
+  for (const bar of t.bars) {
+    const k = `${bar.organization}\u0000${bar.post}`;
+    postIndex.set(k, Math.min(postIndex.get(k) ?? Infinity, rowIndex.get(bar.row) ?? Infinity));
+  }
+  const rank = (x: TimelineBar) => postIndex.get(`${x.organization}\u0000${x.post}`) ?? Infinity;
+  const bars = [...t.bars].sort((a, b) => rank(a) - rank(b) || (a.start < b.start ? 1 : a.start > b.start ? -1 : 0));
   const lines = bars.slice(0, max).map((bar) => {
     const who = t.view === 'person' ? bar.title : bar.person;
     const interim = bar.interim && !/\b(interim|acting)\b/i.test(who) ? ' (interim)' : '';

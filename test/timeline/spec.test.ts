@@ -89,4 +89,17 @@ describe('timeline Vega-Lite spec', () => {
     expect(lines).toHaveLength(6);
     expect(lines[5]).toBe('… and 2 more');
   });
+
+  it('draws at most the 40 most senior rows of a very large organisation and says how many are left out', () => {
+    const records = [rec('Ann Able', 'in', 'CEO', '2015-03-02')];
+    for (let i = 0; i < 3_000; i++) records.push(rec(`Person ${i}`, i % 2 ? 'out' : 'in', `head of unit ${Math.floor(i / 20)}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-15`));
+    const t = buildTimeline(records, { view: 'organization', subject: 'Acme', now: NOW });
+    expect(t.rows.length).toBeGreaterThan(40);
+    const spec = timelineSpec(t);
+    const segs = datasets(spec).segments;
+    const drawnRows = new Set(segs.map((s) => s.row));
+    expect(drawnRows.size).toBeLessThanOrEqual(40);
+    expect(segs[0]).toMatchObject({ person: 'Ann Able', row: '0' });
+    expect((spec.title as { subtitle: string }).subtitle).toMatch(/· \d+ more terms in \d+ rows not drawn$/);
+  });
 });
