@@ -1,4 +1,4 @@
-import { cleanName, coverPageName, displayName, findDefinitions } from './company.js';
+import { cleanName, coverPageName, coverReportDate, displayName, findDefinitions } from './company.js';
 import { parseFilingDocument, type FilingFormat } from './document.js';
 import type { FilingHeader } from './header.js';
 import { isAmendment, ITEM_502, NUMBERING_SINCE } from './items.js';
@@ -15,6 +15,8 @@ export interface FilingAnalysis {
   cik: string | null;
   form: string | null;
   filed: string | null;
+  /** The cover page's date of the earliest event reported (ISO), when it gives one. */
+  reportDate: string | null;
   accession: string | null;
   items: string[];
   /** 'old': the filing uses the item numbers of before August 2004 ("Item 5. Other Events"). */
@@ -64,6 +66,7 @@ export function analyseFiling(raw: string, listing: Partial<FilingHeader> = {}):
     cik: h.cik ?? listing.cik ?? null,
     form,
     filed,
+    reportDate: coverReportDate(doc.lines),
     accession: h.accession ?? listing.accession ?? null,
     items: section && !items.includes(ITEM_502) ? [...items, ITEM_502].sort() : items,
     numbering,

@@ -27,6 +27,20 @@ export function coverPageName(lines: readonly string[]): string | null {
   return null;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The cover page's "Date of Report (Date of earliest event reported): March 2, 2026", as an ISO date. */
+export function coverReportDate(lines: readonly string[]): string | null {
+  const limit = Math.min(lines.length, 200);
+  for (let i = 0; i < limit; i++) {
+    if (!/date of report|earliest event reported/i.test(lines[i] ?? '')) continue;
+    const text = `${lines[i]} ${lines[i + 1] ?? ''} ${lines[i - 1] ?? ''}`;
+    const m = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(text);
+    if (m) return `${m[3]}-${String(MONTHS.indexOf(m[1]!.toLowerCase()) + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  return null;
+}
+
 /** EDGAR's state and slash suffixes dropped: "WALT DISNEY CO/" -> "WALT DISNEY CO". */
 export function cleanName(name: string): string {
   return name
@@ -106,13 +120,15 @@ function organisationIn(run: string, known: string | null): string {
   const words = run.split(/\s+/);
   const wanted = known ? companyWords(known) : [];
   const starts = words.map((_, i) => i).filter((i) => i === 0 || /^(?:of|and|&)$/.test(words[i - 1] ?? '') || /,$/.test(words[i - 1] ?? ''));
+  let unit: string | null = null;
   for (const i of starts.reverse()) {
     const tail = words.slice(i).join(' ');
     if (!/^[\p{Lu}\d]/u.test(tail)) continue;
-    const have = companyWords(tail);
-    if (wanted.length ? wanted.every((w) => have.includes(w)) : ORG_FORM.test(tail) && have.length > 1 && /\bof\b/.test(words.slice(0, i).join(' '))) return tail;
+    if (wanted.length && wanted.every((w) => companyWords(tail).includes(w))) return tail;
+    // "CEO of Consumer & Community Banking": what follows a title's "of" is the organisation.
+    if (!unit && words[i - 1] === 'of' && ORG_FORM.test(tail)) unit = tail;
   }
-  return run;
+  return unit ?? run;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface FilingSource {
 /** A change read by the filing rules: the filing is the company's own word, so it is trusted. */
 const RULE_CONFIDENCE = 0.9;
 
-function fromRule(c: FilingChange, analysis: FilingAnalysis, source: FilingSource): LeadershipChange | null {
+function fromRule(c: FilingChange, analysis: FilingAnalysis, source: FilingSource & { publishedAt: string | null }): LeadershipChange | null {
   const organization = organisationFor(c, analysis.organization);
   if (!organization) return null;
   return LeadershipChangeSchema.parse({
@@ -30,7 +30,7 @@ function fromRule(c: FilingChange, analysis: FilingAnalysis, source: FilingSourc
     destination: null,
     evidence: c.evidence,
     confidence: RULE_CONFIDENCE,
-    source: { ...source, publishedAt: analysis.filed },
+    source,
   });
 }
 
@@ -54,10 +54,12 @@ function attribute(change: LeadershipChange, company: string | null): Leadership
  */
 export async function extractFilingChanges(analysis: FilingAnalysis, extractor: Extractor | null, source: FilingSource): Promise<LeadershipChange[]> {
   if (!analysis.prepared) return [];
-  const item: NewsItem = { id: source.itemId, title: '', summary: null, content: analysis.prepared, url: source.url, feed: source.feed, publishedAt: analysis.filed };
+  // A bare document has no filing date: its cover's date of report dates the news instead.
+  const when = analysis.filed ?? analysis.reportDate;
+  const item: NewsItem = { id: source.itemId, title: '', summary: null, content: analysis.prepared, url: source.url, feed: source.feed, publishedAt: when };
   const general = extractor ? await extractor.extract(item) : [];
-  const rules = readFilingChanges(analysis.prepared, { filed: analysis.filed })
-    .map((c) => fromRule(c, analysis, source))
+  const rules = readFilingChanges(analysis.prepared, { filed: when })
+    .map((c) => fromRule(c, analysis, { ...source, publishedAt: when }))
     .filter((c): c is LeadershipChange => c !== null);
   const out = [...rules];
   // The general extractor reads "Acme Foods, Inc.’s Senior Vice President …" as a person at times.
@@ -65,7 +67,7 @@ export async function extractFilingChanges(analysis: FilingAnalysis, extractor: 
     (analysis.organization !== null && sameCompany(name, analysis.organization)) || /\b(?:Inc|Corp|Co|LLC|Ltd|Company|Corporation|Foods|Bank)\b\.?$/.test(name);
   for (const g of general.filter((c) => !notAPerson(c.person.name)).map((c) => attribute(c, analysis.organization))) {
     const covered = out.some((r) => r.direction === g.direction && sameName(r.person.name, g.person.name, HONORIFICS));
-    if (!covered) out.push({ ...g, source: { ...g.source, ...source, publishedAt: analysis.filed } });
+    if (!covered) out.push({ ...g, source: { ...g.source, ...source, publishedAt: when } });
   }
   return out;
 }
