@@ -61,8 +61,13 @@ export function createSecClient(opts: SecClientOptions) {
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
     const host = new URL(url).host;
     for (let attempt = 0; ; attempt++) {
-      await opts.limiter.acquire();
-      const res = await http.get(url, headers);
+      const done = await opts.limiter.acquire();
+      let res;
+      try {
+        res = await http.get(url, headers);
+      } finally {
+        done();
+      }
       const meta = { headers: res.headers, etag: header(res.headers.etag), lastModified: header(res.headers['last-modified']), finalUrl: res.finalUrl };
       if (res.status === 304) return { status: 304, body: Buffer.alloc(0), ...meta, etag: meta.etag ?? req.etag ?? null, lastModified: meta.lastModified ?? req.lastModified ?? null };
       if (res.status >= 200 && res.status < 300) return { status: res.status, body: res.body, ...meta };
