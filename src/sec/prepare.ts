@@ -108,6 +108,11 @@ export function nameTheCompany(text: string, company: string | null, definitions
 /** Drops footnote markers glued to punctuation ("effective immediately.1 In …"). */
 const dropFootnoteMarks = (p: string): string => p.replace(/([a-z][.;,]|[a-z][”"’)])\d{1,2}(?=\s|$)/g, '$1');
 
+// Bounds that keep a strange filing from stalling the process: a "sentence" longer than this is
+// a table or a dump, not prose; the prose kept for the extractor stops at the second bound.
+const MAX_SENTENCE = 1500;
+const MAX_PREPARED = 30_000;
+
 export function prepareSection(lines: readonly string[], markup: 'html' | 'text', company: string | null): PreparedSection {
   const raw = dropHeading(paragraphsOf(lines, markup));
   const definitions = findDefinitions(raw.join('\n'), company);
@@ -124,7 +129,7 @@ export function prepareSection(lines: readonly string[], markup: 'html' | 'text'
     }
     p = dropFootnoteMarks(p);
     const sentences = splitSentences(p).filter((s) => {
-      const drop = isBoilerplate(s) || isPayOnly(s) || isTabular(s);
+      const drop = s.length > MAX_SENTENCE || isBoilerplate(s) || isPayOnly(s) || isTabular(s);
       if (drop) dropped++;
       return !drop;
     });
@@ -140,6 +145,7 @@ export function prepareSection(lines: readonly string[], markup: 'html' | 'text'
       text += '.';
     }
     kept.push(nameTheCompany(text, company, definitions));
+    if (kept.reduce((n, k) => n + k.length, 0) > MAX_PREPARED) break;
   }
   return { text: kept.join('\n\n'), dropped };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createApp, type App } from '../../src/main.js';
@@ -8,6 +9,7 @@ import { SEC_FEED_URL } from '../../src/sec/source.js';
 import { writeTestConfig } from '../support/config-file.js';
 import { startEdgarServer, type EdgarServer } from '../support/edgar-server.js';
 import { hasShared, sharedPath } from '../support/shared.js';
+import { OWN_DIR } from './support.js';
 
 // EDGAR discovery on a loopback server serving the real listings and filings of
 // ../shared/fixtures/sec: the latest-filings Atom feed and a watch list's submissions JSON.
@@ -112,6 +114,18 @@ describe.runIf(ready)(SUITE, () => {
       expect(lake.change).toMatchObject({ direction: 'out', organization: { name: 'Consumer & Community Banking', parent: 'JPMorgan Chase & Co.' } });
       expect(lake.filing).toEqual({ form: '8-K', url: `${server.url}/Archives/edgar/data/19617/000001961726000241/jpm-20260624.htm`, filed: '2026-06-25', confirms: false });
       expect(app.stores.feeds.getByUrl(SEC_FEED_URL)).toMatchObject({ lastError: null, disabled: false });
+    });
+
+    it('reads an 8-K/A but lets it start no alert (decision: amendments only confirm)', async () => {
+      const folder = '/Archives/edgar/data/9999997/000999999724000014';
+      server.set(atomPath(), atom([atomEntry('8-K/A', 'LANTERNFISH ROBOTICS INC', '9999997', '0009999997-24-000014', ['5.02'], '2026-06-26')]), 'application/atom+xml');
+      server.set(`${folder}/0009999997-24-000014-index.htm`, `<div id="formName"><strong>Form 8-K/A</strong></div><table><tr><td scope="row">1</td><td scope="row">8-K/A</td><td scope="row"><a href="${folder}/lr8ka.htm">lr8ka.htm</a></td><td scope="row">8-K/A</td><td>1</td></tr></table>`);
+      server.set(`${folder}/lr8ka.htm`, readFileSync(join(OWN_DIR, 'own-14-amendment.txt')));
+      const sent = rec.sent.length;
+      const [outcome] = await app.scheduler.pollAll();
+      expect(outcome).toMatchObject({ status: 'ok', newItems: 1, changes: 1, alerts: 0 });
+      expect(rec.sent).toHaveLength(sent);
+      expect(app.stores.filings.get('0009999997-24-000014')).toMatchObject({ status: 'read', form: '8-K/A', changeCount: 1 });
     });
   });
 
