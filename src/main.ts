@@ -33,6 +33,8 @@ import { createLogger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
 import { countPolls } from './ops/pipeline-metrics.js';
 import { createLlmStore } from './store/llm-store.js';
+import { createSecFilingStore } from './store/sec-filing-store.js';
+import { createSecPolling, routePolls, syncSecFeed } from './sec/wire.js';
 
 export interface AppOverrides {
   logger?: Logger;
@@ -79,10 +81,13 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     events: createEventStore(db),
     deliveries: createDeliveryStore(db),
     subscriptions: createSubscriptionStore(db),
+    filings: createSecFilingStore(db),
   };
 
   // The config file is the source of truth for config feeds; feeds added in Discord stay.
   const configured = new Set(config.feeds.map((f) => f.url));
+  const secFeed = syncSecFeed(stores.feeds, config.sec, now().toISOString());
+  if (secFeed) configured.add(secFeed);
   for (const f of config.feeds) stores.feeds.upsert({ url: f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
   for (const f of stores.feeds.list()) if (f.origin === 'config' && !configured.has(f.url)) stores.feeds.remove(f.id);
 
@@ -135,31 +140,44 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     route: botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : undefined,
     onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
   });
-  const processItem = createItemProcessor({
+  const itemDeps = {
     db,
     items: stores.items,
     changes: stores.changes,
-    extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, onClose: (c) => closers.push(c) }),
+    extractor,
     delivery,
     events: createEventMerger({ repository: stores.events, options: config.events, now }),
     logger,
     now,
     minConfidence: config.extraction.minConfidence,
+  };
+  const processItem = createItemProcessor({
+    ...itemDeps,
+    extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, onClose: (c) => closers.push(c) }),
   });
-  const poller = countPolls(createPoller({
+  const pollerOptions = {
+    alertOnFirstPoll: config.polling.alertOnFirstPoll,
+    defaultIntervalMinutes: config.polling.intervalMinutes,
+    maxBackoffMinutes: config.polling.maxBackoffMinutes,
+    disableAfterHours: config.polling.disableAfterHours,
+  };
+  // SEC EDGAR (src/sec): its own poller on the same scheduler, its filings through the same pipeline.
+  const sec = config.sec.enabled
+    ? createSecPolling({
+      config: config.sec, http: config.polling, feeds: stores.feeds, filings: stores.filings, extractor, pollerOptions, onFeedDisabled, logger, now,
+      processFiling: (filingExtractor, mergeOptions) => createItemProcessor({ ...itemDeps, extractor: filingExtractor, mergeOptions }),
+    })
+    : null;
+  if (sec) closers.push(sec.close);
+  const poller = countPolls(routePolls(createPoller({
     feeds: stores.feeds,
     reader,
     processItem,
     logger,
     now,
-    options: {
-      alertOnFirstPoll: config.polling.alertOnFirstPoll,
-      defaultIntervalMinutes: config.polling.intervalMinutes,
-      maxBackoffMinutes: config.polling.maxBackoffMinutes,
-      disableAfterHours: config.polling.disableAfterHours,
-    },
+    options: pollerOptions,
     onFeedDisabled,
-  }), metrics, extractor.name);
+  }), sec?.poller ?? null), metrics, extractor.name);
   const scheduler = createScheduler({
     feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
     onCycle: (_outcomes, ms) => metrics.observePollCycle(ms / 1000),

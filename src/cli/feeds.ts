@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import { inspectFeed } from '../feeds/inspect.js';
 import { buildOpml, parseOpml } from '../feeds/opml.js';
 import { createApp } from '../main.js';
 import { createProgress } from '../ops/progress.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import { CONFIG_USAGE, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './command.js';
+import { tryConfig } from './optional-config.js';
 
 const USAGE = `execwatch feeds <subcommand> [options]
 
@@ -25,16 +26,6 @@ ${CONFIG_USAGE}
 function openApp(config: string | undefined, io: CliIo) {
   const loaded = loadConfig({ configPath: config, env: io.env });
   return createApp({ ...loaded, env: { ...loaded.env, DISCORD_TOKEN: undefined, DISCORD_WEBHOOK_URL: undefined } });
-}
-
-/** The config when one is there; inspect works without one. */
-function tryConfig(configPath: string | undefined, io: CliIo): LoadedConfig | null {
-  try {
-    return loadConfig({ configPath, env: io.env });
-  } catch (err) {
-    if (configPath || !(err instanceof ConfigError) || !/cannot read config file/.test(err.message)) throw err;
-    return null;
-  }
 }
 
 const ago = (iso: string | null, now: number) => {

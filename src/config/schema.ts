@@ -86,6 +86,37 @@ const DiscordSchema = z.strictObject({
   adminChannel: z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)').nullable().default(null),
 });
 
+// SEC fair access asks every automated client to declare who it is, with a way to reach them.
+const CONTACT_EMAIL = /[^\s@<>(),;"]+@[^\s@<>(),;"]+\.[A-Za-z]{2,}/;
+const CompanySchema = z.union([z.number().int().positive(), z.string().trim().regex(/^(?:\d{1,10}|[A-Za-z][A-Za-z0-9.-]{0,9})$/, 'a CIK (digits) or a ticker')]).transform(String);
+
+/** SEC EDGAR Form 8-K Item 5.02 as a source (docs/sec.md). */
+const SecSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Who is asking, with a contact e-mail address: "Acme Research ops@acme.example". Required to enable. */
+  userAgent: z.string().trim().min(1).nullable().default(null),
+  intervalMinutes: z.number().int().min(1).max(1440).default(10),
+  /** Read the latest-filings feed of every company's 8-Ks (false: only the companies below). */
+  latestFilings: z.boolean().default(true),
+  /** A watch list of CIKs or tickers, read from their submissions (filings the latest feed may have scrolled past). */
+  companies: z.array(CompanySchema).default([]),
+  /** Filings older than this in a company's submissions are not read. */
+  lookbackDays: z.number().int().min(1).max(90).default(14),
+  /** EDGAR's limit is 10 requests per second for all of a client's traffic. */
+  maxRequestsPerSecond: z.number().min(0.1).max(10).default(10),
+  baseUrl: z.url().default('https://www.sec.gov'),
+  dataUrl: z.url().default('https://data.sec.gov'),
+}).superRefine((sec, ctx) => {
+  if (sec.enabled && !(sec.userAgent && CONTACT_EMAIL.test(sec.userAgent))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['userAgent'],
+      message: 'a User-Agent with a contact e-mail address before sec.enabled can be true (SEC fair access), e.g. "Acme Research ops@acme.example"',
+    });
+  }
+});
+export type SecConfig = z.infer<typeof SecSchema>;
+
 export const ConfigSchema = z.strictObject({
   /** Where the SQLite database lives; EXECWATCH_DATA_DIR overrides it. */
   dataDir: z.string().min(1).default('./data'),
@@ -95,6 +126,7 @@ export const ConfigSchema = z.strictObject({
   extractor: ExtractorSchema.default(ExtractorSchema.parse({})),
   discord: DiscordSchema.default(DiscordSchema.parse({})),
   http: HttpSchema.default(HttpSchema.parse({})),
+  sec: SecSchema.default(SecSchema.parse({})),
   feeds: z.array(FeedSchema).default([]),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -8,6 +8,7 @@ import type { DeliveryStore } from '../store/delivery-store.js';
 import type { EventStore } from '../store/event-store.js';
 import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
+import type { SecFilingStore } from '../store/sec-filing-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { FeedChecker } from './feed-check.js';
 import type { Lookup } from './lookup.js';
@@ -29,6 +30,8 @@ export interface CommandContext {
   now: () => Date;
   /** Changes below this confidence are stored but do not alert (what /why explains). */
   minConfidence: number;
+  /** SEC filings the EDGAR source read, when it is set up: /why explains filings too. */
+  filings?: Pick<SecFilingStore, 'get' | 'byItem'> | null;
 }
 
 export interface SlashCommand {

@@ -6,6 +6,7 @@ import type { DeliveryStore } from '../store/delivery-store.js';
 import type { EventStore } from '../store/event-store.js';
 import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
+import type { SecFilingStore } from '../store/sec-filing-store.js';
 import { createChangeLookup } from '../store/change-lookup-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { createDiscordBot, type DiscordBot } from './client.js';
@@ -20,7 +21,7 @@ export interface DiscordSetupDeps {
   token: string;
   apiBase: string;
   db: Db;
-  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events?: EventStore };
+  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events?: EventStore; filings?: SecFilingStore };
   reader: FeedReader;
   guard: AddressGuard;
   logger: Logger;
@@ -48,6 +49,7 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     logger: deps.logger,
     now: deps.now,
     minConfidence: deps.minConfidence,
+    filings: deps.stores.filings ?? null,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
   const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });

@@ -7,6 +7,16 @@ export interface AlertSource {
   publishedAt: string | null;
 }
 
+/** The SEC filing among an alert's reports ("SEC 8-K, Item 5.02", its link and date). */
+export interface AlertFiling {
+  form: string;
+  url: string | null;
+  /** ISO date the filing was filed. */
+  filed: string | null;
+  /** News reported the change too: the filing confirms it. */
+  confirms: boolean;
+}
+
 /** What a target shows: one change (or one merged event) with where it was reported. */
 export interface Alert {
   /** Stable identity: the same key is posted once and edited afterwards. */
@@ -15,7 +25,12 @@ export interface Alert {
   sources: AlertSource[];
   confidence: number;
   notes: string[];
+  /** Set when an SEC filing reports the change (src/sec). */
+  filing?: AlertFiling | null;
 }
+
+/** "SEC 8-K, Item 5.02" (or "SEC 8-K/A, Item 5.02"). */
+export const filingLabel = (f: Pick<AlertFiling, 'form'>): string => `SEC ${f.form}, Item 5.02`;
 
 /** What delivery tells a target about the send it asks for. */
 export interface SendContext {

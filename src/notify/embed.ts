@@ -1,5 +1,5 @@
-import type { Alert } from './alert.js';
-import { headline } from './alert.js';
+import type { Alert, AlertFiling } from './alert.js';
+import { filingLabel, headline } from './alert.js';
 
 /** The subset of Discord's embed object execwatch sends (plain JSON, no client types). */
 export interface EmbedJson {
@@ -33,6 +33,7 @@ export function renderEmbed(alert: Alert): EmbedJson {
     { name: 'Post', value: clip(c.role.title, 1024), inline: true },
     { name: 'Organisation', value: clip(c.organization.name + (c.organization.parent ? ` (${c.organization.parent})` : ''), 1024), inline: true },
   ];
+  if (alert.filing) fields.push(filingField(alert.filing));
   if (c.effectiveDate) fields.push({ name: 'Effective', value: c.effectiveDate, inline: true });
   if (c.reason) fields.push({ name: 'Reason', value: c.reason, inline: true });
   if (c.counterpart) fields.push({ name: c.counterpart.relation === 'succeeds' ? 'Succeeds' : 'Succeeded by', value: clip(c.counterpart.name, 1024), inline: true });
@@ -59,6 +60,16 @@ export function renderEmbed(alert: Alert): EmbedJson {
     ...(first?.publishedAt && Number.isFinite(Date.parse(first.publishedAt)) ? { timestamp: new Date(first.publishedAt).toISOString() } : {}),
     footer: { text: `execwatch · confidence ${Math.round(alert.confidence * 100)}%` },
   });
+}
+
+/** "SEC 8-K, Item 5.02" with the filing's link and date; "Confirmed by SEC filing" once news said it too. */
+function filingField(f: AlertFiling): EmbedJson['fields'][number] {
+  const label = filingLabel(f);
+  const linked = f.url ? `[${label}](${f.url})` : label;
+  const filed = f.filed ? `filed ${f.filed}` : 'filing date unknown';
+  return f.confirms
+    ? { name: 'Confirmed by SEC filing', value: `${linked}, ${filed}` }
+    : { name: label, value: `${f.url ? `[Filing](${f.url})` : 'Filing'}, ${filed}` };
 }
 
 const EMBED_TOTAL = 6000;

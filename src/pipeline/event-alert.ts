@@ -1,4 +1,5 @@
 import type { LeadershipChange } from '../core/change.js';
+import { confirmedByFiling, filingOf } from '../core/events/filing.js';
 import type { ChangeEvent } from '../core/events/model.js';
 import type { Alert } from '../notify/alert.js';
 
@@ -39,11 +40,13 @@ export function alertForEvent(event: ChangeEvent): Alert {
     const where = c.url ? ` (${c.url})` : '';
     notes.push(c.kind === 'denial' ? `Disputed: "${c.evidence}"${where}` : `Reversed by a later report: "${c.evidence}"${where}`);
   }
+  const filed = filingOf(event);
   return {
     key: eventAlertKey(event.id),
     change: eventAsChange(event),
     sources: event.sources.map((s) => ({ title: s.title ?? s.evidence, url: s.url, feed: s.feed, publishedAt: s.publishedAt })),
     confidence: event.confidence,
     notes,
+    filing: filed ? { form: filed.filing.form, url: filed.source.url, filed: filed.filing.filed, confirms: confirmedByFiling(event) } : null,
   };
 }

@@ -1,6 +1,6 @@
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
 import type { ChangeEvent } from '../core/events/model.js';
-import type { EventMerger, ItemMergeResult } from '../core/events/merger.js';
+import type { EventMerger, ItemMergeResult, MergeItemOptions } from '../core/events/merger.js';
 import type { Logger } from '../core/log.js';
 import type { Alert } from '../notify/alert.js';
 import type { Delivery } from '../notify/delivery.js';
@@ -23,6 +23,8 @@ export interface ProcessItemDeps {
   logger: Logger;
   now: () => Date;
   minConfidence: number;
+  /** How each item's changes merge (an SEC filing's carry the filing reference). */
+  mergeOptions?: (item: NewsItem) => MergeItemOptions;
 }
 
 export type ItemOutcome =
@@ -107,7 +109,7 @@ export function createItemProcessor(deps: ProcessItemDeps) {
       const alerting = changes.filter(({ change }) => change.confidence >= deps.minConfidence);
       try {
         // Its own savepoint: a merge that fails leaves no half-written event behind.
-        const merged = deps.db.transaction(() => deps.events.mergeItem(item, alerting.map((c) => c.change)))();
+        const merged = deps.db.transaction(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)))();
         return { stored: changes, toAlert: eventsToAlert(merged).map(alertForEvent) };
       } catch (err) {
         // Never lose an alert to a merging fault: each change alerts on its own, as before events.

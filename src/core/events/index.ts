@@ -9,6 +9,7 @@ export * from './roles.js';
 export * from './alias-book.js';
 export * from './effective-date.js';
 export * from './corroboration.js';
+export * from './filing.js';
 export * from './denials.js';
 export * from './gold.js';
 export * from './evaluation.js';

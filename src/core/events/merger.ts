@@ -5,7 +5,7 @@ import { findDenialSentences } from './denials.js';
 import { findEffectiveDate } from './effective-date.js';
 import { absorbEvent, displayName, hash, laterDate, spellingKey, uniqueByKey } from './event-record.js';
 import { findNamePairs } from './name-pairs.js';
-import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource } from './model.js';
+import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource, type FilingRef } from './model.js';
 import {
   cleanParent, createUnitBook, orgKey, relateOrganizations, unitFromEvidence, unitFromTitle, type UnitBook,
 } from './organizations.js';
@@ -44,6 +44,8 @@ export interface ItemMergeResult {
 export interface MergeItemOptions {
   /** Record without alerting (a feed's first poll): new events are `suppressed`. */
   silent?: boolean;
+  /** The item is a regulatory filing (an SEC 8-K): its reports carry this reference. */
+  filing?: FilingRef;
 }
 
 export interface EventMerger {
@@ -72,6 +74,7 @@ interface Prepared {
   expanded: string[];
   categories: RoleCategory[];
   effectiveDate: string | null;
+  filing: FilingRef | null;
 }
 
 export function createEventMerger(deps: EventMergerDeps): EventMerger {
@@ -89,7 +92,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return group;
   };
 
-  const prepare = (change: LeadershipChange, title: string | null): Prepared => {
+  const prepare = (change: LeadershipChange, title: string | null, filing: FilingRef | null = null): Prepared => {
     const parsed = change.source.publishedAt ? Date.parse(change.source.publishedAt) : Number.NaN;
     // A feed's date in the future (a wrong clock, a time zone read as UTC) must not keep an event
     // open for months: no report is later than a day from now.
@@ -104,7 +107,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const org = unitFromTitle(change.role.title, reported.name, parent) ??
       (parent ? null : unitFromEvidence(change.evidence, change.role.title, reported.name)) ??
       { name: reported.name, parent };
-    return { change, title, org, at, atMs, names, expanded, categories: mergeCategories(change.role.title), effectiveDate };
+    return { change, title, org, at, atMs, names, expanded, categories: mergeCategories(change.role.title), effectiveDate, filing };
   };
 
   const relateTo = (event: ChangeEvent, p: Prepared) =>
@@ -138,6 +141,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     personName: p.change.person.name,
     roleTitle: p.change.role.title,
     organizationName: p.change.organization.name,
+    filing: p.filing,
   });
 
   const newId = (p: Prepared): string => {
@@ -339,7 +343,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
 
   const mergeItem: EventMerger['mergeItem'] = (item, changes, opts = {}) => {
     const silent = opts.silent ?? false;
-    const prepared = changes.map((c) => prepare(c, item.title ?? null));
+    const prepared = changes.map((c) => prepare(c, item.title ?? null, opts.filing ?? null));
     const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
     const itemAtMs = prepared[0]?.atMs ?? (Number.isNaN(published) ? now().getTime() : published);
     // Learn first: an item that gives two names for one person, or a unit's parent, says so for

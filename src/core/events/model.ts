@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { DirectionSchema, ReasonSchema, RoleCategorySchema, CounterpartSchema } from '../change.js';
 
+/** The regulatory filing a report is (an SEC Form 8-K), when it is one rather than news. */
+export const FilingRefSchema = z.object({
+  form: z.string(),
+  accession: z.string(),
+  /** ISO date the filing was filed. */
+  filed: z.string().nullable(),
+  /** The items it reports ("5.02", "9.01"). */
+  items: z.array(z.string()),
+});
+export type FilingRef = z.infer<typeof FilingRefSchema>;
+
 /** One report of an event: which item said so, where, when, and in which words. */
 export const EventSourceSchema = z.object({
   itemId: z.string(),
@@ -17,6 +28,8 @@ export const EventSourceSchema = z.object({
   personName: z.string(),
   roleTitle: z.string(),
   organizationName: z.string(),
+  /** Set when the report is a filing (source kind 'sec'); null for news. */
+  filing: FilingRefSchema.nullable().optional(),
 });
 export type EventSource = z.infer<typeof EventSourceSchema>;
 

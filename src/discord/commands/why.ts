@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
+import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';
 import type { ItemRecord } from '../../store/item-store.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
@@ -28,6 +29,8 @@ const target = (id: string): string => (id.startsWith('channel:') ? `<#${id.slic
 function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   const feed = ctx.feeds.get(item.feedId);
   const lines = [`Seen ${discordTime(item.seenAt, 'R')} in **${feed?.name ?? `feed #${item.feedId}`}**: “${item.title.slice(0, 200)}”.`];
+  const filing = ctx.filings?.byItem(item.id);
+  if (filing) lines.push(...explainFiling(filing));
   if (item.status === 'baseline') {
     lines.push('It was in the first read of that feed. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
     return lines;
@@ -63,6 +66,8 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   for (const event of ctx.events?.eventsForItem({ itemId: item.id }) ?? []) {
     const outlets = new Set(event.sources.map((s) => s.outlet)).size;
     lines.push(`**${headline(eventAsChange(event))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
+    const filed = filingLine(event);
+    if (filed) lines.push(filed);
     if (event.alertState === 'held') lines.push('  ↳ held: waiting for a second source before alerting (its confidence is low).');
     else if (event.alertState === 'suppressed') lines.push("  ↳ recorded without alerting: it was first reported in a feed's first read.");
     else deliveryLines(eventAlertKey(event.id));
@@ -76,6 +81,15 @@ export const whyCommand: SlashCommand = {
     const { url } = parseOptions(UrlOption, { url: interaction.options.getString('url') });
     const candidates = [...new Set([url, canonicalUrl(url)])];
     const items = candidates.flatMap((u) => ctx.items.findByUrl(u));
+    // A filing's index page, viewer or text file: the filing by its accession number.
+    const accession = accessionOfUrl(url);
+    const filing = accession ? ctx.filings?.get(accession) : undefined;
+    if (filing?.itemId && !items.some((i) => i.id === filing.itemId)) items.push(...[ctx.items.get(filing.itemId)].filter((i) => i !== undefined));
+    if (!items.length && filing) {
+      const embed: APIEmbed = { title: 'Why (or why not)', url, color: 0x95a5a6, description: explainFiling(filing).join('\n').slice(0, 4096) };
+      await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
     if (!items.length) {
       throw new UserError(`execwatch has not seen that article in any of its ${ctx.feeds.list().length} feeds. Either no watched feed carried it, or it left the feed before the feed was added. /feeds list shows what is watched; /feeds add adds a feed.`);
     }
