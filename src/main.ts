@@ -16,6 +16,7 @@ import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
 import { splitWebhookUrls } from './notify/webhook-url.js';
+import { escapeText } from './notify/discord-text.js';
 import type { DiscordKit } from './discord/kit.js';
 import { createItemProcessor } from './pipeline/process-item.js';
 import { createPoller } from './pipeline/poller.js';
@@ -107,7 +108,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
 
   const adminNotice = createAdminNotice({ rest: botRest, adminChannel: config.discord.adminChannel, logger });
   const onFeedDisabled = overrides.onFeedDisabled ?? ((feed: FeedRecord, error: string) => adminNotice(
-    `execwatch disabled the feed "${feed.name}" (${feed.url}) after it failed for ${config.polling.disableAfterHours} h: ${error}. ` +
+    `execwatch disabled the feed "${escapeText(feed.name)}" (${escapeText(feed.url)}) after it failed for ${config.polling.disableAfterHours} h: ${escapeText(error)}. ` +
       `Fix it, then re-enable it with \`execwatch feeds enable ${feed.id}\` (or remove it).`,
     { feed: feed.name },
   ));
