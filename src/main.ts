@@ -1,6 +1,6 @@
 import type { Extractor } from './core/change.js';
 import type { Logger } from './core/log.js';
-import type { LoadedConfig } from './config/load.js';
+import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createBuiltinExtractor } from './extract/index.js';
 import { createConfiguredExtractor } from './llm/configured.js';
 import type { BudgetNotice } from './llm/openai-extractor.js';
@@ -15,7 +15,7 @@ import { createSubscriptionRouter, createUnreachableHandler } from './notify/dis
 import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
-import { splitWebhookUrls } from './notify/webhook-url.js';
+import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './notify/webhook-url.js';
 import { escapeText } from './notify/discord-text.js';
 import type { DiscordKit } from './discord/kit.js';
 import { createItemProcessor } from './pipeline/process-item.js';
@@ -53,6 +53,31 @@ export interface AppOverrides {
 const discordConfigured = (env: LoadedConfig['env']): boolean =>
   Boolean(env.DISCORD_TOKEN) || splitWebhookUrls(env.DISCORD_WEBHOOK_URL).length > 0;
 
+/**
+ * The webhook URLs, checked before anything starts: each is posted to the host it names, so a
+ * DISCORD_API_URL naming another host is a contradiction to fix, not a choice to guess.
+ * Messages name hosts only: the URL's token is a secret.
+ */
+export function checkWebhookUrls(env: LoadedConfig['env']): string[] {
+  const urls = splitWebhookUrls(env.DISCORD_WEBHOOK_URL);
+  const api = env.DISCORD_API_URL ? canonicalApiBase(env.DISCORD_API_URL) : null;
+  for (const [i, url] of urls.entries()) {
+    let apiBase: string;
+    try {
+      apiBase = parseWebhookUrl(url).apiBase;
+    } catch (err) {
+      throw new ConfigError(`${(err as Error).message} (URL number ${i + 1} of DISCORD_WEBHOOK_URL)`);
+    }
+    if (api && api !== apiBase) {
+      throw new ConfigError(
+        `DISCORD_WEBHOOK_URL points at ${new URL(apiBase).host} but DISCORD_API_URL is ${api}: a webhook is posted to the host in its own URL. ` +
+          'Unset DISCORD_API_URL, or use webhook URLs of the server it names.',
+      );
+    }
+  }
+  return urls;
+}
+
 /** `createApp`, after loading the Discord parts when the environment asks for them. */
 export async function openApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const discordKit = overrides.discordKit ?? (discordConfigured(loaded.env) ? await import('./discord/kit.js') : undefined);
@@ -69,6 +94,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
   const kit = overrides.discordKit ?? null;
   if (discordConfigured(env) && !kit) throw new Error('Discord is configured in the environment: open the app with openApp(), which loads discord.js');
+  const webhookUrls = checkWebhookUrls(env);
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
@@ -95,8 +121,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const botRest = kit && env.DISCORD_TOKEN ? kit.createBotRest(env.DISCORD_TOKEN, apiBase, breaker) : null;
   if (!overrides.targets) {
     if (kit) {
-      for (const url of splitWebhookUrls(env.DISCORD_WEBHOOK_URL)) {
-        const t = kit.createWebhookTarget(url, apiBase, breaker);
+      for (const url of webhookUrls) {
+        const t = kit.createWebhookTarget(url, breaker);
         closers.push(t.destroy);
         targets.push(t);
       }
