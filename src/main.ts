@@ -24,7 +24,9 @@ import { createScheduler } from './pipeline/scheduler.js';
 import { createChangeStore } from './store/change-store.js';
 import { createEventStore } from './store/event-store.js';
 import { createEventMerger } from './core/events/merger.js';
-import { openDatabase } from './store/db.js';
+import { openDatabaseWithStatus } from './store/db.js';
+import { explainStoreError, isSqliteError } from './store/health.js';
+import { announceDatabase, createStoreWatch } from './ops/store-watch.js';
 import { createDeliveryStore } from './store/delivery-store.js';
 import { createFeedStore } from './store/feed-store.js';
 import { createItemStore } from './store/item-store.js';
@@ -32,6 +34,7 @@ import { withConfiguredArticleFetching } from './articles/configured.js';
 import { createAddressGuard } from './discord/feed-check.js';
 import { createLogger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import type { Readiness } from './ops/http-server.js';
 import { countPolls } from './ops/pipeline-metrics.js';
 import { createLlmStore } from './store/llm-store.js';
 
@@ -98,7 +101,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
-  const db = openDatabase(loaded.databasePath);
+  const opened = openDatabaseWithStatus(loaded.databasePath, now);
+  const db = opened.db;
   const stores = {
     feeds: createFeedStore(db),
     items: createItemStore(db),
@@ -110,8 +114,13 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
 
   // The config file is the source of truth for config feeds; feeds added in Discord stay.
   const configured = new Set(config.feeds.map((f) => f.url));
-  for (const f of config.feeds) stores.feeds.upsert({ url: f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
-  for (const f of stores.feeds.list()) if (f.origin === 'config' && !configured.has(f.url)) stores.feeds.remove(f.id);
+  try {
+    for (const f of config.feeds) stores.feeds.upsert({ url: f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
+    for (const f of stores.feeds.list()) if (f.origin === 'config' && !configured.has(f.url)) stores.feeds.remove(f.id);
+  } catch (err) {
+    db.close();
+    throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
+  }
 
   const apiBase = env.DISCORD_API_URL ?? 'https://discord.com/api';
   const closers: Array<() => void> = [];
@@ -133,6 +142,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   }
 
   const adminNotice = createAdminNotice({ rest: botRest, adminChannel: config.discord.adminChannel, logger });
+  const storeHealth = createStoreWatch({ file: loaded.databasePath, logger, metrics, notice: adminNotice });
+  announceDatabase(opened, loaded.databasePath, logger, adminNotice);
   const onFeedDisabled = overrides.onFeedDisabled ?? ((feed: FeedRecord, error: string) => adminNotice(
     `execwatch disabled the feed "${escapeText(feed.name)}" (${escapeText(feed.url)}) after it failed for ${config.polling.disableAfterHours} h: ${escapeText(error)}. ` +
       `Fix it, then re-enable it with \`execwatch feeds enable ${feed.id}\` (or remove it).`,
@@ -186,10 +197,12 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       disableAfterHours: config.polling.disableAfterHours,
     },
     onFeedDisabled,
+    store: storeHealth,
   }), metrics, extractor.name);
   const scheduler = createScheduler({
     feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
     onCycle: (_outcomes, ms) => metrics.observePollCycle(ms / 1000),
+    store: storeHealth,
   });
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = kit && env.DISCORD_TOKEN
@@ -212,6 +225,19 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     scheduler,
     metrics,
     delivery,
+    /** The database's health: failures counted and explained, whether writes work. */
+    storeHealth,
+    /** What /readyz checks: the database open and writable, the scheduler running, the bot logged in. */
+    readiness(): Readiness {
+      const store = storeHealth.state();
+      const failing = !store.writable && store.lastError;
+      return {
+        store: db.open && store.writable,
+        scheduler: scheduler.running,
+        discord: discord ? discord.bot.isReady() : null,
+        ...(failing ? { errors: { store: failing.message } } : {}),
+      };
+    },
     /** The gateway bot, when DISCORD_TOKEN is set: `await app.discord?.bot.start()`. */
     discord,
     /** Finishes deliveries a crash or a Discord outage left undone; run at start-up. */

@@ -22,7 +22,7 @@ export const runCommand: CliCommand = {
       settings: app.config.http,
       portOverride: app.env.EXECWATCH_HTTP_PORT,
       metrics: app.metrics,
-      readiness: () => ({ store: app.db.open, scheduler: app.scheduler.running, discord: app.discord ? app.discord.bot.isReady() : null }),
+      readiness: app.readiness,
       logger: app.logger,
     });
     return new Promise<number>((resolve) => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
 import { FeedError, type FeedReader } from '../feeds/types.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
+import type { StoreHealth } from '../store/health.js';
 import type { createItemProcessor, ItemOutcome } from './process-item.js';
 
 export interface PollerOptions {
@@ -35,6 +36,8 @@ export interface PollerDeps {
   options: PollerOptions;
   /** Told when a feed is disabled after failing too long (admin channel, log). */
   onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
+  /** Told of database failures: a full disk or a damaged file is not the feed's fault. */
+  store?: StoreHealth;
 }
 
 const MINUTE = 60_000;
@@ -105,6 +108,10 @@ export function createPoller(deps: PollerDeps) {
       }
       return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
+      // The database failed, not the feed: no failure is held against it (no backoff, no
+      // disabling); the items not recorded are read again on the next poll.
+      const storeError = deps.store?.failed(err);
+      if (storeError) return { ...base, status: 'failed', error: `store: ${storeError.message}`, durationMs: Date.now() - t0 };
       return failed(feed, err, started, base, Date.now() - t0);
     }
   }
@@ -119,14 +126,20 @@ export function createPoller(deps: PollerDeps) {
     const retryAfter = fe?.retryAfterSeconds ? Math.min(fe.retryAfterSeconds * 1000, maxBackoffMs) : 0;
     const failingSince = Date.parse(feed.failingSince ?? started.toISOString());
     const disable = started.getTime() - failingSince >= opts.disableAfterHours * 3600_000;
-    deps.feeds.recordFailure(feed.id, {
-      at: started.toISOString(),
-      error,
-      nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
-      disable,
-      status: fe?.httpStatus ?? null,
-      durationMs,
-    });
+    try {
+      deps.feeds.recordFailure(feed.id, {
+        at: started.toISOString(),
+        error,
+        nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
+        disable,
+        status: fe?.httpStatus ?? null,
+        durationMs,
+      });
+    } catch (storeErr) {
+      const explained = deps.store?.failed(storeErr);
+      if (!explained) throw storeErr;
+      return { ...base, status: 'failed', error: `store: ${explained.message}`, durationMs };
+    }
     deps.logger.warn({ feed: feed.name, url: feed.url, err: error, failures }, 'feed poll failed');
     if (disable) {
       deps.logger.error({ feed: feed.name, url: feed.url, err: error, failingSince: feed.failingSince }, 'feed disabled after failing too long');
