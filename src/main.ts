@@ -121,6 +121,9 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     db.close();
     throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
   }
+  if (!stores.feeds.list().some((f) => !f.disabled)) {
+    logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
+  }
 
   const apiBase = env.DISCORD_API_URL ?? 'https://discord.com/api';
   const closers: Array<() => void> = [];
@@ -192,6 +195,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     now,
     options: {
       alertOnFirstPoll: config.polling.alertOnFirstPoll,
+      // A database that replaces a lost one must not post again what the lost one had posted.
+      backfillHours: opened.replaced ? 0 : config.polling.backfillHours,
       defaultIntervalMinutes: config.polling.intervalMinutes,
       maxBackoffMinutes: config.polling.maxBackoffMinutes,
       disableAfterHours: config.polling.disableAfterHours,

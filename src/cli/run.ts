@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load.js';
+import { ConfigError, loadConfig } from '../config/load.js';
 import { openApp } from '../main.js';
 import { startOpsEndpoint } from '../ops/ops-endpoint.js';
 import { CONFIG_USAGE, parseCommandArgs, type CliCommand } from './command.js';
@@ -10,6 +10,21 @@ export const runCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, {});
     const app = await openApp(loadConfig({ configPath: values.config, env: io.env }));
+    // The ops endpoint first: a port that cannot be bound stops the start, with what to change,
+    // rather than leaving a bot that Docker's health check and Prometheus cannot see.
+    let ops: Awaited<ReturnType<typeof startOpsEndpoint>>;
+    try {
+      ops = await startOpsEndpoint({
+        settings: app.config.http,
+        portOverride: app.env.EXECWATCH_HTTP_PORT,
+        metrics: app.metrics,
+        readiness: app.readiness,
+        logger: app.logger,
+      });
+    } catch (err) {
+      await app.close();
+      throw new ConfigError((err as Error).message);
+    }
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     app.scheduler.start();
@@ -18,13 +33,6 @@ export const runCommand: CliCommand = {
     retry();
     setInterval(retry, 60_000).unref();
     app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));
-    const ops = await startOpsEndpoint({
-      settings: app.config.http,
-      portOverride: app.env.EXECWATCH_HTTP_PORT,
-      metrics: app.metrics,
-      readiness: app.readiness,
-      logger: app.logger,
-    });
     return new Promise<number>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
-import { FeedError, type FeedReader } from '../feeds/types.js';
+import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
 import type { StoreHealth } from '../store/health.js';
 import type { createItemProcessor, ItemOutcome } from './process-item.js';
 
 export interface PollerOptions {
   alertOnFirstPoll: boolean;
+  /** On a feed's first poll, items published within this many hours are read and alerted (default 0). */
+  backfillHours?: number;
   defaultIntervalMinutes: number;
   maxBackoffMinutes: number;
   disableAfterHours: number;
@@ -71,6 +73,27 @@ export function createPoller(deps: PollerDeps) {
     return maxAgeSeconds && maxAgeSeconds * 1000 > every ? Math.min(maxAgeSeconds * 1000, Math.max(every, maxCacheMs)) : every;
   }
 
+  /**
+   * On a feed's first poll an item is only recorded (a baseline), so that adding a feed does not
+   * flood a channel, unless it was published within the backfill window (or alertOnFirstPoll is set).
+   * An undated item, or one dated more than an hour ahead, is not known to be recent.
+   */
+  function isBaseline(entry: FeedEntry, now: Date): boolean {
+    if (opts.alertOnFirstPoll) return false;
+    const at = Date.parse(entry.publishedAt ?? '');
+    const age = now.getTime() - at;
+    return !(Number.isFinite(at) && age <= (opts.backfillHours ?? 0) * 3600_000 && age >= -3600_000);
+  }
+
+  function reportFirstPoll(feed: FeedRecord, outcomes: ItemOutcome[], nextPollAt: string): void {
+    const count = (kind: ItemOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+    const read = outcomes.filter((o) => o.kind === 'processed' || o.kind === 'failed').length;
+    const alerts = outcomes.reduce((n, o) => n + (o.kind === 'processed' ? o.alerts : 0), 0);
+    deps.logger.info({
+      feed: feed.name, items: outcomes.length, baseline: count('baseline'), read, alerts, duplicates: count('duplicate'), backfillHours: opts.backfillHours ?? 0, nextPollAt,
+    }, `first read of ${feed.name}: ${count('baseline')} items recorded as a baseline, ${read} recent ones read (${alerts} alerts); next poll at ${nextPollAt}`);
+  }
+
   async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
     const started = deps.now();
     const t0 = Date.now();
@@ -83,11 +106,11 @@ export function createPoller(deps: PollerDeps) {
         deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
         return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
       }
-      const baseline = !feed.baselineDone && !opts.alertOnFirstPoll;
+      const firstPoll = !feed.baselineDone;
       const outcomes: ItemOutcome[] = [];
       // Oldest first, so alerts come out in the order things happened.
-      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, baseline));
-      if (!feed.baselineDone) deps.feeds.markBaselineDone(feed.id);
+      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, firstPoll && isBaseline(entry, started)));
+      if (firstPoll) deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
       // point means the next poll fetches the whole document again rather than getting a 304.
       deps.feeds.recordSuccess(feed.id, {
@@ -106,6 +129,7 @@ export function createPoller(deps: PollerDeps) {
           base.alerts += o.alerts;
         }
       }
+      if (firstPoll) reportFirstPoll(feed, outcomes, nextPollAt);
       return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
       // The database failed, not the feed: no failure is held against it (no backoff, no

@@ -60,12 +60,16 @@ describe('feed text in Discord: escaped everywhere', () => {
     feeds.setFeed('/added.xml', buildRssFeed([], `[Reuters](https://phish.example/feed) <@&7> **Official**`));
     const hook = emu.createWebhook('alerts', 'hook');
     const { path } = writeTestConfig({
-      feeds: [{ name: FEED_NAME, url: `${feeds.url}/hostile.xml` }],
-      polling: { alertOnFirstPoll: true },
+      feeds: [{ name: FEED_NAME, url: `${feeds.url}/hostile.xml` }, { name: `${FEED_NAME} (gone)`, url: `${feeds.url}/gone.xml?q=)[x](https://phish.example/g)` }],
+      polling: { alertOnFirstPoll: true, disableAfterHours: 1 },
       extra: { discord: { channels: [emu.channelId('alerts')], adminChannel: emu.channelId('admin') } },
     });
     const env = { DISCORD_TOKEN: emu.token, DISCORD_WEBHOOK_URL: hook.url, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' };
-    app = await openApp(loadConfig({ configPath: path, env }), { extractor });
+    // A clock of the test's own: the failing feed is disabled (and the admin told) two hours on.
+    let clock = Date.now();
+    app = await openApp(loadConfig({ configPath: path, env }), { extractor, now: () => new Date(clock) });
+    await app.scheduler.pollAll();
+    clock += 2 * 3600_000;
     await app.scheduler.pollAll();
     await app.discord!.bot.start();
   });
@@ -81,7 +85,8 @@ describe('feed text in Discord: escaped everywhere', () => {
   };
 
   it('the alert embeds, by bot and by webhook, carry no markup, mention or masked link of the feed', () => {
-    const posts = emu.requestsTo('POST', /^\/(channels\/\d+\/messages|webhooks\/\d+\/[^/]+)$/).filter((r) => r.status === 200);
+    const alertPaths = new RegExp(`^/(channels/${emu.channelId('alerts')}/messages|webhooks/\\d+/[^/]+)$`);
+    const posts = emu.requestsTo('POST', alertPaths).filter((r) => r.status === 200);
     expect(posts.map((p) => p.path.split('/')[1])).toEqual(expect.arrayContaining(['channels', 'webhooks']));
     const published = `${Math.floor(Date.parse(PUBLISHED.toUTCString()) / 1000)}`;
     for (const post of posts) {
@@ -112,7 +117,7 @@ describe('feed text in Discord: escaped everywhere', () => {
     expect(maskedLinks(content)).toEqual([]);
     const list = await emu.sendCommand({ name: 'feeds', subcommand: 'list', as: 'admin' }).reply();
     const listed = String(list.data.content);
-    const feedLinks = [`<${feeds.url}/hostile.xml>`, `<${feeds.url}/added.xml>`];
+    const feedLinks = [`<${feeds.url}/hostile.xml>`, `<${feeds.url}/added.xml>`, `<${feeds.url}/gone.xml?q=%29%5Bx%5D%28https://phish.example/g%29>`];
     expect(markupLeaks(listed, { bold: true, tokens: feedLinks }), listed).toEqual([]);
     const status = await emu.sendCommand({ name: 'feeds', subcommand: 'status', as: 'admin' }).reply();
     const relative = String(status.data.content).replace(/<t:\d+:R>/g, '');
@@ -130,5 +135,11 @@ describe('feed text in Discord: escaped everywhere', () => {
     const lines = listed.split('\n').map((l, i) => (i === 2 && l.startsWith('> ') ? l.slice(2) : l));
     for (const line of lines) expect(markupLeaks(line, { bold: true, links: isItemLink }), line).toEqual([]);
     expect(maskedLinks(listed).map(([, url]) => url).every(isItemLink)).toBe(true);
+  });
+
+  it('admin notices carry the feed name escaped', async () => {
+    const notices = (await emu.waitForMessages('admin', 2)).map((m) => String(m.content));
+    expect(notices.find((n) => n.startsWith('execwatch disabled the feed'))).toContain('\\[Reuters\\](https://phish.example/r) \\*\\*Wire\\*\\*');
+    for (const text of notices) expect(markupLeaks(text.replace(/`execwatch [^`]*`/g, '')), text).toEqual([]);
   });
 });
