@@ -6,7 +6,7 @@ import { createConfiguredExtractor } from './llm/configured.js';
 import type { BudgetNotice } from './llm/openai-extractor.js';
 import { createFeedReader } from './feeds/reader.js';
 import type { FeedReader } from './feeds/types.js';
-import type { FeedRecord } from './store/feed-store.js';
+import type { FeedRecord, FeedStore } from './store/feed-store.js';
 import type { AlertTarget } from './notify/alert.js';
 import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
@@ -92,6 +92,28 @@ export function createDefaultLogger(level = 'info', env: Readonly<Record<string,
   return createLogger({ level, env, sink: process.stderr });
 }
 
+/**
+ * The config file is the source of truth for config feeds (feeds added in Discord stay). A config
+ * feed that moved (a permanent redirect) is still the feed its old address names, until the
+ * config names the new one; the operator is reminded on every start.
+ */
+function syncConfigFeeds(feeds: LoadedConfig['config']['feeds'], store: FeedStore, configPath: string, logger: Logger, now: () => Date): void {
+  const configured = new Set(feeds.map((f) => f.url));
+  const stored = store.list().filter((f) => f.origin === 'config');
+  for (const f of feeds) {
+    const movedAway = store.getByUrl(f.url) ? undefined : stored.find((s) => s.movedFrom === f.url);
+    if (movedAway) logger.warn({ feed: f.name, url: f.url, movedTo: movedAway.url }, `a feed of the config moved permanently: update its url in ${configPath}`);
+    store.upsert({ url: movedAway?.url ?? f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
+  }
+  for (const f of store.list()) {
+    // Earlier versions kept any redirect's target there, for every feed: nothing to remember.
+    if (f.origin !== 'config') {
+      if (f.movedFrom) store.clearMovedFrom(f.id);
+    } else if (!configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) store.remove(f.id);
+    else if (f.movedFrom && configured.has(f.url)) store.clearMovedFrom(f.id);
+  }
+}
+
 /** Wires the adapters around the core for one configuration. Nothing starts until asked. */
 export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
@@ -112,11 +134,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     subscriptions: createSubscriptionStore(db),
   };
 
-  // The config file is the source of truth for config feeds; feeds added in Discord stay.
-  const configured = new Set(config.feeds.map((f) => f.url));
   try {
-    for (const f of config.feeds) stores.feeds.upsert({ url: f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
-    for (const f of stores.feeds.list()) if (f.origin === 'config' && !configured.has(f.url)) stores.feeds.remove(f.id);
+    syncConfigFeeds(config.feeds, stores.feeds, loaded.path, logger, now);
   } catch (err) {
     db.close();
     throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;

@@ -70,6 +70,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
         maxAgeSeconds: parseMaxAge(header(res.headers['cache-control']) ?? undefined),
         httpStatus: res.status,
         finalUrl: res.finalUrl,
+        movedTo: res.movedTo ?? null,
       };
       if (res.status === 304) {
         // A 304 may omit validators: keep the ones we sent, so the next poll is still conditional.

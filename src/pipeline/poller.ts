@@ -66,6 +66,8 @@ export function createPoller(deps: PollerDeps) {
   const intervalMs = (feed: FeedRecord) => (feed.intervalMinutes ?? opts.defaultIntervalMinutes) * MINUTE;
   const maxBackoffMs = opts.maxBackoffMinutes * MINUTE;
   const maxCacheMs = (opts.maxCacheMinutes ?? 240) * MINUTE;
+  /** Feeds whose shared guids were reported in this run: once is enough, the feed will not change soon. */
+  const toldShared = new Set<number>();
 
   /** Cache-Control max-age lengthens the wait (never shortens it), within the bound. */
   function successDelay(feed: FeedRecord, maxAgeSeconds: number | null): number {
@@ -94,6 +96,15 @@ export function createPoller(deps: PollerDeps) {
     }, `first read of ${feed.name}: ${count('baseline')} items recorded as a baseline, ${read} recent ones read (${alerts} alerts); next poll at ${nextPollAt}`);
   }
 
+  /** A permanent redirect: the feed is read at its new address from now on. */
+  function moved(feed: FeedRecord, to: string): void {
+    if (deps.feeds.moveUrl(feed.id, to)) {
+      deps.logger.info({ feed: feed.name, from: feed.url, to, origin: feed.origin }, 'feed moved permanently: its stored URL is updated');
+    } else {
+      deps.logger.warn({ feed: feed.name, from: feed.url, to }, 'feed moved permanently to the address of another watched feed: left where it was');
+    }
+  }
+
   async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
     const started = deps.now();
     const t0 = Date.now();
@@ -101,10 +112,18 @@ export function createPoller(deps: PollerDeps) {
     try {
       const result = await deps.reader.read({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
       const nextPollAt = new Date(nextSlot(feed.url, started.getTime(), successDelay(feed, result.maxAgeSeconds))).toISOString();
-      const health = { status: result.httpStatus, durationMs: Date.now() - t0, finalUrl: result.finalUrl !== feed.url ? result.finalUrl : null };
+      const health = { status: result.httpStatus, durationMs: Date.now() - t0 };
+      if (result.movedTo && result.movedTo !== feed.url) moved(feed, result.movedTo);
       if (result.status === 'not-modified') {
         deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
         return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
+      }
+      if (result.feed.sharedIds?.length && !toldShared.has(feed.id)) {
+        toldShared.add(feed.id);
+        deps.logger.warn(
+          { feed: feed.name, url: feed.url, sharedIds: result.feed.sharedIds.slice(0, 10) },
+          `different items of ${feed.name} share one guid: told apart by their links instead (the feed's guids are broken)`,
+        );
       }
       const firstPoll = !feed.baselineDone;
       const outcomes: ItemOutcome[] = [];
