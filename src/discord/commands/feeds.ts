@@ -58,7 +58,7 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   const name = plainText(opts.name ?? check.title).slice(0, 100) || new URL(check.url).hostname;
   const feed = ctx.feeds.upsert({ url: check.url, name, origin: 'user', guildId: interaction.guildId }, ctx.now().toISOString());
   await interaction.editReply({
-    content: `✅ Added **${escapeText(feed.name)}** (${check.items} item${check.items === 1 ? '' : 's'} now). Its current items are recorded without alerting; new ones alert from the next poll.`,
+    content: `✅ Added **${escapeText(feed.name)}** (${check.items} item${check.items === 1 ? '' : 's'} now). Its first read records what it holds, alerting only items of the last hours (polling.backfillHours); new ones alert as they come.`,
     allowedMentions: { parse: [] },
   });
 }

@@ -30,7 +30,7 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   const feed = ctx.feeds.get(item.feedId);
   const lines = [`Seen ${discordTime(item.seenAt, 'R')} in **${escapeText(feed?.name ?? `feed #${item.feedId}`)}**: “${escapeText(item.title.slice(0, 200))}”.`];
   if (item.status === 'baseline') {
-    lines.push('It was in the first read of that feed. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
+    lines.push('It was in the first read of that feed and older than the backfill window (polling.backfillHours) or undated. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
     return lines;
   }
   if (item.note?.startsWith('duplicate of')) {
