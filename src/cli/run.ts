@@ -29,7 +29,9 @@ export const runCommand: CliCommand = {
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     app.scheduler.start();
     // Deliveries left undone (a crash, a Discord outage) go out now and then every minute.
-    const retry = () => void app.resumeDeliveries().catch((err: Error) => app.logger.warn({ err: err.message }, 'delivery retry failed'));
+    const retry = () => void app.resumeDeliveries().catch((err: Error) => {
+      if (!app.storeHealth.failed(err)) app.logger.warn({ err: err.message }, 'delivery retry failed');
+    });
     retry();
     setInterval(retry, 60_000).unref();
     app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));

@@ -73,6 +73,11 @@ export function createScheduler(deps: SchedulerDeps) {
     if (due.length) await pollFeeds(due);
   }
 
+  // A database that cannot even list the feeds is the store's trouble: readiness and metrics say so.
+  const tickFailed = (err: Error) => {
+    if (!deps.store?.failed(err)) deps.logger.error({ err: err.message }, 'scheduler tick failed');
+  };
+
   return {
     /** One poll of every enabled feed, whatever its schedule (`execwatch once`). */
     pollAll: () => pollFeeds(deps.feeds.list().filter((f) => !f.disabled)),
@@ -82,9 +87,9 @@ export function createScheduler(deps: SchedulerDeps) {
       stopping = false;
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
       task = cron.schedule(`*/${every} * * * * *`, () => {
-        tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+        tick().catch(tickFailed);
       }, { noOverlap: true, name: 'execwatch-poll' });
-      void tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+      void tick().catch(tickFailed);
     },
     get running() {
       return task !== null && !stopping;
