@@ -99,6 +99,9 @@ export function createDefaultLogger(level = 'info', env: Readonly<Record<string,
  */
 function syncConfigFeeds(feeds: LoadedConfig['config']['feeds'], store: FeedStore, configPath: string, logger: Logger, now: () => Date): void {
   const configured = new Set(feeds.map((f) => f.url));
+  // Nothing to remember for a user feed (earlier versions kept any redirect's target in that
+  // column) or for a config feed whose address the config names.
+  for (const f of store.list()) if (f.movedFrom && (f.origin !== 'config' || configured.has(f.url))) store.clearMovedFrom(f.id);
   const stored = store.list().filter((f) => f.origin === 'config');
   for (const f of feeds) {
     const movedAway = store.getByUrl(f.url) ? undefined : stored.find((s) => s.movedFrom === f.url);
@@ -106,11 +109,7 @@ function syncConfigFeeds(feeds: LoadedConfig['config']['feeds'], store: FeedStor
     store.upsert({ url: movedAway?.url ?? f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
   }
   for (const f of store.list()) {
-    // Earlier versions kept any redirect's target there, for every feed: nothing to remember.
-    if (f.origin !== 'config') {
-      if (f.movedFrom) store.clearMovedFrom(f.id);
-    } else if (!configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) store.remove(f.id);
-    else if (f.movedFrom && configured.has(f.url)) store.clearMovedFrom(f.id);
+    if (f.origin === 'config' && !configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) store.remove(f.id);
   }
 }
 
