@@ -1,12 +1,12 @@
 import type { Extractor } from './core/change.js';
 import type { Logger } from './core/log.js';
-import type { LoadedConfig } from './config/load.js';
+import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createBuiltinExtractor } from './extract/index.js';
 import { createConfiguredExtractor } from './llm/configured.js';
 import type { BudgetNotice } from './llm/openai-extractor.js';
 import { createFeedReader } from './feeds/reader.js';
 import type { FeedReader } from './feeds/types.js';
-import type { FeedRecord } from './store/feed-store.js';
+import type { FeedRecord, FeedStore } from './store/feed-store.js';
 import type { AlertTarget } from './notify/alert.js';
 import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
@@ -15,7 +15,8 @@ import { createSubscriptionRouter, createUnreachableHandler } from './notify/dis
 import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
-import { splitWebhookUrls } from './notify/webhook-url.js';
+import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './notify/webhook-url.js';
+import { escapeText } from './notify/discord-text.js';
 import type { DiscordKit } from './discord/kit.js';
 import { createItemProcessor } from './pipeline/process-item.js';
 import { createPoller } from './pipeline/poller.js';
@@ -23,7 +24,9 @@ import { createScheduler } from './pipeline/scheduler.js';
 import { createChangeStore } from './store/change-store.js';
 import { createEventStore } from './store/event-store.js';
 import { createEventMerger } from './core/events/merger.js';
-import { openDatabase } from './store/db.js';
+import { openDatabaseWithStatus } from './store/db.js';
+import { explainStoreError, isSqliteError } from './store/health.js';
+import { announceDatabase, createStoreWatch } from './ops/store-watch.js';
 import { createDeliveryStore } from './store/delivery-store.js';
 import { createFeedStore } from './store/feed-store.js';
 import { createItemStore } from './store/item-store.js';
@@ -31,6 +34,7 @@ import { withConfiguredArticleFetching } from './articles/configured.js';
 import { createAddressGuard } from './discord/feed-check.js';
 import { createLogger } from './ops/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import type { Readiness } from './ops/http-server.js';
 import { countPolls } from './ops/pipeline-metrics.js';
 import { createLlmStore } from './store/llm-store.js';
 import { createSecFilingStore } from './store/sec-filing-store.js';
@@ -54,6 +58,31 @@ export interface AppOverrides {
 const discordConfigured = (env: LoadedConfig['env']): boolean =>
   Boolean(env.DISCORD_TOKEN) || splitWebhookUrls(env.DISCORD_WEBHOOK_URL).length > 0;
 
+/**
+ * The webhook URLs, checked before anything starts: each is posted to the host it names, so a
+ * DISCORD_API_URL naming another host is a contradiction to fix, not a choice to guess.
+ * Messages name hosts only: the URL's token is a secret.
+ */
+export function checkWebhookUrls(env: LoadedConfig['env']): string[] {
+  const urls = splitWebhookUrls(env.DISCORD_WEBHOOK_URL);
+  const api = env.DISCORD_API_URL ? canonicalApiBase(env.DISCORD_API_URL) : null;
+  for (const [i, url] of urls.entries()) {
+    let apiBase: string;
+    try {
+      apiBase = parseWebhookUrl(url).apiBase;
+    } catch (err) {
+      throw new ConfigError(`${(err as Error).message} (URL number ${i + 1} of DISCORD_WEBHOOK_URL)`);
+    }
+    if (api && api !== apiBase) {
+      throw new ConfigError(
+        `DISCORD_WEBHOOK_URL points at ${new URL(apiBase).host} but DISCORD_API_URL is ${api}: a webhook is posted to the host in its own URL. ` +
+          'Unset DISCORD_API_URL, or use webhook URLs of the server it names.',
+      );
+    }
+  }
+  return urls;
+}
+
 /** `createApp`, after loading the Discord parts when the environment asks for them. */
 export async function openApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const discordKit = overrides.discordKit ?? (discordConfigured(loaded.env) ? await import('./discord/kit.js') : undefined);
@@ -65,15 +94,42 @@ export function createDefaultLogger(level = 'info', env: Readonly<Record<string,
   return createLogger({ level, env, sink: process.stderr });
 }
 
+/**
+ * The config file is the source of truth for config feeds (feeds added in Discord stay). A config
+ * feed that moved (a permanent redirect) is still the feed its old address names, until the
+ * config names the new one; the operator is reminded on every start.
+ */
+function syncConfigFeeds(
+  feeds: LoadedConfig['config']['feeds'], store: FeedStore, configPath: string, logger: Logger, now: () => Date, keep: string | null,
+): void {
+  const configured = new Set(feeds.map((f) => f.url));
+  // The SEC source's feed record (src/sec/wire.ts) is the config's too, though not under feeds:.
+  if (keep) configured.add(keep);
+  // Nothing to remember for a user feed (earlier versions kept any redirect's target in that
+  // column) or for a config feed whose address the config names.
+  for (const f of store.list()) if (f.movedFrom && (f.origin !== 'config' || configured.has(f.url))) store.clearMovedFrom(f.id);
+  const stored = store.list().filter((f) => f.origin === 'config');
+  for (const f of feeds) {
+    const movedAway = store.getByUrl(f.url) ? undefined : stored.find((s) => s.movedFrom === f.url);
+    if (movedAway) logger.warn({ feed: f.name, url: f.url, movedTo: movedAway.url }, `a feed of the config moved permanently: update its url in ${configPath}`);
+    store.upsert({ url: movedAway?.url ?? f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
+  }
+  for (const f of store.list()) {
+    if (f.origin === 'config' && !configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) store.remove(f.id);
+  }
+}
+
 /** Wires the adapters around the core for one configuration. Nothing starts until asked. */
 export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
   const kit = overrides.discordKit ?? null;
   if (discordConfigured(env) && !kit) throw new Error('Discord is configured in the environment: open the app with openApp(), which loads discord.js');
+  const webhookUrls = checkWebhookUrls(env);
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
-  const db = openDatabase(loaded.databasePath);
+  const opened = openDatabaseWithStatus(loaded.databasePath, now);
+  const db = opened.db;
   const stores = {
     feeds: createFeedStore(db),
     items: createItemStore(db),
@@ -84,12 +140,16 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     filings: createSecFilingStore(db),
   };
 
-  // The config file is the source of truth for config feeds; feeds added in Discord stay.
-  const configured = new Set(config.feeds.map((f) => f.url));
   const secFeed = syncSecFeed(stores.feeds, config.sec, now().toISOString());
-  if (secFeed) configured.add(secFeed);
-  for (const f of config.feeds) stores.feeds.upsert({ url: f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
-  for (const f of stores.feeds.list()) if (f.origin === 'config' && !configured.has(f.url)) stores.feeds.remove(f.id);
+  try {
+    syncConfigFeeds(config.feeds, stores.feeds, loaded.path, logger, now, secFeed);
+  } catch (err) {
+    db.close();
+    throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
+  }
+  if (!stores.feeds.list().some((f) => !f.disabled)) {
+    logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
+  }
 
   const apiBase = env.DISCORD_API_URL ?? 'https://discord.com/api';
   const closers: Array<() => void> = [];
@@ -99,8 +159,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const botRest = kit && env.DISCORD_TOKEN ? kit.createBotRest(env.DISCORD_TOKEN, apiBase, breaker) : null;
   if (!overrides.targets) {
     if (kit) {
-      for (const url of splitWebhookUrls(env.DISCORD_WEBHOOK_URL)) {
-        const t = kit.createWebhookTarget(url, apiBase, breaker);
+      for (const url of webhookUrls) {
+        const t = kit.createWebhookTarget(url, breaker);
         closers.push(t.destroy);
         targets.push(t);
       }
@@ -111,8 +171,10 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   }
 
   const adminNotice = createAdminNotice({ rest: botRest, adminChannel: config.discord.adminChannel, logger });
+  const storeHealth = createStoreWatch({ file: loaded.databasePath, logger, metrics, notice: adminNotice });
+  announceDatabase(opened, loaded.databasePath, logger, adminNotice);
   const onFeedDisabled = overrides.onFeedDisabled ?? ((feed: FeedRecord, error: string) => adminNotice(
-    `execwatch disabled the feed "${feed.name}" (${feed.url}) after it failed for ${config.polling.disableAfterHours} h: ${error}. ` +
+    `execwatch disabled the feed "${escapeText(feed.name)}" (${escapeText(feed.url)}) after it failed for ${config.polling.disableAfterHours} h: ${escapeText(error)}. ` +
       `Fix it, then re-enable it with \`execwatch feeds enable ${feed.id}\` (or remove it).`,
     { feed: feed.name },
   ));
@@ -157,6 +219,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   });
   const pollerOptions = {
     alertOnFirstPoll: config.polling.alertOnFirstPoll,
+    // A database that replaces a lost one must not post again what the lost one had posted.
+    backfillHours: opened.replaced ? 0 : config.polling.backfillHours,
     defaultIntervalMinutes: config.polling.intervalMinutes,
     maxBackoffMinutes: config.polling.maxBackoffMinutes,
     disableAfterHours: config.polling.disableAfterHours,
@@ -177,10 +241,12 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     now,
     options: pollerOptions,
     onFeedDisabled,
+    store: storeHealth,
   }), sec?.poller ?? null), metrics, extractor.name);
   const scheduler = createScheduler({
     feeds: stores.feeds, poller, logger, now, concurrency: config.polling.concurrency, perHostConcurrency: config.polling.perHostConcurrency,
     onCycle: (_outcomes, ms) => metrics.observePollCycle(ms / 1000),
+    store: storeHealth,
   });
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = kit && env.DISCORD_TOKEN
@@ -203,6 +269,19 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     scheduler,
     metrics,
     delivery,
+    /** The database's health: failures counted and explained, whether writes work. */
+    storeHealth,
+    /** What /readyz checks: the database open and writable, the scheduler running, the bot logged in. */
+    readiness(): Readiness {
+      const store = storeHealth.state();
+      const failing = !store.writable && store.lastError;
+      return {
+        store: db.open && store.writable,
+        scheduler: scheduler.running,
+        discord: discord ? discord.bot.isReady() : null,
+        ...(failing ? { errors: { store: failing.message } } : {}),
+      };
+    },
     /** The gateway bot, when DISCORD_TOKEN is set: `await app.discord?.bot.start()`. */
     discord,
     /** Finishes deliveries a crash or a Discord outage left undone; run at start-up. */

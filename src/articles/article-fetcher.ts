@@ -1,6 +1,7 @@
 import type { NewsItem } from '../core/change.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { ArticleCache, CachedArticle } from './article-cache.js';
+import type { RobotsPolicy } from './robots.js';
 import type * as MainTextModule from './main-text.js';
 
 // linkedom and Readability take a second or more to load on a busy machine: loaded on the first
@@ -27,6 +28,8 @@ export interface ArticleFetcherDeps {
    * time and on every redirect), User-Agent, time, size and redirect bounds as feeds.
    */
   http: ArticleHttp;
+  /** What each site's robots.txt allows; a page it forbids is not fetched (the item keeps its own text). */
+  robots?: RobotsPolicy;
   /** Article fetches at once, across all feeds. */
   concurrency?: number;
   /** A failed fetch is tried again after this long; found text is kept until pruned. */
@@ -121,7 +124,10 @@ export function createArticleFetcher(deps: ArticleFetcherDeps): ArticleFetcher {
       cachePut({ url, status, text, note, fetchedAt: now().toISOString() });
     try {
       if (!/^https?:\/\//i.test(url)) throw new ArticleFetchError('only http(s) pages are fetched');
-      const { html, finalUrl } = await withSlot(() => download(url));
+      const { html, finalUrl } = await withSlot(async () => {
+        if (deps.robots && !(await deps.robots.allows(url))) throw new ArticleFetchError("the site's robots.txt does not allow fetching this page");
+        return download(url);
+      });
       const main = (await loadMainText()).extractMainText(html, finalUrl);
       record(main ? 'ok' : 'none', main?.text ?? null, main ? null : 'no readable article on the page');
       deps.metrics?.articleFetched('ok');

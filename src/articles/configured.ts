@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { createHttpFetcher } from '../feeds/http-fetch.js';
 import { createSqliteArticleCache } from './article-cache.js';
 import { createArticleFetcher, type ArticleFetcherDeps } from './article-fetcher.js';
+import { createRobotsPolicy } from './robots.js';
 import { withArticleFetching } from './enrich.js';
 
 /** Article pages are documents, not feeds: a smaller cap than a feed's is plenty. */
@@ -39,6 +40,7 @@ export function withConfiguredArticleFetching(extractor: Extractor, config: Pick
   deps.onClose(() => http.close());
   const cache = createSqliteArticleCache(deps.db);
   cache.prune(new Date(Date.now() - CACHE_DAYS * 86_400_000).toISOString());
-  const fetcher = createArticleFetcher({ cache, http, logger: deps.logger, metrics: deps.metrics });
+  const robots = createRobotsPolicy({ http, userAgent: config.polling.userAgent });
+  const fetcher = createArticleFetcher({ cache, http, robots, logger: deps.logger, metrics: deps.metrics });
   return withArticleFetching(extractor, fetcher, (item) => item.feed !== null && feeds.has(item.feed));
 }

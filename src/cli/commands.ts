@@ -17,7 +17,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'eval', summary: 'score the extractor against a gold JSONL file (as the shared score.mjs does)', load: async () => (await import('./eval.js')).evalCommand },
   { name: 'events', summary: 'merge the changes of a JSONL file of items into events (one line per event)', load: async () => (await import('./events.js')).eventsCommand },
   { name: 'sec', summary: 'SEC EDGAR: inspect one 8-K (file or URL) and show its Item 5.02 section and changes', load: async () => (await import('./sec.js')).secCommand },
-  { name: 'stats', summary: 'LLM usage: calls, tokens, estimated cost, fallbacks; --estimate: cost before any call', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'stats', summary: 'what the pipeline did (feeds failing, items, changes, events, alerts per target) and LLM use; --estimate: LLM cost before any call', load: async () => (await import('./stats.js')).statsCommand },
   { name: 'backup', summary: 'take an online backup of the SQLite database (safe while the bot runs)', load: async () => (await import('./backup.js')).backupCommand },
   { name: 'discord', summary: 'Discord bot tasks: deploy-commands registers the slash commands', load: async () => (await import('./discord.js')).discordCommand },
 ];

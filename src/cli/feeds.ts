@@ -59,7 +59,7 @@ async function list(values: { config?: string; json?: boolean }, io: CliIo): Pro
         io.out(JSON.stringify({
           id: f.id, name: f.name, url: f.url, origin: f.origin, health: health(f), lastSuccessAt: f.lastSuccessAt, lastError: f.lastError,
           lastErrorAt: f.lastErrorAt, lastStatus: f.lastStatus, failures: f.consecutiveFailures, items: f.itemCount,
-          nextPollAt: f.nextPollAt, disabled: f.disabled, disabledReason: f.disabledReason, finalUrl: f.finalUrl,
+          nextPollAt: f.nextPollAt, disabled: f.disabled, disabledReason: f.disabledReason, movedFrom: f.movedFrom,
         }));
       }
       return 0;
@@ -72,7 +72,7 @@ async function list(values: { config?: string; json?: boolean }, io: CliIo): Pro
     for (const f of feeds) {
       io.out(`#${f.id} ${f.name} [${health(f)}] ${f.url}`);
       io.out(`    last success ${ago(f.lastSuccessAt, now)}, ${f.itemCount} items, next poll ${f.disabled ? '—' : f.nextPollAt ? ago(f.nextPollAt, now) : 'now'}${f.lastStatus ? `, last HTTP ${f.lastStatus}` : ''}${f.origin === 'user' ? ', added by a user' : ''}`);
-      if (f.finalUrl) io.out(`    redirected to ${f.finalUrl} (update the URL if the move is permanent)`);
+      if (f.movedFrom) io.out(`    moved permanently from ${f.movedFrom}: update its url in the config`);
       if (f.lastError) io.out(`    last error ${ago(f.lastErrorAt, now)}: ${f.lastError}`);
       if (f.disabled) io.out(`    disabled ${ago(f.disabledAt, now)}${f.disabledReason ? `: ${f.disabledReason}` : ''} (execwatch feeds enable ${f.id})`);
     }

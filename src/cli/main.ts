@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/load.js';
 import { ExtractorSettingsError } from '../llm/settings.js';
 import { DatabaseVersionError } from '../store/db.js';
+import { StoreError } from '../store/health.js';
 import { UsageError, type CliIo } from './command.js';
 import { commands } from './commands.js';
 
@@ -41,6 +42,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (err instanceof ConfigError || err instanceof DatabaseVersionError || err instanceof ExtractorSettingsError) {
       io.err(`execwatch: ${err.message}`);
       return 78; // EX_CONFIG
+    }
+    if (err instanceof StoreError) {
+      io.err(`execwatch ${name}: ${err.message}`);
+      return 74; // EX_IOERR
     }
     io.err(`execwatch ${name}: ${(err as Error).message}`);
     return 1;

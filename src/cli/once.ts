@@ -16,7 +16,12 @@ export const onceCommand: CliCommand = {
         if (values.json) io.out(JSON.stringify(o));
         else io.err(`${o.feed}: ${o.status}${o.error ? ` (${o.error})` : ''}, ${o.newItems} new items, ${o.changes} changes, ${o.alerts} alerts`);
       }
+      // What could not be recorded is read again next time, but this run did not do its job.
+      const store = app.storeHealth.state();
+      if (store.lastError) throw store.lastError;
       return 0;
+    } catch (err) {
+      throw app.storeHealth.explain(err);
     } finally {
       await app.close();
     }

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load.js';
+import { ConfigError, loadConfig } from '../config/load.js';
 import { openApp } from '../main.js';
 import { startOpsEndpoint } from '../ops/ops-endpoint.js';
 import { CONFIG_USAGE, parseCommandArgs, type CliCommand } from './command.js';
@@ -10,21 +10,31 @@ export const runCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, {});
     const app = await openApp(loadConfig({ configPath: values.config, env: io.env }));
+    // The ops endpoint first: a port that cannot be bound stops the start, with what to change,
+    // rather than leaving a bot that Docker's health check and Prometheus cannot see.
+    let ops: Awaited<ReturnType<typeof startOpsEndpoint>>;
+    try {
+      ops = await startOpsEndpoint({
+        settings: app.config.http,
+        portOverride: app.env.EXECWATCH_HTTP_PORT,
+        metrics: app.metrics,
+        readiness: app.readiness,
+        logger: app.logger,
+      });
+    } catch (err) {
+      await app.close();
+      throw new ConfigError((err as Error).message);
+    }
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     app.scheduler.start();
     // Deliveries left undone (a crash, a Discord outage) go out now and then every minute.
-    const retry = () => void app.resumeDeliveries().catch((err: Error) => app.logger.warn({ err: err.message }, 'delivery retry failed'));
+    const retry = () => void app.resumeDeliveries().catch((err: Error) => {
+      if (!app.storeHealth.failed(err)) app.logger.warn({ err: err.message }, 'delivery retry failed');
+    });
     retry();
     setInterval(retry, 60_000).unref();
     app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));
-    const ops = await startOpsEndpoint({
-      settings: app.config.http,
-      portOverride: app.env.EXECWATCH_HTTP_PORT,
-      metrics: app.metrics,
-      readiness: () => ({ store: app.db.open, scheduler: app.scheduler.running, discord: app.discord ? app.discord.bot.isReady() : null }),
-      logger: app.logger,
-    });
     return new Promise<number>((resolve) => {
       let stopping = false;
       const stop = (signal: string) => {

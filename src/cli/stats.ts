@@ -10,6 +10,7 @@ import { costUsd, formatUsd, priceFor, type TokenPrice } from '../llm/pricing.js
 import { toNewsItem } from '../pipeline/process-item.js';
 import { openDatabase } from '../store/db.js';
 import { createLlmStore, type LlmSummary } from '../store/llm-store.js';
+import { createPipelineStats, type PipelineSummary } from '../store/pipeline-stats.js';
 import { CONFIG_USAGE, parseCommandArgs, UsageError, type CliCommand } from './command.js';
 
 const n = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -45,6 +46,23 @@ export function formatStats(summary: LlmSummary, prices: Record<string, TokenPri
     `  skipped by the prefilter  ${n(summary.prefilterSkips)}`,
     `  skipped by the budget     ${n(summary.budgetSkips)}${summary.budgetExceededDays.length ? ` (budget reached on ${summary.budgetExceededDays.join(', ')})` : ''}`,
   ].join('\n');
+}
+
+export function formatPipeline(p: PipelineSummary): string {
+  const list = (parts: Array<[string, number]>) => parts.filter(([, v]) => v).map(([k, v]) => `${n(v)} ${k}`).join(', ');
+  const byExtractor = Object.entries(p.changes.byExtractor);
+  const lines = [
+    `Pipeline ${p.since ? `since ${p.since}` : '(all time)'}`,
+    `  feeds                     ${n(p.feeds.total)} (${n(p.feeds.enabled)} enabled); ${p.feeds.failing.length} failing, ${p.feeds.disabled.length} disabled`,
+    ...p.feeds.failing.map((f) => `    failing: ${f.name} since ${f.since} (${f.failures} failure${f.failures === 1 ? '' : 's'})${f.error ? `: ${f.error.slice(0, 160)}` : ''}`),
+    ...p.feeds.disabled.map((f) => `    disabled: ${f.name}${f.reason ? `: ${f.reason.slice(0, 160)}` : ''}`),
+    `  items                     ${n(p.items.total)}${p.items.total ? ` (${list([['read', p.items.processed], ['baseline', p.items.baseline], ['duplicates', p.items.duplicates], ['failed', p.items.failed]])})` : ''}`,
+    `  changes                   ${n(p.changes.total)}${byExtractor.length > 1 ? ` (${byExtractor.map(([k, v]) => `${k} ${n(v)}`).join(', ')})` : ''}`,
+    `  events                    ${n(p.events.total)}${p.events.total ? ` (${list([['alerted', p.events.alerted], ['held for a second source', p.events.held], ['recorded without alerting', p.events.recordedOnly]])})` : ''}`,
+    `  alerts                    ${n(p.alerts.sent)} sent, ${n(p.alerts.failed)} failed, ${n(p.alerts.pending)} pending`,
+    ...p.alerts.byTarget.map((t) => `    ${t.target.padEnd(23)} ${list([['sent', t.sent], ['failed', t.failed], ['pending', t.pending]]) || 'nothing'}`),
+  ];
+  return lines.join('\n');
 }
 
 export function formatEstimate(e: TokenEstimate, source: string): string {
@@ -98,9 +116,9 @@ async function feedStream(dir: string, warn: (line: string) => void): Promise<Es
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'LLM usage: calls, tokens, estimated cost, fallbacks; --estimate: cost before any call',
+  summary: 'what the pipeline did (feeds failing, items, changes, events, alerts per target) and LLM use; --estimate: LLM cost before any call',
   usage: [
-    'execwatch stats [--since YYYY-MM-DD] [--json]',
+    'execwatch stats [--since YYYY-MM-DD] [--json]   feeds, items, changes, events, alerts per target; LLM use',
     'execwatch stats --estimate (--gold FILE | --feeds DIR) [--model M] [--json]',
     '',
     '  --since D      count from this UTC day (default: all time)',
@@ -136,8 +154,10 @@ export const statsCommand: CliCommand = {
     if (values.since !== undefined && !ISO_DAY.test(values.since)) throw new UsageError(`--since expects YYYY-MM-DD, found ${JSON.stringify(values.since)}`);
     const db = openDatabase(loaded.databasePath);
     try {
+      const pipeline = createPipelineStats(db).summary(values.since);
       const summary = createLlmStore(db).summary(values.since);
-      io.out(values.json ? JSON.stringify({ ...summary, estimatedCostUsd: costOf(summary, prices).usd }) : formatStats(summary, prices));
+      // The LLM figures stay at the top level of the JSON, as before; the pipeline's are under `pipeline`.
+      io.out(values.json ? JSON.stringify({ ...summary, estimatedCostUsd: costOf(summary, prices).usd, pipeline }) : `${formatPipeline(pipeline)}\n\n${formatStats(summary, prices)}`);
     } finally {
       db.close();
     }

@@ -16,6 +16,11 @@ const PollingSchema = z.strictObject({
   intervalMinutes: z.number().int().min(1).max(1440).default(15),
   /** The first poll of a new feed records its items without alerting, so an install does not flood a channel. */
   alertOnFirstPoll: z.boolean().default(false),
+  /**
+   * …except items published within this many hours, which the first poll reads and alerts (0:
+   * none). Leadership changes are rare, so a day or two of them cannot flood a channel.
+   */
+  backfillHours: z.number().min(0).max(24 * 30).default(48),
   userAgent: z.string().min(1).default('execwatch/0.1 (+https://github.com/execwatch/execwatch)'),
   timeoutMs: z.number().int().min(1000).max(300_000).default(20_000),
   connectTimeoutMs: z.number().int().min(100).max(60_000).default(10_000),

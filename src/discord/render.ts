@@ -1,33 +1,24 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { headline, type Alert } from '../notify/alert.js';
+import { escapeText, maskedLink, outletName } from '../notify/discord-text.js';
 
 const COLOR_LIST = 0x5865f2;
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-export function outletOf(url: string | null, feed: string | null): string {
-  if (feed) return feed;
-  if (!url) return 'source';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return 'source';
-  }
-}
 
 export function discordTime(iso: string | null, style: 'd' | 'f' | 'R' = 'd'): string {
   const t = iso ? Date.parse(iso) : NaN;
   return Number.isFinite(t) ? `<t:${Math.floor(t / 1000)}:${style}>` : 'date unknown';
 }
 
-/** One line block per change: headline, when and where, confidence, a short quote. */
+/** One line block per change: headline, when and where, confidence, a short quote (feed text escaped). */
 export function changeLine(alert: Alert, n: number): string {
   const c = alert.change;
   const source = alert.sources[0];
-  const where = source?.url ? `[${outletOf(source.url, source.feed)}](${source.url})` : outletOf(null, source?.feed ?? null);
+  const where = maskedLink(outletName(source?.url ?? null, source?.feed ?? null).slice(0, 100), source?.url);
   return [
-    `**${n}. ${clip(headline(c), 200)}**`,
+    `**${n}. ${escapeText(clip(headline(c), 200))}**`,
     `${discordTime(source?.publishedAt ?? c.source.publishedAt)} · ${where} · confidence ${Math.round(alert.confidence * 100)}%`,
-    `> ${clip(c.evidence.replace(/\s+/g, ' '), 220)}`,
+    `> ${escapeText(clip(c.evidence, 220))}`,
   ].join('\n');
 }
 

@@ -23,9 +23,12 @@ export interface HttpFetchResult {
   /** The decompressed body (empty for 304 and errors). */
   body: Buffer;
   finalUrl: string;
+  /** Where the resource now lives when every redirect on the way was permanent (301, 308); else null. */
+  movedTo?: string | null;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date), or null. */
@@ -57,8 +60,13 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
   };
   const agentOpts = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000, lookup };
   const agents = { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) };
+  const staleConnections = new WeakSet<FeedError>();
 
-  function once(url: URL, headers: Record<string, string>, deadline: number): Promise<HttpFetchResult & { location?: string }> {
+  /**
+   * One request. `fresh` opens a connection of its own instead of reusing an idle keep-alive one:
+   * the retry after a server closed the idle connection just as it was reused.
+   */
+  function once(url: URL, headers: Record<string, string>, deadline: number, fresh = false): Promise<HttpFetchResult & { location?: string }> {
     return new Promise((resolve, reject) => {
       const isHttps = url.protocol === 'https:';
       let settled = false;
@@ -72,7 +80,7 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
       const req = (isHttps ? https : http).request(url, {
         method: 'GET',
         headers,
-        agent: isHttps ? agents.https : agents.http,
+        agent: fresh ? false : isHttps ? agents.https : agents.http,
         lookup,
       });
       const total = setTimeout(() => fail(new FeedError('timeout', `no complete answer within ${opts.timeoutMs} ms`)), Math.max(1, deadline - Date.now()));
@@ -86,7 +94,10 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
         if (err instanceof FeedError) return fail(err);
         const cause = (err as { cause?: unknown }).cause;
         if (cause instanceof FeedError) return fail(cause);
-        fail(new FeedError('network', `cannot reach ${url.host}: ${err.code ?? err.message}`));
+        const failure = new FeedError('network', `cannot reach ${url.host}: ${err.code ?? err.message}`);
+        // A reused connection reset before any answer: the server closed it as it sat idle.
+        if (req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE')) staleConnections.add(failure);
+        fail(failure);
       });
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
@@ -147,13 +158,22 @@ export function createHttpFetcher(opts: HttpFetchOptions) {
       }
       const headers = { 'user-agent': opts.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', ...extraHeaders };
       const seen = new Set<string>();
+      let permanent = true;
       for (let hop = 0; ; hop++) {
         if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedError('redirect', `refusing to follow a redirect to ${url.protocol} (only http and https)`);
         if (url.username || url.password) throw new FeedError('blocked', 'URLs with a user name or password are not fetched');
         // Sockets skip the lookup for IP literals, so those are checked here.
         if (isIP(url.hostname.replace(/^\[|\]$/g, ''))) await resolvePublicAddress(url.hostname, opts.guard);
-        const res = await once(url, headers, deadline);
-        if (!REDIRECTS.has(res.status)) return res;
+        let res: HttpFetchResult & { location?: string };
+        try {
+          res = await once(url, headers, deadline);
+        } catch (err) {
+          // Retried once, on a new connection (a GET is safe to repeat).
+          if (!(err instanceof FeedError && staleConnections.has(err))) throw err;
+          res = await once(url, headers, deadline, true);
+        }
+        if (!REDIRECTS.has(res.status)) return { ...res, movedTo: hop > 0 && permanent ? url.href : null };
+        permanent &&= PERMANENT.has(res.status);
         if (!res.location) throw new FeedError('http', `HTTP ${res.status} redirect without a Location header`, null, res.status);
         seen.add(url.href);
         let next: URL;

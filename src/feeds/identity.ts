@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseFeedDate } from './dates.js';
 import { synthesizeTitle } from './html-text.js';
-import type { FeedEntry } from './types.js';
+import type { FeedEntry, SharedId } from './types.js';
 import { canonicalUrl, isHttpUrl } from './urls.js';
 
 export interface IdentityInput {
@@ -58,4 +58,41 @@ export function makeEntry(f: RawEntry, feedKey: string): FeedEntry {
     url: link ? canonicalUrl(link) : null,
     publishedAt,
   };
+}
+
+/** What an item is when its guid cannot be trusted: its link, else its title and date (entryId without the guid). */
+const idWithoutGuid = (e: FeedEntry): string => e.url ?? `sha1:${sha1(`${e.title}\n${e.publishedAt ?? ''}`)}`;
+
+/**
+ * A guid that several different items carry (a CMS that gives every item the feed's id, a
+ * template bug) identifies none of them: taken as it is, all but one item would be dropped as
+ * already seen. Those items are identified as if they had no guid (their link, else their title
+ * and date), which stays the same from poll to poll; an item that merely appears twice is left
+ * alone. Returns the entries and the ids found shared.
+ */
+export function separateSharedIds(entries: FeedEntry[]): { entries: FeedEntry[]; shared: SharedId[] } {
+  const groups = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    const group = groups.get(e.id);
+    if (group) group.push(i);
+    else groups.set(e.id, [i]);
+  });
+  const shared: SharedId[] = [];
+  const out = [...entries];
+  for (const [id, indexes] of groups) {
+    if (indexes.length < 2) continue;
+    const distinct = new Set(indexes.map((i) => `${entries[i]!.url ?? ''}\n${entries[i]!.title}`));
+    if (distinct.size < 2) continue;
+    shared.push({ id, items: indexes.length });
+    const taken = new Set<string>();
+    for (const i of indexes) {
+      const e = entries[i]!;
+      let next = idWithoutGuid(e);
+      // Different items with one link too: their text tells them apart.
+      if (taken.has(next)) next = `${next}#${sha1(`${e.title}\n${e.summary ?? ''}\n${e.content ?? ''}`).slice(0, 12)}`;
+      taken.add(next);
+      out[i] = { ...e, id: next };
+    }
+  }
+  return { entries: out, shared };
 }

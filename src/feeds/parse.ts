@@ -1,6 +1,6 @@
 import { decodeFeedBytes, decompressBody } from './decode.js';
 import { cleanLine, stripHtml } from './html-text.js';
-import { makeEntry } from './identity.js';
+import { makeEntry, separateSharedIds } from './identity.js';
 import { parseJsonDocument } from './parse-json.js';
 import { FeedError, type FeedEntry, type FeedFormat, type ParsedFeed } from './types.js';
 import { resolveUrl } from './urls.js';
@@ -255,8 +255,14 @@ function preview(text: string): string {
   return JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 60));
 }
 
-/** Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed text into normalised entries. */
+/** Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed text into normalised entries, each with an id of its own. */
 export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedFeed {
+  const feed = parseDocument(text, opts);
+  const { entries, shared } = separateSharedIds(feed.entries);
+  return shared.length ? { ...feed, entries, sharedIds: shared } : feed;
+}
+
+function parseDocument(text: string, opts: ParseOptions): ParsedFeed {
   const body = text.replace(/^\uFEFF/, '');
   const trimmed = body.trimStart();
   const ctx: Ctx = { base: opts.baseUrl ?? null, feedKey: opts.feedKey ?? opts.baseUrl ?? '' };

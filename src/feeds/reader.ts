@@ -53,7 +53,13 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
 
   return {
     async read(req): Promise<FeedReadResult> {
-      if (!isHttpSource(req.url)) return readFileFeed(req.url);
+      if (!isHttpSource(req.url)) {
+        // "ht!tp://exa mple" is a mistyped URL, not a file name to look for.
+        if (/^[^/\\\s]*:\/\//.test(req.url) && !/^file:\/\//i.test(req.url)) {
+          throw new FeedError('file', `"${req.url.slice(0, 200)}" is neither an http(s) URL nor a file path: feeds are fetched over http and https only`);
+        }
+        return readFileFeed(req.url);
+      }
       const conditional: Record<string, string> = {};
       if (req.etag) conditional['if-none-match'] = req.etag;
       if (req.lastModified) conditional['if-modified-since'] = req.lastModified;
@@ -64,6 +70,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
         maxAgeSeconds: parseMaxAge(header(res.headers['cache-control']) ?? undefined),
         httpStatus: res.status,
         finalUrl: res.finalUrl,
+        movedTo: res.movedTo ?? null,
       };
       if (res.status === 304) {
         // A 304 may omit validators: keep the ones we sent, so the next poll is still conditional.

@@ -21,6 +21,17 @@ export interface ParsedFeed {
   /** The character encoding the bytes were read with (null for text given directly). */
   encoding: string | null;
   entries: FeedEntry[];
+  /**
+   * Ids (guids, mostly) that several different items of this document carried: those items were
+   * told apart by their links instead (see separateSharedIds). Absent when there were none.
+   */
+  sharedIds?: SharedId[];
+}
+
+export interface SharedId {
+  id: string;
+  /** How many items carried it. */
+  items: number;
 }
 
 export interface FeedReadRequest {
@@ -38,6 +49,8 @@ interface ReadMeta {
   httpStatus: number | null;
   /** The URL the document came from after redirects. */
   finalUrl: string;
+  /** The feed's new address when it moved permanently (every redirect a 301 or 308). */
+  movedTo?: string | null;
 }
 
 export type FeedReadResult =

@@ -46,10 +46,34 @@ export interface AlertTarget {
   edit?(messageId: string, alert: Alert): Promise<void>;
 }
 
-/** "Daniel Zhang → acting President, Alibaba Cloud Intelligence" / "Jeff Zhang ← President, …". */
+/** What the extractors write when no organisation was found: the alert says so in words. */
+export const ORGANIZATION_NOT_NAMED = 'organisation not named in the item';
+
+/** Whether the change names its organisation ("unknown" and blanks do not count). */
+export function organizationNamed(name: string | null | undefined): boolean {
+  const n = (name ?? '').trim().toLowerCase();
+  return n !== '' && n !== 'unknown' && n !== 'n/a' && n !== 'none';
+}
+
+const words = (s: string): string => ` ${s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** The organisation as shown: its name, or that the item did not name one. */
+export function organizationLabel(change: LeadershipChange): string {
+  return organizationNamed(change.organization.name) ? change.organization.name : ORGANIZATION_NOT_NAMED;
+}
+
+/**
+ * "Daniel Zhang → acting President, Alibaba Cloud Intelligence" / "Jeff Zhang ✕ leaves president
+ * of Alibaba Cloud Intelligence" (the title already names the organisation: said once) /
+ * "Sofia Rossi → chief executive (organisation not named in the item)". Plain text.
+ */
 export function headline(change: LeadershipChange): string {
   const title = `${change.interim && !/\b(acting|interim)\b/i.test(change.role.title) ? 'interim ' : ''}${change.role.title}`;
   const arrow = change.direction === 'in' ? '→' : '✕';
   const verb = change.direction === 'in' ? '' : 'leaves ';
-  return `${change.person.name} ${arrow} ${verb}${title}, ${change.organization.name}`;
+  const org = change.organization.name.trim();
+  const named = organizationNamed(org);
+  const inTitle = named && [' of', ' at', ' for'].some((p) => words(title).includes(`${p}${words(org)}`));
+  const where = !named ? ` (${ORGANIZATION_NOT_NAMED})` : inTitle ? '' : `, ${org}`;
+  return `${change.person.name} ${arrow} ${verb}${title}${where}`;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../core/log.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import type { Alert, AlertTarget } from './alert.js';
 import { createChannelTarget } from './discord-channel-target.js';
+import { escapeText } from './discord-text.js';
 import { matchesFilters } from './subscription-match.js';
 
 /** The channels whose active subscription an alert passes, as delivery targets. */
@@ -34,8 +35,8 @@ export function createUnreachableHandler(deps: {
     const paused = channelId ? deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
     const what = channelId ? `<#${channelId}>` : targetId;
     const text = paused
-      ? `execwatch paused the subscription of ${what}: ${reason}. Fix the bot's permissions there, then run /subscribe in that channel to resume.`
-      : `execwatch cannot post to ${what}: ${reason}.`;
+      ? `execwatch paused the subscription of ${what}: ${escapeText(reason)}. Fix the bot's permissions there, then run /subscribe in that channel to resume.`
+      : `execwatch cannot post to ${what}: ${escapeText(reason)}.`;
     deps.logger.warn({ target: targetId, reason, paused }, 'alert target unreachable');
     if (!deps.rest || !deps.adminChannel || deps.adminChannel === channelId) return;
     if (!paused && channelId && deps.subscriptions.get(channelId)) return; // already paused and reported

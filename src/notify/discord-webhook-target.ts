@@ -5,9 +5,10 @@ import { watchResponses } from './discord-channel-target.js';
 import { renderEmbed } from './embed.js';
 import { parseWebhookUrl } from './webhook-url.js';
 
-export function createWebhookTarget(url: string, apiBase: string, breaker?: CircuitBreaker): AlertTarget & { destroy(): void } {
+/** Posts to one webhook, on the host its URL names (discord.com, a compatible server, a test emulator). */
+export function createWebhookTarget(url: string, breaker?: CircuitBreaker): AlertTarget & { destroy(): void } {
   const parts = parseWebhookUrl(url);
-  const client = new WebhookClient(parts, { rest: { api: apiBase } });
+  const client = new WebhookClient({ id: parts.id, token: parts.token }, { rest: { api: parts.apiBase } });
   watchResponses(client.rest, breaker);
   return {
     // The id, never the token: target ids end up in the database and in logs.

@@ -1,5 +1,6 @@
 import type { Alert, AlertFiling } from './alert.js';
-import { filingLabel, headline } from './alert.js';
+import { filingLabel, headline, organizationLabel } from './alert.js';
+import { escapeText, linkTarget, maskedLink, outletName } from './discord-text.js';
 
 /** The subset of Discord's embed object execwatch sends (plain JSON, no client types). */
 export interface EmbedJson {
@@ -16,45 +17,63 @@ const COLOR_IN = 0x2ecc71;
 const COLOR_OUT = 0xe67e22;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const outlet = (url: string | null, feed: string | null): string => {
-  if (feed) return feed;
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : 'source';
-  } catch {
-    return 'source';
-  }
+
+const when = (iso: string | null, style: 'R' | 'f'): string | null => {
+  const t = Date.parse(iso ?? '');
+  return Number.isFinite(t) ? `<t:${Math.floor(t / 1000)}:${style}>` : null;
 };
 
+/** One line per source, whole lines only (a link is never cut in half), then "… and N more". */
+function sourceLines(alert: Alert): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (const [i, s] of alert.sources.entries()) {
+    const at = when(s.publishedAt, 'R');
+    const outlet = outletName(s.url, s.feed).slice(0, 100);
+    let line = `${maskedLink(outlet, s.url)}${at ? ` ${at}` : ''}`;
+    if (line.length > 600) line = `${escapeText(outlet)}${at ? ` ${at}` : ''}`; // a monstrous URL: the outlet alone
+    if (size + line.length + 1 > 1024 - 24) {
+      lines.push(`… and ${alert.sources.length - i} more`);
+      break;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The alert as a Discord embed. Every string that came from a feed (names, titles, evidence,
+ * outlets, links, notes) goes through escapeText or linkTarget: it reads as text, never as a link,
+ * a mention or formatting. The markup left is execwatch's own: the quote, the source links and
+ * the timestamps.
+ */
 export function renderEmbed(alert: Alert): EmbedJson {
   const c = alert.change;
+  const t = escapeText;
+  const org = organizationLabel(c);
   const fields: EmbedJson['fields'] = [
-    { name: 'Person', value: clip(c.person.name + (c.person.aliases.length ? ` (${c.person.aliases.join(', ')})` : ''), 1024), inline: true },
+    { name: 'Person', value: clip(t(c.person.name) + (c.person.aliases.length ? ` (${c.person.aliases.map(t).join(', ')})` : ''), 1024), inline: true },
     { name: 'Change', value: c.direction === 'in' ? (c.interim ? 'In (interim)' : 'In') : c.interim ? 'Out (interim post)' : 'Out', inline: true },
-    { name: 'Post', value: clip(c.role.title, 1024), inline: true },
-    { name: 'Organisation', value: clip(c.organization.name + (c.organization.parent ? ` (${c.organization.parent})` : ''), 1024), inline: true },
+    { name: 'Post', value: clip(t(c.role.title), 1024), inline: true },
+    { name: 'Organisation', value: clip(t(org) + (c.organization.parent ? ` (${t(c.organization.parent)})` : ''), 1024), inline: true },
   ];
   if (alert.filing) fields.push(filingField(alert.filing));
-  if (c.effectiveDate) fields.push({ name: 'Effective', value: c.effectiveDate, inline: true });
-  if (c.reason) fields.push({ name: 'Reason', value: c.reason, inline: true });
-  if (c.counterpart) fields.push({ name: c.counterpart.relation === 'succeeds' ? 'Succeeds' : 'Succeeded by', value: clip(c.counterpart.name, 1024), inline: true });
-  if (c.destination) fields.push({ name: 'Next', value: clip(c.destination, 1024), inline: true });
-  const sources = alert.sources
-    .map((s) => {
-      const t = Date.parse(s.publishedAt ?? '');
-      const when = Number.isFinite(t) ? ` <t:${Math.floor(t / 1000)}:R>` : '';
-      return s.url ? `[${outlet(s.url, s.feed)}](${s.url})${when}` : `${outlet(s.url, s.feed)}${when}`;
-    })
-    .join('\n');
-  if (sources) fields.push({ name: alert.sources.length > 1 ? `Sources (${alert.sources.length})` : 'Source', value: clip(sources, 1024) });
+  if (c.effectiveDate) fields.push({ name: 'Effective', value: clip(t(c.effectiveDate), 1024), inline: true });
+  if (c.reason) fields.push({ name: 'Reason', value: clip(t(c.reason), 1024), inline: true });
+  if (c.counterpart) fields.push({ name: c.counterpart.relation === 'succeeds' ? 'Succeeds' : 'Succeeded by', value: clip(t(c.counterpart.name), 1024), inline: true });
+  if (c.destination) fields.push({ name: 'Next', value: clip(t(c.destination), 1024), inline: true });
+  if (alert.sources.length) fields.push({ name: alert.sources.length > 1 ? `Sources (${alert.sources.length})` : 'Source', value: sourceLines(alert) });
   const published = alert.sources.map((s) => Date.parse(s.publishedAt ?? '')).filter(Number.isFinite).sort((a, b) => a - b)[0];
   if (published !== undefined) fields.push({ name: 'Published', value: `<t:${Math.floor(published / 1000)}:f>`, inline: true });
   fields.push({ name: 'Confidence', value: `${Math.round(alert.confidence * 100)}%`, inline: true });
-  for (const note of alert.notes) fields.push({ name: 'Note', value: clip(note, 1024) });
+  for (const note of alert.notes) fields.push({ name: 'Note', value: clip(t(note), 1024) });
   const first = alert.sources[0];
+  const url = linkTarget(first?.url);
   return fitTotal({
-    title: clip(headline(c), 256),
-    ...(first?.url ? { url: first.url } : {}),
-    description: clip(`> ${c.evidence.replace(/\s+/g, ' ')}`, 4096),
+    title: clip(t(headline(c)), 256),
+    ...(url ? { url } : {}),
+    description: clip(`> ${t(c.evidence)}`, 4096),
     color: c.direction === 'in' ? COLOR_IN : COLOR_OUT,
     fields: fields.slice(0, 25),
     ...(first?.publishedAt && Number.isFinite(Date.parse(first.publishedAt)) ? { timestamp: new Date(first.publishedAt).toISOString() } : {}),
@@ -65,11 +84,11 @@ export function renderEmbed(alert: Alert): EmbedJson {
 /** "SEC 8-K, Item 5.02" with the filing's link and date; "Confirmed by SEC filing" once news said it too. */
 function filingField(f: AlertFiling): EmbedJson['fields'][number] {
   const label = filingLabel(f);
-  const linked = f.url ? `[${label}](${f.url})` : label;
-  const filed = f.filed ? `filed ${f.filed}` : 'filing date unknown';
+  // The link is built from EDGAR's listing: made safe like any feed link.
+  const filed = f.filed ? `filed ${escapeText(f.filed)}` : 'filing date unknown';
   return f.confirms
-    ? { name: 'Confirmed by SEC filing', value: `${linked}, ${filed}` }
-    : { name: label, value: `${f.url ? `[Filing](${f.url})` : 'Filing'}, ${filed}` };
+    ? { name: 'Confirmed by SEC filing', value: `${maskedLink(label, f.url)}, ${filed}` }
+    : { name: label, value: `${maskedLink('Filing', f.url)}, ${filed}` };
 }
 
 const EMBED_TOTAL = 6000;

@@ -7,6 +7,8 @@ export interface Readiness {
   store: boolean;
   scheduler: boolean;
   discord: boolean | null;
+  /** What is wrong, for the operator reading /readyz (the database's error with its fix). */
+  errors?: Record<string, string>;
 }
 
 export interface OpsServerOptions {

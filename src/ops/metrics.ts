@@ -22,6 +22,8 @@ export interface Metrics {
   llmCall(model: string, outcome: string): void;
   llmTokens(model: string, prompt: number, completion: number): void;
   articleFetched(outcome: 'ok' | 'cached' | 'error'): void;
+  /** A database operation failed (kind: full, io, corrupt, readonly, locked, cantopen, other). */
+  storeFailed(kind: string): void;
   /** Starts timing one poll cycle; call the returned function when it ends. */
   startPollCycle(): () => number;
   observePollCycle(seconds: number): void;
@@ -50,6 +52,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const alertsFailed = new Counter({ name: `${p}alerts_failed_total`, help: 'Alert deliveries that failed, by target', labelNames: ['target'], registers });
   const llmCalls = new Counter({ name: `${p}llm_calls_total`, help: 'LLM extraction calls, by model and outcome', labelNames: ['model', 'outcome'], registers });
   const llmTokens = new Counter({ name: `${p}llm_tokens_total`, help: 'LLM tokens used, by model and kind', labelNames: ['model', 'kind'], registers });
+  const storeErrors = new Counter({ name: `${p}store_errors_total`, help: 'Failed database operations, by kind (full, io, corrupt …)', labelNames: ['kind'], registers });
   const articles = new Counter({ name: `${p}article_fetches_total`, help: 'Article pages fetched for extraction, by outcome', labelNames: ['outcome'], registers });
   const pollCycle = new Histogram({
     name: `${p}poll_cycle_duration_seconds`,
@@ -60,6 +63,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   // Label values are pre-set so a scrape shows zeros before the first event, not a missing series.
   for (const outcome of ['ok', 'not_modified', 'error']) feedPolls.labels(outcome).inc(0);
+  for (const kind of ['full', 'io', 'corrupt']) storeErrors.labels(kind).inc(0);
 
   const nonNegative = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
 
@@ -78,6 +82,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       llmTokens.labels(model, 'completion').inc(nonNegative(completion));
     },
     articleFetched: (outcome) => articles.labels(outcome).inc(),
+    storeFailed: (kind) => storeErrors.labels(kind).inc(),
     startPollCycle: () => {
       const end = pollCycle.startTimer();
       return () => end();

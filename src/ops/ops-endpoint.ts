@@ -18,19 +18,24 @@ export interface OpsEndpointDeps {
 
 /**
  * Starts the ops endpoint for `execwatch run`, or nothing when it is switched off. A port that
- * cannot be bound is logged, not fatal: the bot keeps alerting, and the container's health check
- * reports the problem.
+ * cannot be bound is fatal, with what to change: a bot whose health endpoint is silently missing
+ * is restarted by Docker's health check and invisible to Prometheus, which is worse than not
+ * starting. (`http.enabled: false` is the way to run without one.)
  */
 export async function startOpsEndpoint(deps: OpsEndpointDeps): Promise<OpsServer | null> {
   if (!deps.settings.enabled) return null;
   const port = deps.portOverride ?? deps.settings.port;
   const server = createOpsServer({ port, host: deps.settings.host, metrics: deps.metrics, readiness: deps.readiness, logger: deps.logger });
+  let url: string;
   try {
-    const { url } = await server.listen();
-    deps.logger.info({ url, endpoints: ['/healthz', '/readyz', '/metrics'] }, 'ops endpoint listening');
-    return server;
+    ({ url } = await server.listen());
   } catch (err) {
-    deps.logger.error({ err: (err as Error).message }, 'ops endpoint not started');
-    return null;
+    const inUse = (err as { code?: string }).code === 'EADDRINUSE' || /EADDRINUSE/.test((err as Error).message);
+    throw new Error(
+      `${(err as Error).message}${inUse ? ' (another program uses that port)' : ''}. ` +
+        `Free port ${port}, choose another with http.port in the config or EXECWATCH_HTTP_PORT, or switch the endpoint off with http.enabled: false.`,
+    );
   }
+  deps.logger.info({ url, endpoints: ['/healthz', '/readyz', '/metrics'] }, 'ops endpoint listening');
+  return server;
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
-import { FeedError, type FeedReader } from '../feeds/types.js';
+import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
+import type { StoreHealth } from '../store/health.js';
 import type { createItemProcessor, ItemOutcome } from './process-item.js';
 
 export interface PollerOptions {
   alertOnFirstPoll: boolean;
+  /** On a feed's first poll, items published within this many hours are read and alerted (default 0). */
+  backfillHours?: number;
   defaultIntervalMinutes: number;
   maxBackoffMinutes: number;
   disableAfterHours: number;
@@ -35,6 +38,8 @@ export interface PollerDeps {
   options: PollerOptions;
   /** Told when a feed is disabled after failing too long (admin channel, log). */
   onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
+  /** Told of database failures: a full disk or a damaged file is not the feed's fault. */
+  store?: StoreHealth;
 }
 
 const MINUTE = 60_000;
@@ -61,11 +66,43 @@ export function createPoller(deps: PollerDeps) {
   const intervalMs = (feed: FeedRecord) => (feed.intervalMinutes ?? opts.defaultIntervalMinutes) * MINUTE;
   const maxBackoffMs = opts.maxBackoffMinutes * MINUTE;
   const maxCacheMs = (opts.maxCacheMinutes ?? 240) * MINUTE;
+  /** Feeds whose shared guids were reported in this run: once is enough, the feed will not change soon. */
+  const toldShared = new Set<number>();
 
   /** Cache-Control max-age lengthens the wait (never shortens it), within the bound. */
   function successDelay(feed: FeedRecord, maxAgeSeconds: number | null): number {
     const every = intervalMs(feed);
     return maxAgeSeconds && maxAgeSeconds * 1000 > every ? Math.min(maxAgeSeconds * 1000, Math.max(every, maxCacheMs)) : every;
+  }
+
+  /**
+   * On a feed's first poll an item is only recorded (a baseline), so that adding a feed does not
+   * flood a channel, unless it was published within the backfill window (or alertOnFirstPoll is set).
+   * An undated item, or one dated more than an hour ahead, is not known to be recent.
+   */
+  function isBaseline(entry: FeedEntry, now: Date): boolean {
+    if (opts.alertOnFirstPoll) return false;
+    const at = Date.parse(entry.publishedAt ?? '');
+    const age = now.getTime() - at;
+    return !(Number.isFinite(at) && age <= (opts.backfillHours ?? 0) * 3600_000 && age >= -3600_000);
+  }
+
+  function reportFirstPoll(feed: FeedRecord, outcomes: ItemOutcome[], nextPollAt: string): void {
+    const count = (kind: ItemOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+    const read = outcomes.filter((o) => o.kind === 'processed' || o.kind === 'failed').length;
+    const alerts = outcomes.reduce((n, o) => n + (o.kind === 'processed' ? o.alerts : 0), 0);
+    deps.logger.info({
+      feed: feed.name, items: outcomes.length, baseline: count('baseline'), read, alerts, duplicates: count('duplicate'), backfillHours: opts.backfillHours ?? 0, nextPollAt,
+    }, `first read of ${feed.name}: ${count('baseline')} items recorded as a baseline, ${read} recent ones read (${alerts} alerts); next poll at ${nextPollAt}`);
+  }
+
+  /** A permanent redirect: the feed is read at its new address from now on. */
+  function moved(feed: FeedRecord, to: string): void {
+    if (deps.feeds.moveUrl(feed.id, to)) {
+      deps.logger.info({ feed: feed.name, from: feed.url, to, origin: feed.origin }, 'feed moved permanently: its stored URL is updated');
+    } else {
+      deps.logger.warn({ feed: feed.name, from: feed.url, to }, 'feed moved permanently to the address of another watched feed: left where it was');
+    }
   }
 
   async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
@@ -75,16 +112,24 @@ export function createPoller(deps: PollerDeps) {
     try {
       const result = await deps.reader.read({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
       const nextPollAt = new Date(nextSlot(feed.url, started.getTime(), successDelay(feed, result.maxAgeSeconds))).toISOString();
-      const health = { status: result.httpStatus, durationMs: Date.now() - t0, finalUrl: result.finalUrl !== feed.url ? result.finalUrl : null };
+      const health = { status: result.httpStatus, durationMs: Date.now() - t0 };
+      if (result.movedTo && result.movedTo !== feed.url) moved(feed, result.movedTo);
       if (result.status === 'not-modified') {
         deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
         return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
       }
-      const baseline = !feed.baselineDone && !opts.alertOnFirstPoll;
+      if (result.feed.sharedIds?.length && !toldShared.has(feed.id)) {
+        toldShared.add(feed.id);
+        deps.logger.warn(
+          { feed: feed.name, url: feed.url, sharedIds: result.feed.sharedIds.slice(0, 10) },
+          `different items of ${feed.name} share one guid: told apart by their links instead (the feed's guids are broken)`,
+        );
+      }
+      const firstPoll = !feed.baselineDone;
       const outcomes: ItemOutcome[] = [];
       // Oldest first, so alerts come out in the order things happened.
-      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, baseline));
-      if (!feed.baselineDone) deps.feeds.markBaselineDone(feed.id);
+      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, firstPoll && isBaseline(entry, started)));
+      if (firstPoll) deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
       // point means the next poll fetches the whole document again rather than getting a 304.
       deps.feeds.recordSuccess(feed.id, {
@@ -103,8 +148,13 @@ export function createPoller(deps: PollerDeps) {
           base.alerts += o.alerts;
         }
       }
+      if (firstPoll) reportFirstPoll(feed, outcomes, nextPollAt);
       return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
+      // The database failed, not the feed: no failure is held against it (no backoff, no
+      // disabling); the items not recorded are read again on the next poll.
+      const storeError = deps.store?.failed(err);
+      if (storeError) return { ...base, status: 'failed', error: `store: ${storeError.message}`, durationMs: Date.now() - t0 };
       return failed(feed, err, started, base, Date.now() - t0);
     }
   }
@@ -119,14 +169,20 @@ export function createPoller(deps: PollerDeps) {
     const retryAfter = fe?.retryAfterSeconds ? Math.min(fe.retryAfterSeconds * 1000, maxBackoffMs) : 0;
     const failingSince = Date.parse(feed.failingSince ?? started.toISOString());
     const disable = started.getTime() - failingSince >= opts.disableAfterHours * 3600_000;
-    deps.feeds.recordFailure(feed.id, {
-      at: started.toISOString(),
-      error,
-      nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
-      disable,
-      status: fe?.httpStatus ?? null,
-      durationMs,
-    });
+    try {
+      deps.feeds.recordFailure(feed.id, {
+        at: started.toISOString(),
+        error,
+        nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),
+        disable,
+        status: fe?.httpStatus ?? null,
+        durationMs,
+      });
+    } catch (storeErr) {
+      const explained = deps.store?.failed(storeErr);
+      if (!explained) throw storeErr;
+      return { ...base, status: 'failed', error: `store: ${explained.message}`, durationMs };
+    }
     deps.logger.warn({ feed: feed.name, url: feed.url, err: error, failures }, 'feed poll failed');
     if (disable) {
       deps.logger.error({ feed: feed.name, url: feed.url, err: error, failingSince: feed.failingSince }, 'feed disabled after failing too long');

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/log.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
+import type { StoreHealth } from '../store/health.js';
 import { createKeyedLimiter, createLimiter } from './limit.js';
 import type { Poller, PollOutcome } from './poller.js';
 
@@ -15,6 +16,10 @@ export interface SchedulerDeps {
   /** How often due feeds are looked for; each feed keeps its own interval. */
   tickSeconds?: number;
   onCycle?: (outcomes: PollOutcome[], ms: number) => void;
+  /** The database's health: scheduled polling waits while writes fail, and says when they work again. */
+  store?: StoreHealth;
+  /** How long scheduled polling waits after a database failure before it tries again (default 60 s). */
+  storeRetryMs?: number;
 }
 
 export function hostKey(url: string): string {
@@ -39,6 +44,7 @@ export function createScheduler(deps: SchedulerDeps) {
   /** Polls the given feeds (no feed twice at once) and resolves when all are done. */
   async function pollFeeds(feeds: FeedRecord[]): Promise<PollOutcome[]> {
     const started = Date.now();
+    const failuresBefore = deps.store?.state().failures ?? 0;
     const runs = feeds
       .filter((f) => !inFlight.has(f.id))
       .map((f) => {
@@ -47,16 +53,30 @@ export function createScheduler(deps: SchedulerDeps) {
         return p;
       });
     const outcomes = await Promise.all(runs);
+    // A whole cycle without a database failure is what says writes work again (one feed's 304
+    // going through while another feed's items cannot be written does not).
+    if (outcomes.length && deps.store && deps.store.state().failures === failuresBefore) deps.store.succeeded();
     if (outcomes.length) deps.onCycle?.(outcomes, Date.now() - started);
     return outcomes;
   }
 
+  /** After a database failure, scheduled polls wait a while: every poll would fail the same way. */
+  function waitingForStore(now: number): boolean {
+    const s = deps.store?.state();
+    return Boolean(s && !s.writable && s.lastErrorAt !== null && now - s.lastErrorAt < (deps.storeRetryMs ?? 60_000));
+  }
+
   async function tick(): Promise<void> {
-    if (stopping) return;
+    if (stopping || waitingForStore(Date.now())) return;
     const now = deps.now().getTime();
     const due = deps.feeds.list().filter((f) => isDue(f, now));
     if (due.length) await pollFeeds(due);
   }
+
+  // A database that cannot even list the feeds is the store's trouble: readiness and metrics say so.
+  const tickFailed = (err: Error) => {
+    if (!deps.store?.failed(err)) deps.logger.error({ err: err.message }, 'scheduler tick failed');
+  };
 
   return {
     /** One poll of every enabled feed, whatever its schedule (`execwatch once`). */
@@ -67,9 +87,9 @@ export function createScheduler(deps: SchedulerDeps) {
       stopping = false;
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
       task = cron.schedule(`*/${every} * * * * *`, () => {
-        tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+        tick().catch(tickFailed);
       }, { noOverlap: true, name: 'execwatch-poll' });
-      void tick().catch((err: Error) => deps.logger.error({ err: err.message }, 'scheduler tick failed'));
+      void tick().catch(tickFailed);
     },
     get running() {
       return task !== null && !stopping;

@@ -25,8 +25,11 @@ export interface FeedRecord {
   lastDurationMs: number | null;
   disabledAt: string | null;
   disabledReason: string | null;
-  /** Where the last permanent redirect pointed, if the feed moved. */
-  finalUrl: string | null;
+  /**
+   * A config feed that moved (a permanent redirect): the address the config still names, so that
+   * the config and the stored feed stay one feed until the operator updates the config.
+   */
+  movedFrom: string | null;
 }
 
 export interface FeedSuccess {
@@ -37,7 +40,6 @@ export interface FeedSuccess {
   nextPollAt: string;
   status?: number | null;
   durationMs?: number | null;
-  finalUrl?: string | null;
 }
 
 export interface FeedFailure {
@@ -56,6 +58,10 @@ export interface FeedStore {
   getByUrl(url: string): FeedRecord | undefined;
   list(): FeedRecord[];
   remove(id: number): boolean;
+  /** A permanent redirect: the feed's address is now `url` (false when another feed has it). */
+  moveUrl(id: number, url: string): boolean;
+  /** The config names the feed's new address: nothing to remember any more. */
+  clearMovedFrom(id: number): void;
   recordSuccess(id: number, s: FeedSuccess): void;
   recordFailure(id: number, f: FeedFailure): void;
   markBaselineDone(id: number): void;
@@ -97,7 +103,7 @@ const toRecord = (r: FeedRow): FeedRecord => ({
   lastDurationMs: r.last_duration_ms,
   disabledAt: r.disabled_at,
   disabledReason: r.disabled_reason,
-  finalUrl: r.final_url,
+  movedFrom: r.final_url,
 });
 
 export function createFeedStore(db: Db): FeedStore {
@@ -111,8 +117,7 @@ export function createFeedStore(db: Db): FeedStore {
   const success = db.prepare(
     `UPDATE feeds SET last_polled_at = @at, last_success_at = @at, etag = @etag, last_modified = @lastModified,
        item_count = COALESCE(@itemCount, item_count), next_poll_at = @nextPollAt, consecutive_failures = 0,
-       failing_since = NULL, last_error = NULL, last_status = @status, last_duration_ms = @durationMs,
-       final_url = COALESCE(@finalUrl, final_url) WHERE id = @id`,
+       failing_since = NULL, last_error = NULL, last_status = @status, last_duration_ms = @durationMs WHERE id = @id`,
   );
   // last_error_at stays after recovery so `feeds list` can still show when the feed last failed.
   const failure = db.prepare(
@@ -145,7 +150,14 @@ export function createFeedStore(db: Db): FeedStore {
     },
     list: () => all.all().map(toRecord),
     remove: (id) => db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0,
-    recordSuccess: (id, s) => void success.run({ id, at: s.at, etag: s.etag, lastModified: s.lastModified, itemCount: s.itemCount, nextPollAt: s.nextPollAt, status: s.status ?? null, durationMs: s.durationMs ?? null, finalUrl: s.finalUrl ?? null }),
+    recordSuccess: (id, s) => void success.run({ id, at: s.at, etag: s.etag, lastModified: s.lastModified, itemCount: s.itemCount, nextPollAt: s.nextPollAt, status: s.status ?? null, durationMs: s.durationMs ?? null }),
+    moveUrl(id, url) {
+      if (byUrl.get(url)) return false;
+      // A config feed remembers the address its config names (the first one, over several moves).
+      db.prepare(`UPDATE feeds SET final_url = CASE WHEN origin = 'config' THEN COALESCE(final_url, url) END, url = ? WHERE id = ?`).run(url, id);
+      return true;
+    },
+    clearMovedFrom: (id) => void db.prepare('UPDATE feeds SET final_url = NULL WHERE id = ?').run(id),
     recordFailure: (id, f) => void failure.run({ id, at: f.at, error: f.error, nextPollAt: f.nextPollAt, disable: f.disable ? 1 : 0, status: f.status ?? null, durationMs: f.durationMs ?? null }),
     markBaselineDone: (id) => void db.prepare('UPDATE feeds SET baseline_done = 1 WHERE id = ?').run(id),
     setDisabled: (id, disabled, reason = null, now = new Date().toISOString()) =>

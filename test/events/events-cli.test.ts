@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
-const MERGE_DEV = fileURLToPath(new URL('../../../shared/eval/merge-dev.jsonl', import.meta.url));
+const MERGE_DEV = sharedPath('eval', 'merge-dev.jsonl');
+const withCorpus = hasShared('execwatch events over merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -15,7 +16,7 @@ async function run(...args: string[]) {
 }
 
 describe('execwatch events --jsonl', () => {
-  it('prints one line per event with the fields of the issue', async () => {
+  it.runIf(withCorpus)('prints one line per event with the fields of the issue', async () => {
     const { code, out } = await run('events', '--jsonl', MERGE_DEV, '--gold');
     expect(code).toBe(0);
     expect(out).toHaveLength(49);
@@ -42,7 +43,7 @@ describe('execwatch events --jsonl', () => {
     ]);
   });
 
-  it('reports the merge-dev evaluation with --evaluate', async () => {
+  it.runIf(withCorpus)('reports the merge-dev evaluation with --evaluate', async () => {
     const { code, out } = await run('events', '--jsonl', MERGE_DEV, '--gold', '--evaluate');
     expect(code).toBe(0);
     expect(JSON.parse(out[0] as string)).toMatchObject({ level: 'strict', goldEvents: 49, found: 49, duplicates: 0, wrongMerges: 0 });

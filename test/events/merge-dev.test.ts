@@ -4,11 +4,12 @@ import {
   evaluateMerge, goldChangeSource, goldItemToNewsItem, parseGoldEventItems, runMerge,
 } from '../../src/core/events/index.js';
 import { extractChanges } from '../../src/extract/index.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
-const MERGE_DEV = new URL('../../../shared/eval/merge-dev.jsonl', import.meta.url);
-const items = parseGoldEventItems(readFileSync(MERGE_DEV, 'utf8'), 'merge-dev.jsonl');
+const withCorpus = hasShared('merging merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
+const items = withCorpus ? parseGoldEventItems(readFileSync(sharedPath('eval', 'merge-dev.jsonl'), 'utf8'), 'merge-dev.jsonl') : [];
 
-describe('merge-dev.jsonl', () => {
+describe.runIf(withCorpus)('merge-dev.jsonl', () => {
   it('with the gold changes as input, every gold event comes out as exactly one event', async () => {
     const report = evaluateMerge(items, await runMerge(items, goldChangeSource));
     expect(report.goldEvents).toBe(49);

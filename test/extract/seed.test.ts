@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadershipChangeSchema } from '../../src/core/change.js';
 import { createBuiltinExtractor, extractChanges, itemText } from '../../src/extract/index.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
-const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'alibaba-cloud-leadership.txt');
+const SEED = sharedPath('seed', 'alibaba-cloud-leadership.txt');
+const withSeed = hasShared('the seed article', ['seed', 'alibaba-cloud-leadership.txt']);
 
 function seedItem() {
   const raw = readFileSync(SEED, 'utf8');
@@ -12,9 +13,10 @@ function seedItem() {
   return { id: 'seed', title: title ?? '', summary: null, content: rest.join('\n'), url: 'https://example.com/seed', feed: 'seed', publishedAt: null };
 }
 
-describe('the seed article (../shared/seed)', () => {
-  const item = seedItem();
-  const changes = extractChanges(item);
+describe.runIf(withSeed)('the seed article (../shared/seed)', () => {
+  // The factory runs even when the suite is skipped: read the seed only when it is there.
+  const item = withSeed ? seedItem() : null;
+  const changes = item ? extractChanges(item) : [];
   const norm = (s: string): string => s.replace(/\s+/g, ' ');
 
   it('gives exactly the two changes of the README', () => {
@@ -44,7 +46,7 @@ describe('the seed article (../shared/seed)', () => {
   });
 
   it('every change is schema-valid, sourced, and quotes the text verbatim', () => {
-    const { title, body } = itemText(item);
+    const { title, body } = itemText(item!);
     const text = norm(`${title}\n${body}`);
     for (const c of changes) {
       expect(LeadershipChangeSchema.parse(c)).toEqual(c);
@@ -69,7 +71,7 @@ describe('the seed article (../shared/seed)', () => {
   });
 
   it('the Extractor interface applies the confidence threshold', async () => {
-    expect(await createBuiltinExtractor().extract(item)).toHaveLength(2);
-    expect(await createBuiltinExtractor({ minConfidence: 1.01 }).extract(item)).toHaveLength(0);
+    expect(await createBuiltinExtractor().extract(item!)).toHaveLength(2);
+    expect(await createBuiltinExtractor({ minConfidence: 1.01 }).extract(item!)).toHaveLength(0);
   });
 });

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
 // Acceptance: every file of the shared feed corpus goes through `execwatch feeds inspect --json`.
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const corpus = join(repoRoot, '..', 'shared', 'fixtures', 'feeds');
+const corpus = sharedPath('fixtures', 'feeds');
 
 interface Row {
   file: string;
@@ -37,7 +37,7 @@ const DISAGREE: Record<string, { ok: boolean; items?: number; why: string }> = {
   },
 };
 
-const manifest = existsSync(join(corpus, 'MANIFEST.tsv')) ? readManifest() : [];
+const manifest = hasShared('the feed corpus through feeds inspect', ['fixtures', 'feeds', 'MANIFEST.tsv']) ? readManifest() : [];
 
 async function inspectJson(file: string) {
   const out: string[] = [];

@@ -1,8 +1,15 @@
 // Items and model replies the LLM tests share.
 import { readFileSync } from 'node:fs';
 import type { NewsItem } from '../../src/core/change.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
-export const SEED_TEXT = readFileSync(new URL('../../../shared/seed/alibaba-cloud-leadership.txt', import.meta.url), 'utf8');
+/** Whether ../shared holds the seed article; says once which suite skips when it does not. */
+export const hasSeed = (suite: string): boolean => hasShared(suite, ['seed', 'alibaba-cloud-leadership.txt']);
+
+/** The seed article's text (read on demand: a fresh clone has no ../shared). */
+export function seedText(): string {
+  return readFileSync(sharedPath('seed', 'alibaba-cloud-leadership.txt'), 'utf8');
+}
 
 export function buildItem(over: Partial<NewsItem> = {}): NewsItem {
   return {
@@ -18,7 +25,7 @@ export function buildItem(over: Partial<NewsItem> = {}): NewsItem {
 }
 
 export function seedItem(): NewsItem {
-  const [title = '', ...rest] = SEED_TEXT.split('\n');
+  const [title = '', ...rest] = seedText().split('\n');
   return buildItem({
     id: 'seed',
     title: title.trim(),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadershipChangeSchema } from '../../src/core/change.js';
 import { SYSTEM_PROMPT } from '../../src/llm/prompt.js';
 import { reply, startOpenAIEmulator, type OpenAIEmulator } from '../support/openai-emulator.js';
-import { buildItem, extractorFor, llmChange, memoryStore, seedItem } from './support.js';
+import { buildItem, extractorFor, hasSeed, llmChange, memoryStore, seedItem } from './support.js';
 
 let emulator: OpenAIEmulator;
 afterEach(async () => {
@@ -77,7 +77,7 @@ describe('structured replies through the real openai client', () => {
     expect(content.indexOf('Bob Evil')).toBeGreaterThan(content.indexOf('<item_text>'));
   });
 
-  it('extracts the seed article changes that the reply grounds in its text', async () => {
+  it.runIf(hasSeed('structured extraction of the seed article'))('extracts the seed article changes that the reply grounds in its text', async () => {
     const extractor = extractorFor(emulator.baseURL, memoryStore());
     emulator.enqueue(reply.json({
       changes: [

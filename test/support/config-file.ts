@@ -8,7 +8,10 @@ export interface TestConfig {
   dir?: string;
   file?: string;
   feeds: Array<{ name: string; url: string; intervalMinutes?: number; fetchArticles?: boolean }>;
-  /** Merged over `allowPrivateAddresses: true`: test feeds live on 127.0.0.1. */
+  /**
+   * Merged over `allowPrivateAddresses: true` (test feeds live on 127.0.0.1) and `backfillHours: 0`
+   * (a first poll only records, whatever the date the tests run on).
+   */
   polling?: Record<string, unknown>;
   /** Any other top-level sections (discord, extractor, http …). */
   extra?: Record<string, unknown>;
@@ -21,7 +24,7 @@ export function writeTestConfig(spec: TestConfig): { path: string; dir: string; 
   const path = join(dir, spec.file ?? 'execwatch.yaml');
   const config = {
     dataDir,
-    polling: { allowPrivateAddresses: true, ...spec.polling },
+    polling: { allowPrivateAddresses: true, backfillHours: 0, ...spec.polling },
     ...spec.extra,
     feeds: spec.feeds,
   };

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
+import { escapeText } from '../../notify/discord-text.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { nameOption, parseOptions } from '../options.js';
 import type { PagedQuery } from '../paging.js';
@@ -53,7 +54,7 @@ function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext)
     });
     if (opts.company && !ctx.lookup.knows('organization', opts.company)) throw unknown('company', opts.company);
     if (opts.person && !ctx.lookup.knows('person', opts.person)) throw unknown('person', opts.person);
-    const parts = [opts.company, opts.person, opts.role, opts.direction && (opts.direction === 'in' ? 'appointments' : 'departures')].filter(Boolean);
+    const parts = [opts.company, opts.person, opts.role, opts.direction && (opts.direction === 'in' ? 'appointments' : 'departures')].filter((p): p is string => Boolean(p)).map(escapeText);
     return {
       title: `Leadership changes, last ${opts.days} day${opts.days === 1 ? '' : 's'}${parts.length ? ` · ${parts.join(' · ')}` : ''}`,
       filter: { days: opts.days, company: opts.company, person: opts.person, role: opts.role, direction: opts.direction },
@@ -63,13 +64,13 @@ function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext)
   const kind = sub === 'company' ? 'organization' : 'person';
   if (!ctx.lookup.knows(kind, opts.name)) throw unknown(sub === 'company' ? 'company' : 'person', opts.name);
   return {
-    title: `${opts.name}: leadership changes, last ${opts.days} days`,
+    title: `${escapeText(opts.name)}: leadership changes, last ${opts.days} days`,
     filter: { days: opts.days, company: sub === 'company' ? opts.name : null, person: sub === 'person' ? opts.name : null, role: null, direction: null },
   };
 }
 
 function unknown(what: 'company' | 'person', name: string): UserError {
-  return new UserError(`No stored change mentions a ${what} called “${name}”. Pick one of the suggestions that appear as you type, or check the spelling.`);
+  return new UserError(`No stored change mentions a ${what} called “${escapeText(name)}”. Pick one of the suggestions that appear as you type, or check the spelling.`);
 }
 
 function page(ctx: CommandContext, query: PagedQuery, token: string, n: number) {

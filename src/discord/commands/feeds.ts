@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
+import { escapeText, linkTarget, plainText } from '../../notify/discord-text.js';
 import type { FeedRecord } from '../../store/feed-store.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
@@ -50,13 +51,14 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   // Reading a feed can take longer than the 3 s Discord gives for an answer.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const check = await ctx.checkFeed(opts.url);
-  if (!check.ok) throw new UserError(`Not added: ${check.error}`);
+  if (!check.ok) throw new UserError(`Not added: ${escapeText(check.error)}`);
   const existing = ctx.feeds.getByUrl(check.url);
-  if (existing) throw new UserError(`That feed is already watched, as **${existing.name}**.`);
-  const name = opts.name ?? check.title?.trim().slice(0, 100) ?? new URL(check.url).hostname;
+  if (existing) throw new UserError(`That feed is already watched, as **${escapeText(existing.name)}**.`);
+  // A feed's own title is its author's text: stored plain (no hidden or reordering characters), shown escaped.
+  const name = plainText(opts.name ?? check.title).slice(0, 100) || new URL(check.url).hostname;
   const feed = ctx.feeds.upsert({ url: check.url, name, origin: 'user', guildId: interaction.guildId }, ctx.now().toISOString());
   await interaction.editReply({
-    content: `✅ Added **${feed.name}** (${check.items} item${check.items === 1 ? '' : 's'} now). Its current items are recorded without alerting; new ones alert from the next poll.`,
+    content: `✅ Added **${escapeText(feed.name)}** (${check.items} item${check.items === 1 ? '' : 's'} now). Its first read records what it holds, alerting only items of the last hours (polling.backfillHours); new ones alert as they come.`,
     allowedMentions: { parse: [] },
   });
 }
@@ -64,22 +66,29 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const ref = interaction.options.getString('feed', true).trim();
   const feed = findFeed(ctx, ref);
-  if (!feed) throw new UserError(`No watched feed matches “${ref}”. Pick one from the suggestions.`);
-  if (feed.origin === 'config') throw new UserError(`**${feed.name}** comes from the config file; remove it there.`);
-  if (feed.guildId && feed.guildId !== interaction.guildId) throw new UserError(`**${feed.name}** was added in another server; it can be removed only there.`);
+  if (!feed) throw new UserError(`No watched feed matches “${escapeText(ref)}”. Pick one from the suggestions.`);
+  const name = escapeText(feed.name);
+  if (feed.origin === 'config') throw new UserError(`**${name}** comes from the config file; remove it there.`);
+  if (feed.guildId && feed.guildId !== interaction.guildId) throw new UserError(`**${name}** was added in another server; it can be removed only there.`);
   ctx.feeds.remove(feed.id);
-  await interaction.reply({ content: `✅ Removed **${feed.name}**.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({ content: `✅ Removed **${name}**.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+}
+
+/** A feed's address as a link that shows no preview, or as text when it is a local file. */
+function shownUrl(url: string): string {
+  const target = linkTarget(url);
+  return target ? `<${target}>` : escapeText(url);
 }
 
 function health(f: FeedRecord): string {
   const icon = f.disabled ? '⛔' : f.lastError && f.failingSince ? '⚠️' : f.lastSuccessAt ? '✅' : '⏳';
   const parts = [
     f.lastSuccessAt ? `last success ${discordTime(f.lastSuccessAt, 'R')}` : 'never read yet',
-    f.failingSince && f.lastError ? `failing since ${discordTime(f.failingSince, 'R')}: ${f.lastError.slice(0, 150)}` : null,
+    f.failingSince && f.lastError ? `failing since ${discordTime(f.failingSince, 'R')}: ${escapeText(f.lastError.slice(0, 150))}` : null,
     f.disabled ? 'disabled' : f.nextPollAt ? `next poll ${discordTime(f.nextPollAt, 'R')}` : null,
     `${f.itemCount} items`,
   ].filter(Boolean);
-  return `${icon} **${f.name}** — ${parts.join(' · ')}`;
+  return `${icon} **${escapeText(f.name)}** — ${parts.join(' · ')}`;
 }
 
 export const feedsCommand: SlashCommand = {
@@ -91,7 +100,7 @@ export const feedsCommand: SlashCommand = {
     if (sub === 'remove') return remove(interaction, ctx);
     const feeds = ctx.feeds.list();
     const content = sub === 'list'
-      ? fit(`**Feeds watched (${feeds.length})**`, feeds.map((f) => `• **${f.name}** <${f.url}>${f.origin === 'user' ? ' (added in Discord)' : ''}${f.disabled ? ' — disabled' : ''}`))
+      ? fit(`**Feeds watched (${feeds.length})**`, feeds.map((f) => `• **${escapeText(f.name)}** ${shownUrl(f.url)}${f.origin === 'user' ? ' (added in Discord)' : ''}${f.disabled ? ' — disabled' : ''}`))
       : fit(`**Feed health (${feeds.length})**`, feeds.map(health));
     await interaction.reply({ content: feeds.length ? content : 'No feeds are watched. Add one with /feeds add.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   },
@@ -99,6 +108,6 @@ export const feedsCommand: SlashCommand = {
     const typed = String(interaction.options.getFocused()).toLowerCase();
     const mine = ctx.feeds.list().filter((f) => f.origin === 'user' && (!f.guildId || f.guildId === interaction.guildId));
     const matches = mine.filter((f) => f.name.toLowerCase().includes(typed) || f.url.toLowerCase().includes(typed));
-    await interaction.respond(matches.slice(0, 25).map((f) => ({ name: `${f.name} — ${f.url}`.slice(0, 100), value: String(f.id) })));
+    await interaction.respond(matches.slice(0, 25).map((f) => ({ name: `${plainText(f.name)} — ${f.url}`.slice(0, 100), value: String(f.id) })));
   },
 };

@@ -1,6 +1,7 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
+import { escapeText } from '../../notify/discord-text.js';
 import type { SubscriptionFilters } from '../../store/subscription-store.js';
 import { UserError, type SlashCommand } from '../command.js';
 import { listOption, parseOptions } from '../options.js';
@@ -29,9 +30,9 @@ const SubscribeOptions = z.object({
 
 export function describeFilters(f: SubscriptionFilters): string {
   const parts = [
-    f.companies.length ? `companies: ${f.companies.join(', ')}` : null,
-    f.people.length ? `people: ${f.people.join(', ')}` : null,
-    f.roles.length ? `roles: ${f.roles.join(', ')}` : null,
+    f.companies.length ? `companies: ${f.companies.map(escapeText).join(', ')}` : null,
+    f.people.length ? `people: ${f.people.map(escapeText).join(', ')}` : null,
+    f.roles.length ? `roles: ${f.roles.map(escapeText).join(', ')}` : null,
     f.directions.length ? `only ${f.directions[0] === 'in' ? 'appointments' : 'departures'}` : null,
     f.minConfidence > 0 ? `confidence ≥ ${Math.round(f.minConfidence * 100)}%` : null,
   ].filter(Boolean);
@@ -56,9 +57,9 @@ export const subscribeCommand: SlashCommand = {
     const sub = ctx.subscriptions.upsert({ guildId: interaction.guildId, channelId: channel.id, filters, createdBy: interaction.user.id }, ctx.now().toISOString());
     const notes = [
       unknownCompanies.length || unknownPeople.length
-        ? `Not seen in any change yet (they will match once reported): ${[...unknownCompanies, ...unknownPeople].join(', ')}.`
+        ? `Not seen in any change yet (they will match once reported): ${[...unknownCompanies, ...unknownPeople].map(escapeText).join(', ')}.`
         : null,
-      roleWords.length ? `Roles matched by title words: ${roleWords.join(', ')} (categories are ${ROLE_CATEGORIES.join(', ')}).` : null,
+      roleWords.length ? `Roles matched by title words: ${roleWords.map(escapeText).join(', ')} (categories are ${ROLE_CATEGORIES.join(', ')}).` : null,
       existed?.status === 'paused' ? 'The subscription was paused; it is active again.' : null,
     ].filter(Boolean);
     await interaction.reply({

@@ -1,4 +1,5 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { escapeText } from '../../notify/discord-text.js';
 import type { SlashCommand } from '../command.js';
 import { requireManageServer } from '../permissions.js';
 import { discordTime } from '../render.js';
@@ -16,7 +17,7 @@ export const subscriptionsCommand: SlashCommand = {
     requireManageServer(interaction);
     const subs = ctx.subscriptions.listByGuild(interaction.guildId!);
     const lines = subs.map((s) => {
-      const state = s.status === 'paused' ? ` — ⏸ paused ${discordTime(s.pausedAt, 'R')}: ${s.pausedReason ?? 'unknown reason'} (run /subscribe there to resume)` : '';
+      const state = s.status === 'paused' ? ` — ⏸ paused ${discordTime(s.pausedAt, 'R')}: ${escapeText(s.pausedReason ?? 'unknown reason')} (run /subscribe there to resume)` : '';
       return `• <#${s.channelId}>: ${describeFilters(s)}${state}`;
     });
     await interaction.reply({

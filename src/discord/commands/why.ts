@@ -2,6 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
+import { escapeText, linkTarget } from '../../notify/discord-text.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';
 import type { ItemRecord } from '../../store/item-store.js';
@@ -28,19 +29,19 @@ const target = (id: string): string => (id.startsWith('channel:') ? `<#${id.slic
 
 function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   const feed = ctx.feeds.get(item.feedId);
-  const lines = [`Seen ${discordTime(item.seenAt, 'R')} in **${feed?.name ?? `feed #${item.feedId}`}**: “${item.title.slice(0, 200)}”.`];
+  const lines = [`Seen ${discordTime(item.seenAt, 'R')} in **${escapeText(feed?.name ?? `feed #${item.feedId}`)}**: “${escapeText(item.title.slice(0, 200))}”.`];
   const filing = ctx.filings?.byItem(item.id);
   if (filing) lines.push(...explainFiling(filing));
   if (item.status === 'baseline') {
-    lines.push('It was in the first read of that feed. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
+    lines.push('It was in the first read of that feed and older than the backfill window (polling.backfillHours) or undated. execwatch records what a new feed already holds without alerting, so adding a feed does not flood the channel.');
     return lines;
   }
   if (item.note?.startsWith('duplicate of')) {
-    lines.push(`It is the same story as an article seen before (${item.note}), so it did not alert again.`);
+    lines.push(`It is the same story as an article seen before (${escapeText(item.note)}), so it did not alert again.`);
     return lines;
   }
   if (item.status === 'failed') {
-    lines.push(`Reading it failed: ${item.note ?? 'unknown error'}.`);
+    lines.push(`Reading it failed: ${escapeText(item.note ?? 'unknown error')}.`);
     return lines;
   }
   const changes = ctx.changes.byItem(item.id);
@@ -52,20 +53,20 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     const deliveries = ctx.deliveries.forAlert(alertKey);
     if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
     for (const d of deliveries) {
-      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' ? 'alert pending' : `alert failed: ${d.lastError ?? 'unknown'}`;
+      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ?? 'unknown')}`;
       lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
     }
   };
   for (const stored of changes) {
     const c = stored.change;
     if (c.confidence >= ctx.minConfidence && ctx.events) continue; // explained by its event below
-    lines.push(`**${headline(c)}** — confidence ${Math.round(c.confidence * 100)}%`);
+    lines.push(`**${escapeText(headline(c))}** — confidence ${Math.round(c.confidence * 100)}%`);
     if (c.confidence < ctx.minConfidence) lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
     else deliveryLines(`change:${stored.id}`);
   }
   for (const event of ctx.events?.eventsForItem({ itemId: item.id }) ?? []) {
     const outlets = new Set(event.sources.map((s) => s.outlet)).size;
-    lines.push(`**${headline(eventAsChange(event))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
+    lines.push(`**${escapeText(headline(eventAsChange(event)))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
     const filed = filingLine(event);
     if (filed) lines.push(filed);
     if (event.alertState === 'held') lines.push('  ↳ held: waiting for a second source before alerting (its confidence is low).');
@@ -95,7 +96,8 @@ export const whyCommand: SlashCommand = {
     }
     const seen = new Set<string>();
     const lines = items.filter((i) => !seen.has(i.id) && seen.add(i.id)).flatMap((i) => explainItem(i, ctx));
-    const embed: APIEmbed = { title: 'Why (or why not)', url, color: 0x95a5a6, description: lines.join('\n').slice(0, 4096) };
+    const link = linkTarget(url);
+    const embed: APIEmbed = { title: 'Why (or why not)', ...(link ? { url: link } : {}), color: 0x95a5a6, description: lines.join('\n').slice(0, 4096) };
     await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   },
 };
