@@ -56,7 +56,7 @@ describe('organisations', () => {
     expect(unitFromTitle('acting head of cloud unit', 'Alibaba')).toEqual({ name: 'Alibaba Cloud', parent: 'Alibaba' });
     expect(unitFromTitle('CEO of the cloud business', 'Alibaba')).toEqual({ name: 'Alibaba Cloud', parent: 'Alibaba' });
     expect(unitFromTitle('head of Local Services Group', 'Alibaba')).toEqual({ name: 'Local Services Group', parent: 'Alibaba' });
-    expect(unitFromTitle('chief executive of a newly formed Intel Products group', 'Intel')).toEqual({ name: 'Intel Products group', parent: 'Intel' });
+    expect(unitFromTitle('chief executive of a newly formed Intel Products group', 'Intel')).toEqual({ name: 'Intel Products', parent: 'Intel' });
     expect(unitFromTitle('chief executive of Alibaba Group', 'Alibaba')).toBeNull();
     expect(unitFromTitle('chairman of the board', 'Alibaba')).toBeNull();
     expect(unitFromTitle('chairman and CEO of Alibaba Cloud Intelligence Group', 'Alibaba Cloud', 'Alibaba'))

@@ -1,9 +1,9 @@
 import type { Direction } from '../change.js';
 import type { ChangeEvent } from './model.js';
-import { personNameKey, personWords, significantWords } from './person-names.js';
+import { nameTokens, personNameKey } from './person-names.js';
 
 export interface CandidateQuery {
-  /** Folded name words (see `personWords`); an event qualifies if it is indexed under any. */
+  /** Name tokens (see `nameTokens`); an event qualifies if it is indexed under any. */
   tokens: readonly string[];
   /** Only events of this direction; both when absent. */
   direction?: Direction;
@@ -35,13 +35,12 @@ export interface EventRepository {
   saveUnit(unitKey: string, parentKey: string): void;
 }
 
-/** The index words of an event: every identifying word of every name it was reported under. */
+/**
+ * The index keys of an event: every identifying word of every name it was reported under,
+ * folded for accents and transliteration (`nameTokens`), so that "Sergei" finds "Sergey".
+ */
 export function eventTokens(event: Pick<ChangeEvent, 'person'>): string[] {
-  const out = new Set<string>();
-  for (const n of [event.person.name, ...event.person.names]) {
-    for (const w of significantWords(personWords(n))) out.add(w);
-  }
-  return [...out];
+  return [...new Set([event.person.name, ...event.person.names].flatMap(nameTokens))];
 }
 
 /** The last moment the event is known to be live: its latest report, or its effective day if later. */
