@@ -52,6 +52,7 @@ export function deniesMove(sentence: string): boolean {
  * is no change; the denial is noted on the event it disputes instead.
  */
 export function readFromDenial(evidence: string, mentions: (sentence: string) => boolean): boolean {
+  if (!deniesMove(evidence)) return false;
   const sentences = evidence.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s && mentions(s));
   return sentences.length > 0 && sentences.every(deniesMove);
 }

@@ -34,3 +34,21 @@ export function foldLatin(text: string): string {
     .toLowerCase()
     .replace(SPECIAL, (c) => LETTERS[c] ?? c);
 }
+
+/**
+ * A function remembered for the last few thousand inputs: names and titles recur across reports
+ * and candidates, and folding them again is most of the cost of matching. Results are shared:
+ * callers must not change them.
+ */
+export function remembered<T>(fn: (key: string) => T, max = 8192): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      if (seen.size >= max) seen.clear();
+      value = fn(key);
+      seen.set(key, value);
+    }
+    return value;
+  };
+}

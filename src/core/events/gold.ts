@@ -73,7 +73,7 @@ function parentAmong(organization: string, aliases: readonly string[]): string |
     if (words.length === 0) continue;
     const sameWords = words.length === org.length && words.every((w) => org.includes(w));
     const containsOrg = org.every((w) => words.includes(w));
-    const acronym = (a: string[], b: string[]): boolean =>
+    const acronym = (a: readonly string[], b: readonly string[]): boolean =>
       a.length === 1 && b.length > 1 && b.map((w) => w[0]).join('') === a[0];
     const shortForm = words.every((w) => org.includes(w)) && !namesPartOf(org, words);
     if (sameWords || containsOrg || shortForm || acronym(words, org) || acronym(org, words)) continue;

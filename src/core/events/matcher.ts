@@ -28,8 +28,9 @@ export function inUnit(event: ChangeEvent, units: UnitBook, report?: Report): bo
 }
 
 /**
- * The posts an event's reports name, grouped (one post in other words is one group), the one
- * most items name first: that is the event's post, the others are readings to weigh.
+ * The posts an event's reports name, grouped (one post in other words is one group): first the
+ * event's post (the group of its title, which the merger keeps on the post most items name),
+ * then the other readings, most items first.
  */
 export function postClusters(event: ChangeEvent, unit: boolean): PostCluster[] {
   const orgNames = [...event.organization.names, ...(event.organization.parent ? [event.organization.parent] : [])];
@@ -47,11 +48,9 @@ export function postClusters(event: ChangeEvent, unit: boolean): PostCluster[] {
     if (s.separately) cluster.separately = true;
   }
   if (clusters.length === 0) clusters.push({ post: describePost(event.role.title, orgNames), sources: [], items: new Set(), outlets: new Set(), separately: false });
-  // Stable: on a tie the group of the event's current title (the earliest) stays first.
-  const current = clusters.findIndex((c) => c.sources.some((s) => s.roleTitle === event.role.title));
-  const order = clusters.map((c, i) => ({ c, i, key: i === current ? -1 : i }));
-  order.sort((a, b) => b.c.items.size - a.c.items.size || a.key - b.key);
-  return order.map((o) => o.c);
+  const current = Math.max(0, clusters.findIndex((c) => c.sources.some((s) => s.roleTitle === event.role.title)));
+  const others = clusters.filter((_, i) => i !== current).sort((a, b) => b.items.size - a.items.size);
+  return [clusters[current] as PostCluster, ...others];
 }
 
 export const isOnePost = (r: PostRelation): boolean => r === 'same' || r === 'close';

@@ -92,6 +92,14 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const units: UnitBook = createUnitBook(knowledge.units);
   const aliasesOf = (name: string): string[] => aliases.namesOf(name);
 
+  // What this item's merge wrote, so that it reads its own writes without a round trip to the store.
+  let written = new Map<string, ChangeEvent>();
+  const save = (event: ChangeEvent): void => {
+    repository.save(event);
+    written.set(event.id, event);
+  };
+  const latest = (event: ChangeEvent): ChangeEvent => written.get(event.id) ?? event;
+
   const learnAliases = (names: readonly string[]): string[] | null => {
     const group = aliases.link(names);
     if (group) repository.saveAliasGroup(group);
@@ -256,13 +264,14 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const regroup = (event: ChangeEvent, silent: boolean): { event: ChangeEvent; split: ChangeEvent | null; alert: AlertAction } => {
     const unit = inUnit(event, units);
     const clusters = postClusters(event, unit);
-    const main = clusters[0] as PostCluster;
     let current = event;
+    // A reading more items name than the event's post becomes its post, unless it is the
+    // person's post elsewhere carried over.
+    const rival = clusters.slice(1).find((c) => c.items.size > (clusters[0] as PostCluster).items.size && !heldElsewhere(event, c));
+    const main = rival ?? (clusters[0] as PostCluster);
     const mainTitle = main.sources[0]?.roleTitle;
-    if (mainTitle && mainTitle !== event.role.title && !main.sources.some((s) => s.roleTitle === event.role.title)) {
-      current = { ...event, role: { title: mainTitle, categories: main.post.categories } };
-    }
-    const second = clusters.slice(1).find((c) => c.items.size >= 2 && c.outlets.size >= 2 && c.separately);
+    if (rival && mainTitle) current = { ...event, role: { title: mainTitle, categories: main.post.categories } };
+    const second = clusters.find((c) => c !== main && c.items.size >= 2 && c.outlets.size >= 2 && c.separately);
     if (!second || heldElsewhere(current, second)) return { event: current, split: null, alert: 'none' };
     const moving = new Set(second.sources);
     const staying = current.sources.filter((s) => !moving.has(s));
@@ -319,7 +328,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         }],
         revision: other.revision + 1,
       };
-      repository.save(updated);
+      save(updated);
       noted.push(updated);
     }
     return noted;
@@ -357,7 +366,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
           }],
           revision: event.revision + 1,
         };
-        repository.save(updated);
+        save(updated);
         noted.push(updated);
       }
     }
@@ -404,13 +413,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
           if (bestNameMatch(names, identityNames(other.person.names)) < NameMatch.Contained) continue;
           if (Date.parse(other.firstSeen) - Date.parse(eventHorizon(survivor)) > windowMs) continue;
           const [merged, old] = absorbEvent(survivor, other);
-          repository.save(old);
+          save(old);
           survivor = merged;
           gone.add(other.id);
           absorbed.push(other.id);
         }
         if (absorbed.length) {
-          repository.save(survivor);
+          save(survivor);
           joined.push({ event: survivor, absorbed });
         }
       }
@@ -446,7 +455,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const o = reports[j] as Report;
       if (o.change.direction !== r.change.direction || o.interim !== r.interim || bestNameMatch(o.expanded, r.expanded) < NameMatch.Surname) continue;
       const orgs = relateOrganizations({ names: [o.org.name], parent: o.org.parent }, { names: [r.org.name], parent: r.org.parent }, units);
-      if (orgs === 'same' && relatePosts(o.post, r.post, Boolean(o.org.parent)) === 'weak' && !statedForItsOrganization(r)) return repository.get(event.id) ?? event;
+      if (orgs === 'same' && relatePosts(o.post, r.post, Boolean(o.org.parent)) === 'weak' && !statedForItsOrganization(r)) return latest(event);
     }
     return null;
   };
@@ -461,18 +470,19 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         if (ra.change.direction !== 'in' || rb.change.direction !== 'out' || a.id === b.id) continue;
         if (!isOnePost(relatePosts(ra.post, rb.post, Boolean(ra.org.parent || rb.org.parent)))) continue;
         if (relateOrganizations({ names: [ra.org.name], parent: ra.org.parent }, { names: [rb.org.name], parent: rb.org.parent }, units) !== 'same') continue;
-        const ea = repository.get(a.id) ?? a;
-        const eb = repository.get(b.id) ?? b;
+        const ea = latest(a);
+        const eb = latest(b);
         const date = laterDate(ea.effectiveDate, eb.effectiveDate);
-        for (const e of [ea, eb]) if (date && e.effectiveDate !== date) repository.save({ ...e, effectiveDate: date });
+        for (const e of [ea, eb]) if (date && e.effectiveDate !== date) save({ ...e, effectiveDate: date });
       }
     }
   };
 
   // Which event each report of the item goes to. Reports are placed best match first across the
   // item, so that of two posts one person is reported in, each takes the event of its own post.
-  const decide = (reports: readonly Report[], primaries: readonly number[], ctx: AssessContext): Map<number, Decision> => {
+  const decide = (reports: readonly Report[], primaries: readonly number[], ctx: AssessContext): { decisions: Map<number, Decision>; found: Map<number, Assessment[]> } => {
     const options = new Map<number, Assessment[]>();
+    const assessed = new Map<number, Assessment[]>();
     for (const i of primaries) {
       const r = reports[i] as Report;
       const since = new Date(r.atMs - windowMs).toISOString();
@@ -480,6 +490,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const found = repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), direction: r.change.direction, since })
         .filter((e) => !e.mergedInto && Date.parse(e.firstSeen) <= latestFirst)
         .map((e) => assess(r, e, ctx));
+      assessed.set(i, found);
       options.set(i, admissible(r, found).sort((a, b) => b.score - a.score || b.event.lastSeen.localeCompare(a.event.lastSeen)));
     }
     const decisions = new Map<number, Decision>();
@@ -508,10 +519,11 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         claimedBy.set(free.event.id, i);
       } else decisions.set(i, { kind: 'create' });
     }
-    return decisions;
+    return { decisions, found: assessed };
   };
 
   const mergeItem: EventMerger['mergeItem'] = (item, changes, opts = {}) => {
+    written = new Map();
     const silent = opts.silent ?? false;
     const text = itemText(item);
     const nowMs = now().getTime();
@@ -553,13 +565,12 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     });
     const primaries = primaryOf.flatMap((p, i) => (p === i ? [i] : []));
     const ctx: AssessContext = { units, windowMs, itemText: foldedWords(text), aliasesOf };
-    const decisions = decide(reports, primaries, ctx);
+    const { decisions, found } = decide(reports, primaries, ctx);
 
     const outcomes: MergeOutcome[] = [];
     const contradicted: ChangeEvent[] = [];
     const revised: ChangeEvent[] = [];
     const placed = new Map<number, ChangeEvent>();
-    const latest = (e: ChangeEvent): ChangeEvent => repository.get(e.id) ?? e;
 
     reports.forEach((r, index) => {
       const c = r.change;
@@ -578,7 +589,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       }
       if (decision.kind === 'create') {
         const { event, alert } = createEvent(r, silent, false);
-        repository.save(event);
+        save(event);
         placed.set(index, event);
         outcomes.push({ change: c, event, kind: 'created', alert, absorbed: [] });
         contradicted.push(...noteReversal(event, r));
@@ -590,9 +601,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       // ("Richard Qiangdong Liu" after "Richard Liu" and "Liu Qiangdong"), and then an event of
       // the surname alone that could only be this person. A bare surname never joins events.
       if (decision.kind === 'join' && decision.match.names >= NameMatch.Contained) {
-        const near = repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), direction: c.direction, since: new Date(r.atMs - windowMs).toISOString() })
-          .filter((e) => e.id !== target.id && !e.mergedInto && ![...placed.values()].some((p) => p.id === e.id))
-          .map((e) => assess(r, e, ctx))
+        const near = (found.get(index) ?? [])
+          .filter((a) => a.event.id !== target.id && ![...placed.values()].some((p) => p.id === a.event.id))
           .filter((a) => a.eligible && isOnePost(a.post) && a.event.interim === target.interim &&
             samePostEvents(target, a.event) && relateEvents(target, a.event) === 'same');
         const full = near.filter((a) => a.names >= NameMatch.Contained);
@@ -609,14 +619,14 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         for (const other of group.slice(1)) {
           const [merged, gone] = absorbEvent(survivor, other);
           survivor = merged;
-          repository.save(gone);
+          save(gone);
           absorbed.push(gone.id);
         }
         if (absorbed.length) learnAliases(uniqueByKey([...identityNames(r.names), ...group.flatMap((e) => identityNames(e.person.names))], personNameKey));
         target = survivor;
       }
       if (target.sources.some((s) => s.itemId === c.source.itemId && s.personName === c.person.name && s.roleTitle === c.role.title)) {
-        if (absorbed.length) repository.save(target);
+        if (absorbed.length) save(target);
         placed.set(index, target);
         outcomes.push({ change: c, event: target, kind: 'repeated', alert: absorbed.length && target.alertState === 'released' ? 'edit' : 'none', absorbed });
         return;
@@ -628,9 +638,9 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       }
       const corroborated = corroborate(target, r, beside);
       const { event: regrouped, split, alert: splitAlert } = regroup(corroborated.event, silent);
-      repository.save(regrouped);
+      save(regrouped);
       if (split) {
-        repository.save(split);
+        save(split);
         const mine = split.sources.some((s) => s.itemId === c.source.itemId && s.personName === c.person.name && s.roleTitle === c.role.title);
         if (mine) {
           placed.set(index, split);

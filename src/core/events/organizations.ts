@@ -1,5 +1,5 @@
 import { LEGAL_SUFFIXES, nameWords } from '../names.js';
-import { foldLatin } from './fold.js';
+import { foldLatin, remembered } from './fold.js';
 
 // Words around a name that say which part or which moment, not which organisation:
 // "the board of Alibaba Group", "its Blizzard Entertainment unit", "the new Cloud Intelligence Group".
@@ -10,7 +10,7 @@ const TRAILING_NOISE: ReadonlySet<string> = new Set(['unit', 'units', 'studio', 
 const MORE_SUFFIXES: ReadonlySet<string> = new Set(['bv', 'spa', 'kk', 'ab', 'asa', 'oyj', 'pte', 'pty', 'llp', 'lp', 'sas', 'srl', 'kgaa', 'nv', 'sa']);
 
 /** The words of an organisation's name without legal suffixes ("The Walt Disney Company" → walt disney). */
-export function orgWords(name: string): string[] {
+export const orgWords: (name: string) => readonly string[] = remembered((name: string): string[] => {
   // "N.V.", "S.p.A.": letters with full stops are one word.
   const joined = foldLatin(name).replace(/\b(?:[a-z]\.){2,4}/g, (m) => `${m.replace(/\./g, '')} `);
   const words = nameWords(joined.replace(/['\u2019`](?!s\b)/g, ''), LEGAL_SUFFIXES).filter((w, i, all) => i === 0 || i < all.length - 1 || !MORE_SUFFIXES.has(w));
@@ -23,7 +23,7 @@ export function orgWords(name: string): string[] {
   }
   while (end - start > 1 && TRAILING_NOISE.has(words[end - 1] ?? '')) end -= 1;
   return words.slice(start, end);
-}
+});
 
 export const orgKey = (name: string): string => orgWords(name).join(' ');
 

@@ -1,5 +1,5 @@
 import { HONORIFICS } from '../names.js';
-import { foldLatin } from './fold.js';
+import { foldLatin, remembered } from './fold.js';
 
 // Short forms news copy uses for the same given name ("Bob Iger" / "Robert A. Iger"). Each maps
 // to one canonical form so that both sides of a comparison fold to the same word.
@@ -53,7 +53,7 @@ const NICKNAMES: Readonly<Record<string, string>> = {
  * dropped, nicknames canonical. Hyphenated given names split into their parts on both sides
  * alike ("Lip-Bu").
  */
-export function personWords(name: string): string[] {
+export const personWords: (name: string) => readonly string[] = remembered((name: string): string[] => {
   const folded = foldLatin(name)
     .replace(/['\u2019]s\b/g, '')
     .replace(/['\u2019`]/g, '')
@@ -67,7 +67,7 @@ export function personWords(name: string): string[] {
     if (!out.includes(canonical)) out.push(canonical);
   }
   return out;
-}
+});
 
 /** The stable key of a name: its folded words in order. */
 export const personNameKey = (name: string): string => personWords(name).join(' ');
@@ -80,7 +80,7 @@ export const significantWords = (words: readonly string[]): string[] => words.fi
  * "Arkady"/"Arkadiy", "Mueller"/"Müller", "Aleksei"/"Alexey". Only differences transliteration
  * makes are folded, so "Maria" and "Mario", "Jane" and "John" stay apart.
  */
-export function transliterationKey(word: string): string {
+export const transliterationKey = remembered((word: string): string => {
   const w = word
     .replace(/ph/g, 'f')
     .replace(/kh/g, 'h')
@@ -92,7 +92,7 @@ export function transliterationKey(word: string): string {
     .replace(/([a-z])\1+/g, '$1');
   // Final "-ei", "-ii" ("Sergei", "Arkadii") are one "i" in other systems.
   return w.length > 3 ? w.replace(/[ei]i$/, 'i') : w;
-}
+});
 
 /** Two folded words of names that are one word written two ways. */
 export const sameWord = (a: string, b: string): boolean =>
@@ -141,7 +141,7 @@ function covered(word: string, big: readonly string[]): boolean {
 
 // Father and son ("Stewart Bainum Sr." and "Stewart Bainum Jr."): two people.
 const GENERATION = /\b(jr|sr|ii|iii|iv)\b\.?/i;
-const generationOf = (name: string): string | null => GENERATION.exec(foldLatin(name))?.[1]?.toLowerCase() ?? null;
+const generationOf = remembered((name: string): string => GENERATION.exec(foldLatin(name))?.[1]?.toLowerCase() ?? '');
 
 export function compareNameWords(a: readonly string[], b: readonly string[]): NameMatch {
   const sa = significantWords(a);
@@ -160,7 +160,7 @@ export function compareNameWords(a: readonly string[], b: readonly string[]): Na
 export function generationsDiffer(a: string, b: string): boolean {
   const ga = generationOf(a);
   const gb = generationOf(b);
-  return ga !== null && gb !== null && ga !== gb;
+  return ga !== '' && gb !== '' && ga !== gb;
 }
 
 export function compareNames(a: string, b: string): NameMatch {

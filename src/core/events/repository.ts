@@ -49,6 +49,13 @@ export function eventHorizon(event: Pick<ChangeEvent, 'lastSeen' | 'effectiveDat
   return eff > event.lastSeen ? eff : event.lastSeen;
 }
 
+// "2024-12" → "2025-01".
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m >= 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
+}
+
 /** A repository in memory: for tests, the CLI and the benchmark. */
 export function createMemoryEventRepository(): EventRepository & { all(): ChangeEvent[] } {
   const events = new Map<string, ChangeEvent>();
@@ -57,6 +64,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
   const index = new Map<string, Map<string, Set<string>>>();
   const placed = new Map<string, { keys: string[]; month: string }>();
   let knowledge: Knowledge = { aliasGroups: [], units: [] };
+  let latestMonth = '';
 
   const unindex = (id: string): void => {
     const at = placed.get(id);
@@ -71,12 +79,16 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
       const out: ChangeEvent[] = [];
       const seen = new Set<string>();
       const directions = direction ? [direction] : ['in', 'out'];
+      // The months that can still be open: from the window's start to the latest horizon stored.
+      const open: string[] = [];
+      for (let m = sinceMonth; m <= latestMonth && open.length < 1200; m = nextMonth(m)) open.push(m);
       for (const t of tokens) {
         for (const d of directions) {
           const months = index.get(`${t}\u0000${d}`);
           if (!months) continue;
-          for (const [month, ids] of months) {
-            if (month < sinceMonth) continue;
+          for (const month of open) {
+            const ids = months.get(month);
+            if (!ids) continue;
             for (const id of ids) {
               if (seen.has(id)) continue;
               seen.add(id);
@@ -95,6 +107,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
       events.set(event.id, event);
       if (event.mergedInto) return;
       const month = eventHorizon(event).slice(0, 7);
+      if (month > latestMonth) latestMonth = month;
       const keys = eventTokens(event).map((t) => `${t}\u0000${event.direction}`);
       placed.set(event.id, { keys, month });
       for (const k of keys) {

@@ -1,6 +1,6 @@
 import type { RoleCategory } from '../change.js';
 import { roleCategories } from '../roles.js';
-import { foldLatin } from './fold.js';
+import { foldLatin, remembered } from './fold.js';
 import { orgWords } from './organizations.js';
 
 // The role is evidence of which post a report is about, not a key: outlets name one post in
@@ -61,8 +61,15 @@ const NOT_DOMAIN: ReadonlySet<string> = new Set([
 ]);
 const HEAD_NOUN = /^(?:chief|head|boss|leader|lead|chair|chairman|president)$/;
 
+const postOf = remembered((key: string): Post => {
+  const [title = '', ...organization] = key.split('\u0000');
+  return readPost(title, organization);
+});
+
 /** The post a title describes at an organisation (whose own words are not an area). */
-export function describePost(title: string, organization: readonly string[] = []): Post {
+export const describePost = (title: string, organization: readonly string[] = []): Post => postOf([title, ...organization].join('\u0000'));
+
+function readPost(title: string, organization: readonly string[]): Post {
   const words = foldLatin(title).replace(/['\u2019]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean);
   const of = words.findIndex((w) => w === 'of' || w === 'for' || w === 'over');
   // "head of global advertising", else "advertising chief" / "cloud boss".

@@ -6,6 +6,7 @@ import { migration as m0004 } from './0004_llm.js';
 import { migration as m0005 } from './0005_discord.js';
 import { migration as m0006 } from './0006_ops.js';
 import { migration as m0007 } from './0007_event_roles.js';
+import { migration as m0008 } from './0008_event_keys.js';
 
 export type { Migration } from './types.js';
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m0005,
   m0006,
   m0007,
+  m0008,
 ].sort((a, b) => a.version - b.version);
