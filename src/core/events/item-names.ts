@@ -20,12 +20,26 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set([
 const PARTICLES: ReadonlySet<string> = new Set(['de', 'da', 'di', 'van', 'von', 'der', 'den', 'del', 'la', 'le', 'bin', 'al', 'dos', 'du']);
 const MAX_WORDS = 4;
 
+const OPENING = new Set(['(', '"', "'", '\u201c', '\u2018']);
+const CLOSING = new Set([')', '"', "'", '\u201d', '\u2019', ',', ';', ':', '!', '?']);
+const STOPS = new Set([...CLOSING, '.']);
+
+// Punctuation off the ends of a token, by a loop (a pattern anchored at the end would retry at
+// every position of a long token).
+function trimmed(token: string, start: ReadonlySet<string>, end: ReadonlySet<string>): string {
+  let a = 0;
+  let b = token.length;
+  while (a < b && start.has(token[a] as string)) a++;
+  while (b > a && end.has(token[b - 1] as string)) b--;
+  return token.slice(a, b);
+}
+
 // A word that can be part of a name: "Garman", "Jae-yong", "O'Neal", "J.", "MJ" (two capitals at
 // most, so that "CEO" or a shouted headline is not read as a name).
 function nameLike(token: string): boolean {
-  const word = token.replace(/^[("'\u201c\u2018]+|[)"'\u201d\u2019,;:!?]+$/g, '');
+  const word = trimmed(token, OPENING, CLOSING);
   if (!/^\p{Lu}/u.test(word)) return false;
-  if (NOT_NAME_WORDS.has(word.toLowerCase().replace(/[.'\u2019]+$/, ''))) return false;
+  if (NOT_NAME_WORDS.has(trimmed(word.toLowerCase(), new Set(), STOPS))) return false;
   if (/^\p{Lu}\.?$/u.test(word)) return true;
   if (/^\p{Lu}{2}$/u.test(word)) return true;
   return /\p{Ll}/u.test(word);
@@ -42,7 +56,7 @@ export function fullNamesIn(text: string): string[] {
   const flush = () => {
     while (run.length && PARTICLES.has(run[run.length - 1] as string)) run.pop();
     if (run.length >= 2 && run.length <= MAX_WORDS) {
-      const name = run.join(' ').replace(/[,;:!?)"\u201d.]+$/, '').replace(/['\u2019]s$/, '');
+      const name = trimmed(run.join(' '), new Set(), STOPS).replace(/['\u2019]s$/, '');
       if (significantWords(personWords(name)).length >= 2) names.push(name);
     }
     run = [];
@@ -54,7 +68,7 @@ export function fullNamesIn(text: string): string[] {
       continue;
     }
     if (nameLike(token)) {
-      run.push(token.replace(/^[("'\u201c\u2018]+/, ''));
+      run.push(trimmed(token, OPENING, new Set()));
       // A name ends at punctuation after it, a full stop after a word (not an initial: "J."),
       // or a possessive ("Garman's").
       if (/[,;:!?)"\u201d]$|['\u2019]s$|\p{L}{2}\.$/u.test(token)) flush();

@@ -75,8 +75,8 @@ export interface Assessment {
 export interface AssessContext {
   units: UnitBook;
   windowMs: number;
-  /** The item's text, folded: whether it mentions an organisation. */
-  itemText: string;
+  /** The item's text, folded (see `foldedWords`): whether it mentions an organisation. */
+  itemText: () => string;
   /** Names the person is known by (aliases), for the event side. */
   aliasesOf: (name: string) => string[];
 }
@@ -96,16 +96,17 @@ function named(text: string, name: string): boolean {
 // The item names the event's organisation ("Facebook parent Meta"), or the event's reports name
 // the report's: an outlet gave the person's company under another name, or an extractor took a
 // section title or a neighbour for it.
-function organizationsMet(event: ChangeEvent, report: Report, itemText: string): boolean {
-  if (event.organization.names.some((n) => named(itemText, n))) return true;
+function organizationsMet(event: ChangeEvent, report: Report, itemText: () => string): boolean {
+  if (event.organization.names.some((n) => named(itemText(), n))) return true;
   const reported = foldedWords(event.sources.map((s) => `${s.title ?? ''} ${s.evidence}`).join(' '));
   return named(reported, report.org.name);
 }
 
 export function assess(report: Report, event: ChangeEvent, ctx: AssessContext): Assessment {
   const identity = identityNames([...event.person.names.flatMap(ctx.aliasesOf), event.person.name]);
-  const personKey = significantWords(personWords(fullestName(identity))).sort().join(' ') || event.id;
   const names = bestNameMatch(report.expanded, identity);
+  // Most candidates share a given name or a surname with the report and nothing else.
+  if (names === NameMatch.None) return { event, names, org: 'none', post: 'separate', onVariant: false, personKey: '', eligible: false, score: 0 };
   const org: Place = report.orgUnknown || unknownOrganization(event.organization.name, identity) ? 'unknown' : relateOrganizations(
     { names: event.organization.names, parent: event.organization.parent },
     { names: [report.org.name], parent: report.org.parent }, ctx.units);
@@ -114,9 +115,9 @@ export function assess(report: Report, event: ChangeEvent, ctx: AssessContext): 
   const main = clusters[0] as PostCluster;
   const post = relatePosts(main.post, report.post, unit);
   const onVariant = !isOnePost(post) && clusters.slice(1).some((c) => isOnePost(relatePosts(c.post, report.post, unit)));
-  const result = { event, names, org, post, onVariant, personKey, eligible: false, score: 0 };
+  const result = { event, names, org, post, onVariant, personKey: '', eligible: false, score: 0 };
 
-  if (names === NameMatch.None || org === 'unit') return result;
+  if (org === 'unit') return result;
   if (post === 'separate' && !onVariant) return result;
   // An interim appointment and the permanent one are two events. Leaving happens once, though:
   // "out as co-CEO" and "out as interim co-CEO" of one full name are one departure an outlet
@@ -137,7 +138,8 @@ export function assess(report: Report, event: ChangeEvent, ctx: AssessContext): 
   const exactOrg = event.organization.names.some((n) => orgKey(n) === orgKey(report.org.name));
   const postScore = post === 'same' ? 40 : post === 'close' ? 30 : onVariant ? 20 : 0;
   const orgScore = org === 'same' ? 50 : org === 'sibling' ? 20 : org === 'unknown' ? 10 : 0;
-  return { ...result, eligible: true, score: names * 100 + orgScore + postScore + (sameInterim ? 10 : 0) + (exactOrg ? 5 : 0) };
+  const personKey = significantWords(personWords(fullestName(identity))).sort().join(' ') || event.id;
+  return { ...result, personKey, eligible: true, score: names * 100 + orgScore + postScore + (sameInterim ? 10 : 0) + (exactOrg ? 5 : 0) };
 }
 
 /**

@@ -532,12 +532,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const words = new Set(significantWords(personWords(c.person.name)));
       return !readFromDenial(c.evidence, (s) => personWords(s).some((w) => words.has(w)));
     });
-    const fullNames = uniqueByKey([
+    let fullNames: string[] | null = null;
+    const itemFullNames = (): string[] => (fullNames ??= uniqueByKey([
       ...kept.flatMap((c) => [c.person.name, ...c.person.aliases]).filter((n) => significantWords(personWords(n)).length >= 2),
       ...fullNamesIn(text),
-    ], personNameKey);
+    ], personNameKey));
     const people = kept.flatMap((c) => [c.person.name, ...c.person.aliases]);
-    const context = { title: item.title ?? null, fullNames, people, nowMs, dayMs: DAY_MS };
+    const context = { title: item.title ?? null, fullNames: itemFullNames, people, nowMs, dayMs: DAY_MS };
     const reports = kept.map((c) => prepareReport(c, context, aliasesOf));
     const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
     const itemAtMs = reports[0]?.atMs ?? (Number.isNaN(published) ? nowMs : published);
@@ -564,7 +565,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       return j < 0 ? i : j;
     });
     const primaries = primaryOf.flatMap((p, i) => (p === i ? [i] : []));
-    const ctx: AssessContext = { units, windowMs, itemText: foldedWords(text), aliasesOf };
+    let folded: string | null = null;
+    const ctx: AssessContext = { units, windowMs, itemText: () => (folded ??= foldedWords(text)), aliasesOf };
     const { decisions, found } = decide(reports, primaries, ctx);
 
     const outcomes: MergeOutcome[] = [];

@@ -64,8 +64,8 @@ export function interimOf(change: LeadershipChange): boolean {
 
 export interface ItemContext {
   title: string | null;
-  /** The full names the item writes (its text, and the changes it reports). */
-  fullNames: readonly string[];
+  /** The full names the item writes (its text, and the changes it reports); read when a surname needs them. */
+  fullNames: () => readonly string[];
   /** The names of the people the item's changes report. */
   people: readonly string[];
   /** Time for reports without a publication time. */
@@ -81,7 +81,7 @@ export function prepareReport(change: LeadershipChange, item: ItemContext, alias
   const at = new Date(atMs).toISOString();
   const reported = uniqueByKey([change.person.name, ...change.person.aliases], spellingKey);
   const isShort = reported.every((n) => significantWords(personWords(n)).length <= 1);
-  const resolution = isShort ? resolveShortName(change.person.name, item.fullNames) : null;
+  const resolution = isShort ? resolveShortName(change.person.name, item.fullNames()) : null;
   const names = resolution?.full ? uniqueByKey([resolution.full, ...reported], spellingKey) : reported;
   const expanded = uniqueByKey(names.flatMap(aliasesOf), personNameKey);
   const effectiveDate = change.effectiveDate ?? findEffectiveDate(change.evidence, at);
