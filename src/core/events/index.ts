@@ -17,3 +17,4 @@ export * from './fold.js';
 export * from './item-names.js';
 export * from './report.js';
 export * from './matcher.js';
+export * from './titles-in-text.js';

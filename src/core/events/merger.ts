@@ -1,9 +1,9 @@
 import type { LeadershipChange, NewsItem } from '../change.js';
 import { createAliasBook, type AliasBook } from './alias-book.js';
 import { corroboratedConfidence, outletOf } from './corroboration.js';
-import { findDenialSentences, readFromDenial } from './denials.js';
+import { createContradictionNotes } from './contradictions.js';
+import { readFromDenial } from './denials.js';
 import { absorbEvent, displayName, hash, laterDate, spellingKey, uniqueByKey } from './event-record.js';
-import { foldLatin } from './fold.js';
 import { fullNamesIn } from './item-names.js';
 import { admissible, assess, foldedWords, inUnit, isOnePost, postClusters, type AssessContext, type Assessment, type PostCluster } from './matcher.js';
 import { DEFAULT_EVENT_OPTIONS, type ChangeEvent, type EventOptions, type EventSource } from './model.js';
@@ -14,7 +14,9 @@ import {
 } from './person-names.js';
 import { prepareReport, unknownOrganization, type Report } from './report.js';
 import { eventHorizon, type EventRepository } from './repository.js';
-import { relatePosts, titlesInOnePhrase } from './roles.js';
+import { splitPost, splitSeed } from './post-split.js';
+import { relatePosts } from './roles.js';
+import { inOnePhrase, statedForItsOrganization } from './titles-in-text.js';
 
 export type AlertAction = 'post' | 'edit' | 'hold' | 'none';
 
@@ -69,8 +71,6 @@ export interface EventMergerDeps {
 }
 
 const DAY_MS = 86_400_000;
-// "… of Starbucks", "… at the cloud unit" after a phrase of titles: whose posts they are.
-const PLACE = /^\s*(?:of|at)\s+(?:the\s+)?([a-z0-9][a-z0-9 .&'-]*)/;
 
 type Item = Pick<NewsItem, 'id'> & Partial<NewsItem>;
 
@@ -118,18 +118,6 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return isOnePost(relatePosts(pa.post, pb.post, unit));
   };
 
-  // Two titles of one phrase in the reports' evidence, said of their organisation (not "chairman
-  // and CEO of the cloud unit" beside a change at the parent).
-  const onePhrase = (a: Report, b: Report): boolean => {
-    const evidence = a.change.evidence === b.change.evidence ? a.change.evidence : `${a.change.evidence}\n${b.change.evidence}`;
-    return titlesInOnePhrase(evidence, a.change.role.title, b.change.role.title).some((after) => {
-      const place = PLACE.exec(after)?.[1]?.split(/[,;:()]/)[0]?.trim();
-      if (!place) return true;
-      const relation = relateOrganizations({ names: [place], parent: null }, { names: [a.org.name], parent: a.org.parent }, units);
-      return relation !== 'unit' && relation !== 'sibling';
-    });
-  };
-
   // Two changes of one item that say the same thing twice (headline and body; one title split
   // in two, "executive chair and CTO").
   const sameMove = (a: Report, b: Report): boolean => {
@@ -141,7 +129,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const orgs = relateOrganizations({ names: [a.org.name], parent: a.org.parent }, { names: [b.org.name], parent: b.org.parent }, units);
     // Within one item, titles that name the top post differently ("president", "CEO") are two
     // posts the item states apart; only the same post, or two titles of one phrase, are one.
-    return orgs === 'same' && (posts === 'same' || onePhrase(a, b));
+    return orgs === 'same' && (posts === 'same' || inOnePhrase(a, b, units));
   };
 
   const sourceOf = (r: Report, separately: boolean): EventSource => ({
@@ -273,105 +261,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     if (rival && mainTitle) current = { ...event, role: { title: mainTitle, categories: main.post.categories } };
     const second = clusters.find((c) => c !== main && c.items.size >= 2 && c.outlets.size >= 2 && c.separately);
     if (!second || heldElsewhere(current, second)) return { event: current, split: null, alert: 'none' };
-    const moving = new Set(second.sources);
-    const staying = current.sources.filter((s) => !moving.has(s));
-    const kept: ChangeEvent = {
-      ...current,
-      person: { ...current.person, name: displayName(staying, current.person.names) },
-      sources: staying,
-      confidence: corroboratedConfidence(staying),
-      firstSeen: staying.map((s) => s.publishedAt ?? current.firstSeen).reduce((a, b) => (a < b ? a : b), current.lastSeen),
-      revision: current.revision + 1,
-    };
-    const sources = second.sources;
-    const first = sources[0] as EventSource;
-    const confidence = corroboratedConfidence(sources);
-    const release = current.alertState === 'suppressed' ? releaseState(confidence, true) : releaseState(confidence, silent);
-    const times = sources.map((s) => s.publishedAt ?? current.lastSeen).sort();
-    const split: ChangeEvent = {
-      ...current,
-      id: uniqueId([first.itemId, personNameKey(first.personName), current.direction, second.post.categories.join('+'), orgKey(first.organizationName), String(current.interim), 'split'].join('|')),
-      person: { name: displayName(sources, current.person.names), names: uniqueByKey(sources.map((s) => s.personName).concat(identityNames(current.person.names)), spellingKey) },
-      role: { title: first.roleTitle, categories: second.post.categories },
-      // The names these reports gave that the event had taken as its organisation's.
-      organization: {
-        ...current.organization,
-        names: uniqueByKey([current.organization.name, ...sources.map((s) => s.organizationName)
-          .filter((n) => current.organization.names.some((o) => orgKey(o) === orgKey(n)))], orgKey),
-      },
-      firstSeen: times[0] as string,
-      lastSeen: times[times.length - 1] as string,
-      sources,
-      confidence,
-      contradictions: [],
-      mergedInto: null,
-      alertState: release.state,
-      revision: 1,
-    };
+    const confidence = corroboratedConfidence(second.sources);
+    const release = releaseState(confidence, silent || current.alertState === 'suppressed');
+    const { kept, split } = splitPost(current, second, uniqueId(splitSeed(current, second)), release.state);
     return { event: kept, split, alert: release.alert };
   };
 
-  const noteReversal = (event: ChangeEvent, r: Report): ChangeEvent[] => {
-    const opposite = r.change.direction === 'in' ? 'out' : 'in';
-    const since = new Date(r.atMs - windowMs).toISOString();
-    const noted: ChangeEvent[] = [];
-    for (const other of repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), since, direction: opposite })) {
-      if (other.mergedInto || other.interim !== r.interim || relateEvents(other, event) !== 'same') continue;
-      if (!samePostEvents(other, event)) continue;
-      if (bestNameMatch(r.expanded, identityNames(other.person.names)) < NameMatch.Contained) continue;
-      if (other.contradictions.some((x) => x.eventId === event.id)) continue;
-      const updated: ChangeEvent = {
-        ...other,
-        contradictions: [...other.contradictions, {
-          kind: 'reversal', itemId: r.change.source.itemId, url: r.change.source.url,
-          publishedAt: r.change.source.publishedAt, evidence: r.change.evidence, eventId: event.id,
-        }],
-        revision: other.revision + 1,
-      };
-      save(updated);
-      noted.push(updated);
-    }
-    return noted;
-  };
-
-  const noteDenials = (item: Item, atMs: number): ChangeEvent[] => {
-    const text = itemText(item);
-    const noted: ChangeEvent[] = [];
-    const since = new Date(atMs - windowMs).toISOString();
-    const itemWords = foldedWords(text);
-    for (const sentence of findDenialSentences(text)) {
-      const words = personWords(sentence);
-      for (const event of repository.findCandidates({ tokens: [...new Set(significantWords(words).flatMap(nameTokens))], since })) {
-        if (event.mergedInto || event.contradictions.some((x) => x.itemId === item.id)) continue;
-        if (event.sources.some((s) => s.itemId === item.id)) continue;
-        const people = identityNames(event.person.names);
-        // The full name in the denial, or the surname there and the organisation in the item.
-        const full = people.some((n) => {
-          const sig = significantWords(personWords(n));
-          return sig.length >= 2 && sig.every((w) => words.includes(w));
-        });
-        const surnameAndOrg = people.some((n) => {
-          const last = significantWords(personWords(n)).at(-1);
-          return last !== undefined && words.includes(last);
-        }) && event.organization.names.some((o) => {
-          const ow = personWords(o);
-          return ow.length > 0 && itemWords.includes(` ${ow.join(' ')} `);
-        });
-        if (!full && !surnameAndOrg) continue;
-        const updated: ChangeEvent = {
-          ...event,
-          contradictions: [...event.contradictions, {
-            kind: 'denial', itemId: item.id, url: item.url ?? null, publishedAt: item.publishedAt ?? null,
-            evidence: sentence, eventId: null,
-          }],
-          revision: event.revision + 1,
-        };
-        save(updated);
-        noted.push(updated);
-      }
-    }
-    return noted;
-  };
+  const { noteReversal, noteDenials } = createContradictionNotes({ repository, windowMs, save, relateEvents, samePostEvents });
 
   // Name pairs in the text ("Jack Ma (Ma Yun)") are learned when one of the names is a person
   // this item reports or a stored event names; a pair of strangers may be anything.
@@ -427,26 +323,6 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return joined;
   };
 
-  /**
-   * Whether the report's title stands in its evidence as a post of its own organisation (the
-   * item states two posts: "founder and chairman Boyd Jefferies has resigned … as chief
-   * executive"), rather than as the person's title elsewhere ("Yaccarino, chairman of global
-   * advertising at NBCUniversal, will run Twitter") or not at all: an extractor's reading then,
-   * weighed beside the other post until outlets establish it.
-   */
-  const statedForItsOrganization = (r: Report): boolean => {
-    const title = foldLatin(r.change.role.title).trim();
-    const text = foldLatin(r.change.evidence);
-    if (title.length < 2) return false;
-    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) {
-      const place = PLACE.exec(text.slice(at + title.length, at + title.length + 80))?.[1]?.split(/[,;:()]/)[0]?.trim();
-      if (!place) return true;
-      const relation = relateOrganizations({ names: [place], parent: null }, { names: [r.org.name], parent: r.org.parent }, units);
-      if (relation === 'same' || relation === 'unit') return true;
-    }
-    return false;
-  };
-
   // An event this item started for the same person, move and organisation under a title that may
   // be one post with this one (not a separate post: a board seat, another area).
   const placedSibling = (r: Report, placed: ReadonlyMap<number, ChangeEvent>, reports: readonly Report[]): ChangeEvent | null => {
@@ -455,7 +331,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const o = reports[j] as Report;
       if (o.change.direction !== r.change.direction || o.interim !== r.interim || bestNameMatch(o.expanded, r.expanded) < NameMatch.Surname) continue;
       const orgs = relateOrganizations({ names: [o.org.name], parent: o.org.parent }, { names: [r.org.name], parent: r.org.parent }, units);
-      if (orgs === 'same' && relatePosts(o.post, r.post, Boolean(o.org.parent)) === 'weak' && !statedForItsOrganization(r)) return latest(event);
+      if (orgs === 'same' && relatePosts(o.post, r.post, Boolean(o.org.parent)) === 'weak' && !statedForItsOrganization(r, units)) return latest(event);
     }
     return null;
   };
@@ -512,7 +388,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const free = all.find((a) => !claimedBy.has(a.event.id));
       // A surname two people of the item share ("replaces CEO Xu with finance chief Xu") may be either.
       const ambiguous = ((reports[i] as Report).short?.fits.length ?? 0) > 1;
-      if (sibling && !ambiguous && (sibling.onVariant || (sibling.post === 'weak' && !statedForItsOrganization(reports[i] as Report)))) {
+      if (sibling && !ambiguous && (sibling.onVariant || (sibling.post === 'weak' && !statedForItsOrganization(reports[i] as Report, units)))) {
         decisions.set(i, { kind: 'beside', match: sibling });
       } else if (!sibling && free) {
         decisions.set(i, { kind: 'join', match: free });
