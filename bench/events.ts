@@ -68,7 +68,7 @@ function storedEvent(i: number, spec: Spec): ChangeEvent {
     sources: [{
       itemId: `stored-${i}`, url: `https://outlet${i % 50}.example/${i}`, feed: null, outlet: `outlet${i % 50}.example`, title: null,
       publishedAt: iso, evidence: `${spec.person} becomes ${spec.role} of ${spec.org}.`, confidence: 0.8,
-      personName: spec.person, roleTitle: spec.role, organizationName: spec.org,
+      personName: spec.person, roleTitle: spec.role, organizationName: spec.org, separately: false,
     }],
     confidence: 0.8,
     contradictions: [],

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
-  evaluateMerge, goldChangeSource, goldItemToNewsItem, parseGoldEventItems, runMerge, toEventLine,
+  evaluateMerge, goldChangeSource, goldItemToNewsItem, misreadChangeSource, parseGoldEventItems, runMerge, toEventLine,
   type ChangeSource, type EventOptions,
 } from '../core/events/index.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
@@ -17,13 +17,15 @@ export const eventsCommand: CliCommand = {
   name: 'events',
   summary: 'merge the changes of a JSONL file of items into events (one line per event)',
   usage: [
-    'execwatch events --jsonl F [--gold] [--evaluate] [--window-days N] [--hold-below C]',
+    'execwatch events --jsonl F [--gold | --misread] [--evaluate] [--window-days N] [--hold-below C]',
     '',
     'Reads items in the format of the shared eval GUIDE.md, takes them in published order through',
     'extraction and merging, and prints one line per event:',
     '  {"event", "person", "direction", "role", "organization", "interim", "sources": [item ids], "confidence"}',
     '',
     '  --gold            merge the file\'s gold changes instead of extracting (the merger alone)',
+    '  --misread         merge each item\'s `misread` changes (gold changes with extraction errors;',
+    '                    test streams carry them), its gold changes where it has none',
     '  --evaluate        print how the events compare with the gold `event` ids (found, duplicates,',
     '                    wrong merges; strict and loose matching) instead of the events',
     '  --window-days N   longest gap between two reports of one event (default 14)',
@@ -34,13 +36,14 @@ export const eventsCommand: CliCommand = {
     const { values } = parseCommandArgs(args, {
       jsonl: { type: 'string' },
       gold: { type: 'boolean' },
+      misread: { type: 'boolean' },
       evaluate: { type: 'boolean' },
       'window-days': { type: 'string' },
       'hold-below': { type: 'string' },
       ...EXTRACTOR_OPTION,
     });
     if (!values.jsonl) throw new UsageError('--jsonl FILE is required');
-    if (values.gold && values.extractor) throw new UsageError('give --gold or --extractor, not both');
+    if ([values.gold, values.misread, values.extractor].filter(Boolean).length > 1) throw new UsageError('give one of --gold, --misread and --extractor');
     const options: Partial<EventOptions> = {};
     const windowDays = numberOption(values['window-days'], '--window-days', 1, 365);
     const hold = numberOption(values['hold-below'], '--hold-below', 0, 1);
@@ -48,9 +51,9 @@ export const eventsCommand: CliCommand = {
     if (hold !== undefined) options.holdBelowConfidence = hold;
 
     const items = parseGoldEventItems(await readFile(values.jsonl, 'utf8'), values.jsonl);
-    const cli = values.gold ? null : openCliExtractor(values, io);
+    const cli = values.gold || values.misread ? null : openCliExtractor(values, io);
     try {
-      const source: ChangeSource = cli ? (item) => cli.extractor.extract(goldItemToNewsItem(item)) : goldChangeSource;
+      const source: ChangeSource = cli ? (item) => cli.extractor.extract(goldItemToNewsItem(item)) : values.misread ? misreadChangeSource : goldChangeSource;
       const run = await runMerge(items, source, options);
       if (values.evaluate) {
         for (const level of ['strict', 'loose'] as const) io.out(JSON.stringify({ level, ...evaluateMerge(items, run, { level }) }));

@@ -58,8 +58,9 @@ export function alertForChange(key: string, change: LeadershipChange, item: News
 
 /**
  * The events an item's merge asks to (re)deliver, once each, in the state they ended in: new or
- * corroborated released events, held events just confirmed, joined and contradicted events that
- * were already released (their alert is edited). Held and suppressed events stay quiet.
+ * corroborated released events, held events just confirmed, joined, contradicted and revised
+ * events (one that lost reports to a post split off it, or the event split off) that are
+ * released (their alert is posted or edited). Held and suppressed events stay quiet.
  */
 export function eventsToAlert(result: ItemMergeResult): ChangeEvent[] {
   const latest = new Map<string, ChangeEvent>();
@@ -68,7 +69,7 @@ export function eventsToAlert(result: ItemMergeResult): ChangeEvent[] {
     if (!known || known.revision < e.revision) latest.set(e.id, e);
   };
   for (const o of result.outcomes) if (o.alert === 'post' || o.alert === 'edit') keep(o.event);
-  for (const e of [...result.joined.map((j) => j.event), ...result.contradicted]) {
+  for (const e of [...result.joined.map((j) => j.event), ...result.contradicted, ...result.revised]) {
     if (e.alertState === 'released' && !e.mergedInto) keep(e);
   }
   return [...latest.values()];

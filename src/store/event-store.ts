@@ -30,7 +30,7 @@
 import type { Direction, RoleCategory } from '../core/change.js';
 import { ROLE_CATEGORIES } from '../core/change.js';
 import {
-  ChangeEventSchema, eventHorizon, eventTokens, personNameKey,
+  ChangeEventSchema, eventHorizon, eventTokens, foldLatin, personNameKey,
   type CandidateQuery, type ChangeEvent, type EventRepository, type Knowledge,
 } from '../core/events/index.js';
 import { roleCategories } from '../core/roles.js';
@@ -84,7 +84,7 @@ const DAY_MS = 86_400_000;
 // Words for filtering and autocomplete: folded like person names (case, accents, apostrophes),
 // without the nickname canonicalisation that would surprise someone typing "Bob".
 const plainWords = (s: string): string[] =>
-  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  foldLatin(s)
     .replace(/['\u2019`]/g, '')
     .split(/[^a-z0-9\u4e00-\u9fff]+/)
     .filter(Boolean);
@@ -112,12 +112,14 @@ export function createEventStore(db: Db): EventStore {
          index_sig = excluded.index_sig, index_rows = excluded.index_rows, json = excluded.json, role_cats = excluded.role_cats`,
     ),
     indexOf: db.prepare<[string], { index_sig: string; index_rows: string }>('SELECT index_sig, index_rows FROM events WHERE id = ?'),
-    tokenHorizon: db.prepare('UPDATE event_tokens SET horizon = ? WHERE token = ? AND event_id = ?'),
-    dropToken: db.prepare('DELETE FROM event_tokens WHERE token = ? AND event_id = ?'),
+    keyHorizon: db.prepare('UPDATE event_person_keys SET horizon = ? WHERE key = ? AND direction = ? AND event_id = ?'),
+    dropKey: db.prepare('DELETE FROM event_person_keys WHERE key = ? AND direction = ? AND event_id = ?'),
     dropTerm: db.prepare('DELETE FROM event_terms WHERE kind = ? AND term = ? AND event_id = ?'),
     dropName: db.prepare('DELETE FROM event_names WHERE kind = ? AND name_key = ? AND event_id = ?'),
     clearSources: db.prepare('DELETE FROM event_sources WHERE event_id = ?'),
-    token: db.prepare('INSERT OR IGNORE INTO event_tokens (token, event_id, direction, horizon) VALUES (?, ?, ?, ?)'),
+    key: db.prepare('INSERT OR IGNORE INTO event_person_keys (key, direction, event_id, horizon) VALUES (?, ?, ?, ?)'),
+    toReindex: db.prepare<[], { event_id: string }>('SELECT event_id FROM event_reindex LIMIT 500'),
+    reindexed: db.prepare('DELETE FROM event_reindex WHERE event_id = ?'),
     term: db.prepare('INSERT OR IGNORE INTO event_terms (kind, term, event_id) VALUES (?, ?, ?)'),
     name: db.prepare('INSERT OR IGNORE INTO event_names (kind, name_key, name, event_id) VALUES (?, ?, ?, ?)'),
     nameWord: db.prepare('INSERT OR IGNORE INTO name_words (kind, word, name_key) VALUES (?, ?, ?)'),
@@ -140,7 +142,7 @@ export function createEventStore(db: Db): EventStore {
        WHERE (s.item_id = ? OR s.url = ?) AND e.merged_into IS NULL ORDER BY e.first_seen`,
     ),
   };
-  // One statement per number of tokens keeps lookups on the (token) primary key.
+  // One statement per number of keys keeps lookups on the (key, direction) primary key.
   const candidateStatements = new Map<string, ReturnType<typeof db.prepare<unknown[], { json: string }>>>();
   const candidateSql = (n: number, withDirection: boolean) => {
     const key = `${n}:${withDirection}`;
@@ -148,7 +150,7 @@ export function createEventStore(db: Db): EventStore {
     if (!stmt) {
       stmt = db.prepare<unknown[], { json: string }>(
         `SELECT e.json FROM events e WHERE e.id IN (
-           SELECT event_id FROM event_tokens WHERE token IN (${Array(n).fill('?').join(',')})
+           SELECT event_id FROM event_person_keys WHERE key IN (${Array(n).fill('?').join(',')})
            ${withDirection ? 'AND direction = ?' : ''} AND horizon >= ?)`,
       );
       candidateStatements.set(key, stmt);
@@ -215,14 +217,14 @@ export function createEventStore(db: Db): EventStore {
     });
     if (kept) {
       // Most updates add a source: the words stay, only the horizon and the item list grow.
-      for (const t of rows.tokens) sql.tokenHorizon.run(horizon, t, event.id);
+      for (const t of rows.tokens) sql.keyHorizon.run(horizon, t, event.direction, event.id);
       const had = new Set(kept.sources);
       for (const x of event.sources) if (!had.has(x.itemId)) sql.source.run(event.id, x.itemId, x.url);
       return;
     }
     if (previous) {
       const old = JSON.parse(previous.index_rows) as IndexRows;
-      for (const t of old.tokens) sql.dropToken.run(t, event.id);
+      for (const t of old.tokens) for (const d of ['in', 'out']) sql.dropKey.run(t, d, event.id);
       for (const [k, t] of old.terms) sql.dropTerm.run(k, t, event.id);
       for (const [k, key] of old.names) sql.dropName.run(k, key, event.id);
     }
@@ -230,7 +232,7 @@ export function createEventStore(db: Db): EventStore {
       sql.clearSources.run(event.id);
       return;
     }
-    for (const t of rows.tokens) sql.token.run(t, event.id, event.direction, horizon);
+    for (const t of rows.tokens) sql.key.run(t, event.direction, event.id, horizon);
     for (const [kind, term] of rows.terms) sql.term.run(kind, term, event.id);
     for (const [kind, key, name] of rows.names) {
       sql.name.run(kind, key, name, event.id);
@@ -320,6 +322,18 @@ export function createEventStore(db: Db): EventStore {
        GROUP BY n.name_key ORDER BY events DESC, name LIMIT ?`,
     ).all(kind, JSON.stringify(keys), n) as NameSuggestion[];
   };
+
+  // Events stored by a version that keyed names otherwise (migration 0009 lists them): index them
+  // again before the merger reads the index. Batches, so that a large store is not one transaction.
+  for (let batch = sql.toReindex.all(); batch.length; batch = sql.toReindex.all()) {
+    db.transaction(() => {
+      for (const { event_id: id } of batch) {
+        const event = get(id);
+        if (event) save(event);
+        sql.reindexed.run(id);
+      }
+    })();
+  }
 
   return {
     findCandidates(query: CandidateQuery) {

@@ -10,8 +10,8 @@ import { createEventStore, type EventStore } from '../../src/store/event-store.j
 import { hasShared, sharedPath } from '../support/shared.js';
 import { change, itemOf } from './support.js';
 
-const withCorpus = hasShared('event store over merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
-const items = withCorpus ? parseGoldEventItems(readFileSync(sharedPath('eval', 'merge-dev.jsonl'), 'utf8')) : [];
+const withMergeDev = hasShared('event store over merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
+const items = withMergeDev ? parseGoldEventItems(readFileSync(sharedPath('eval', 'merge-dev.jsonl'), 'utf8')) : [];
 
 let db: Db;
 let store: EventStore;
@@ -24,7 +24,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('the SQLite event store as the merger repository', () => {
-  it.runIf(withCorpus)('merges merge-dev.jsonl exactly as the in-memory repository does', async () => {
+  it.runIf(withMergeDev)('merges merge-dev.jsonl exactly as the in-memory repository does', async () => {
     const run = await runMerge(items, goldChangeSource, {}, store);
     const report = evaluateMerge(items, run);
     expect(report).toMatchObject({ found: 49, exact: 49, duplicates: 0, wrongMerges: 0 });
@@ -49,7 +49,7 @@ describe('the SQLite event store as the merger repository', () => {
   });
 });
 
-describe.runIf(withCorpus)('queries for the slash commands', () => {
+describe.runIf(withMergeDev)('queries for the slash commands', () => {
   beforeEach(async () => {
     await runMerge(items, goldChangeSource, {}, store);
   });

@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
+const withMergeDev = hasShared('events CLI over merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
 const MERGE_DEV = sharedPath('eval', 'merge-dev.jsonl');
-const withCorpus = hasShared('execwatch events over merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -16,7 +17,7 @@ async function run(...args: string[]) {
 }
 
 describe('execwatch events --jsonl', () => {
-  it.runIf(withCorpus)('prints one line per event with the fields of the issue', async () => {
+  it.runIf(withMergeDev)('prints one line per event with the fields of the issue', async () => {
     const { code, out } = await run('events', '--jsonl', MERGE_DEV, '--gold');
     expect(code).toBe(0);
     expect(out).toHaveLength(49);
@@ -43,10 +44,18 @@ describe('execwatch events --jsonl', () => {
     ]);
   });
 
-  it.runIf(withCorpus)('reports the merge-dev evaluation with --evaluate', async () => {
+  it.runIf(withMergeDev)('reports the merge-dev evaluation with --evaluate', async () => {
     const { code, out } = await run('events', '--jsonl', MERGE_DEV, '--gold', '--evaluate');
     expect(code).toBe(0);
     expect(JSON.parse(out[0] as string)).toMatchObject({ level: 'strict', goldEvents: 49, found: 49, duplicates: 0, wrongMerges: 0 });
+  });
+
+  it('merges a test stream\'s misread changes with --misread', async () => {
+    const stream = fileURLToPath(new URL('../fixtures/events/hard-stream.jsonl', import.meta.url));
+    const { code, out } = await run('events', '--jsonl', stream, '--misread', '--evaluate');
+    expect(code).toBe(0);
+    expect(JSON.parse(out[1] as string)).toMatchObject({ level: 'loose', goldEvents: 39, found: 39, wrongMerges: 0 });
+    expect((await run('events', '--jsonl', stream, '--misread', '--gold')).code).toBe(2);
   });
 
   it('refuses bad options with a usage error', async () => {

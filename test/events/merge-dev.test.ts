@@ -6,10 +6,9 @@ import {
 import { extractChanges } from '../../src/extract/index.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
-const withCorpus = hasShared('merging merge-dev.jsonl', ['eval', 'merge-dev.jsonl']);
-const items = withCorpus ? parseGoldEventItems(readFileSync(sharedPath('eval', 'merge-dev.jsonl'), 'utf8'), 'merge-dev.jsonl') : [];
+describe.runIf(hasShared('merge-dev.jsonl', ['eval', 'merge-dev.jsonl']))('merge-dev.jsonl', () => {
+  const items = parseGoldEventItems(readFileSync(sharedPath('eval', 'merge-dev.jsonl'), 'utf8'), 'merge-dev.jsonl');
 
-describe.runIf(withCorpus)('merge-dev.jsonl', () => {
   it('with the gold changes as input, every gold event comes out as exactly one event', async () => {
     const report = evaluateMerge(items, await runMerge(items, goldChangeSource));
     expect(report.goldEvents).toBe(49);
@@ -18,14 +17,18 @@ describe.runIf(withCorpus)('merge-dev.jsonl', () => {
     expect(report.mergedEvents).toEqual([]);
   });
 
-  it('with the built-in extractor as input, no two gold events are merged and few are split', async () => {
-    const report = evaluateMerge(items, await runMerge(items, (item) => extractChanges(goldItemToNewsItem(item))));
-    // Figures for docs/extraction.md ("Merging"); the splits left come from extraction errors
-    // (a wrong interim flag, a unit taken for its parent), listed in report.splitEvents.
-    console.info('merge-dev, extractor input:', JSON.stringify({ ...report, splitEvents: report.splitEvents.map((s) => s.gold) }));
-    expect(report.found).toBeGreaterThanOrEqual(40);
-    expect(report.mergedEvents).toEqual([]);
-    expect(report.duplicates, JSON.stringify(report.splitEvents)).toBeLessThanOrEqual(5);
+  it('with the built-in extractor as input, no two gold events are merged and none is split', async () => {
+    const run = await runMerge(items, (item) => extractChanges(goldItemToNewsItem(item)));
+    // Figures for docs/extraction.md ("Merging"). A floor at today's figures (49 found, 49 exact,
+    // none split or merged, strict and loose), with one split of room for the extractor, which
+    // is being changed: a split it causes shows in report.splitEvents.
+    for (const level of ['strict', 'loose'] as const) {
+      const report = evaluateMerge(items, run, { level });
+      console.info(`merge-dev, extractor input (${level}):`, JSON.stringify({ ...report, splitEvents: report.splitEvents.map((s) => s.gold) }));
+      expect(report.found).toBeGreaterThanOrEqual(48);
+      expect(report.mergedEvents).toEqual([]);
+      expect(report.duplicates, JSON.stringify(report.splitEvents)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('the evaluation itself sees a split and a wrong merge', async () => {

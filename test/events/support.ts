@@ -1,5 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LeadershipChange } from '../../src/core/change.js';
+import { createMemoryEventRepository, type ChangeEvent, type EventRepository } from '../../src/core/events/index.js';
 import { primaryRoleCategory } from '../../src/core/roles.js';
+import { openDatabase } from '../../src/store/db.js';
+import { createEventStore } from '../../src/store/event-store.js';
 
 export interface ChangeSpec {
   person: string;
@@ -38,3 +44,46 @@ export function change(spec: ChangeSpec): LeadershipChange {
 }
 
 export const itemOf = (id: string, at: string, title = id) => ({ id, title, summary: null, content: null, url: null, feed: null, publishedAt: at });
+
+/** A repository to merge into, and the live events it holds: in memory, or the SQLite event store in a file. */
+export interface TestRepository {
+  repository: EventRepository;
+  live(): ChangeEvent[];
+  close(): void;
+}
+
+export const repositories: Array<{ name: string; open: () => TestRepository }> = [
+  {
+    name: 'in memory',
+    open() {
+      const repository = createMemoryEventRepository();
+      return { repository, live: () => repository.all().filter((e) => !e.mergedInto), close: () => undefined };
+    },
+  },
+  {
+    name: 'SQLite event store',
+    open() {
+      const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'execwatch-causes-')), 'events.db'));
+      const store = createEventStore(db);
+      return { repository: store, live: () => store.recentEvents({ limit: 100 }).events, close: () => db.close() };
+    },
+  },
+];
+
+export interface ItemSpec {
+  id: string;
+  at: string;
+  title: string;
+  summary?: string;
+  url?: string;
+}
+
+/** One item and the changes an extractor read from it (evidence: the item's text unless given). */
+export function reportOf(spec: ItemSpec, changes: Array<Omit<ChangeSpec, 'item' | 'at'>>) {
+  const text = [spec.title, spec.summary].filter(Boolean).join(' ');
+  const url = spec.url ?? `https://${spec.id}.example/news`;
+  return {
+    item: { id: spec.id, title: spec.title, summary: spec.summary ?? null, content: null, url, feed: null, publishedAt: spec.at },
+    changes: changes.map((c) => change({ evidence: text, url, ...c, item: spec.id, at: spec.at })),
+  };
+}

@@ -95,7 +95,7 @@ describe('/why on filings', () => {
   });
 
   it('names the filing that confirmed a news event', () => {
-    const source = (filing: boolean) => ({ itemId: 'x', url: filing ? 'https://www.sec.gov/doc.htm' : 'https://a.example/n', feed: null, outlet: 'o', title: null, publishedAt: null, evidence: 'e', confidence: 1, personName: 'p', roleTitle: 'r', organizationName: 'o', filing: filing ? { form: '8-K', accession: 'a', filed: '2026-06-25', items: ['5.02'] } : null });
+    const source = (filing: boolean) => ({ itemId: 'x', url: filing ? 'https://www.sec.gov/doc.htm' : 'https://a.example/n', feed: null, outlet: 'o', title: null, publishedAt: null, evidence: 'e', confidence: 1, personName: 'p', roleTitle: 'r', organizationName: 'o', separately: false, filing: filing ? { form: '8-K', accession: 'a', filed: '2026-06-25', items: ['5.02'] } : null });
     expect(filingLine({ sources: [source(false), source(true)] })).toBe('  ↳ confirmed by SEC filing: [SEC 8-K, Item 5.02](https://www.sec.gov/doc.htm), filed 2026-06-25');
     expect(filingLine({ sources: [source(true)] })).toBe('  ↳ from [SEC 8-K, Item 5.02](https://www.sec.gov/doc.htm), filed 2026-06-25');
     expect(filingLine({ sources: [source(false)] })).toBeNull();

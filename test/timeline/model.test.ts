@@ -183,7 +183,7 @@ describe('timeline input', () => {
       role: { title: 'CEO', categories: ['CEO' as const] }, organization: { name: 'Acme', parent: null, names: ['Acme'] },
       effectiveDate: '2026-01-05', reason: null, counterpart: null, destination: null,
       firstSeen: '2025-12-01T08:00:00.000Z', lastSeen: '2025-12-02T08:00:00.000Z',
-      sources: [{ itemId: 'i1', url: 'https://x.example/a', feed: 'X', outlet: 'X', title: 'Acme names CEO', publishedAt: '2025-12-01T08:00:00.000Z', evidence: '…', confidence: 0.9, personName: 'Ann Able', roleTitle: 'CEO', organizationName: 'Acme' }],
+      sources: [{ itemId: 'i1', url: 'https://x.example/a', feed: 'X', outlet: 'X', title: 'Acme names CEO', publishedAt: '2025-12-01T08:00:00.000Z', evidence: '…', confidence: 0.9, personName: 'Ann Able', roleTitle: 'CEO', organizationName: 'Acme', separately: false }],
       confidence: 0.9, contradictions: [], mergedInto: null, alertState: 'released' as const, revision: 1,
     };
     const record = changeRecordFromEvent(event);

@@ -1,7 +1,7 @@
 import type { LeadershipChange } from '../change.js';
 import { HONORIFICS, LEGAL_SUFFIXES, sameName } from '../names.js';
 import { roleCategories } from '../roles.js';
-import { goldChangesOf, goldItemToNewsItem, inPublishedOrder, type GoldEventChange, type GoldEventItem } from './gold.js';
+import { goldChangesOf, goldItemToNewsItem, inPublishedOrder, misreadChangesOf, type GoldEventChange, type GoldEventItem } from './gold.js';
 import { createEventMerger } from './merger.js';
 import { orgWords } from './organizations.js';
 import type { ChangeEvent, EventOptions } from './model.js';
@@ -37,6 +37,9 @@ export type ChangeSource = (item: GoldEventItem) => LeadershipChange[] | Promise
 /** Changes straight from the gold labels: what the merger must get exactly right. */
 export const goldChangeSource: ChangeSource = (item) => goldChangesOf(item).map((g) => g.change);
 
+/** The `misread` changes of a test stream: gold changes with the extraction errors it carries. */
+export const misreadChangeSource: ChangeSource = (item) => misreadChangesOf(item);
+
 export interface MergeRun {
   /** Live events (not merged into another), earliest first. */
   events: ChangeEvent[];
@@ -53,17 +56,28 @@ export async function runMerge(
 ): Promise<MergeRun> {
   const merger = createEventMerger({ repository, options });
   const raw: Array<{ itemId: string; change: LeadershipChange; eventId: string }> = [];
+  // Every event the run touched: a report can move to an event split off the one it joined.
+  const touched = new Set<string>();
   for (const item of inPublishedOrder(items)) {
     const changes = await source(item);
-    const { outcomes } = merger.mergeItem(goldItemToNewsItem(item), changes);
-    for (const o of outcomes) raw.push({ itemId: item.id, change: o.change, eventId: o.event.id });
+    const result = merger.mergeItem(goldItemToNewsItem(item), changes);
+    for (const o of result.outcomes) raw.push({ itemId: item.id, change: o.change, eventId: o.event.id });
+    for (const e of [...result.outcomes.map((o) => o.event), ...result.revised, ...result.joined.map((j) => j.event)]) touched.add(e.id);
   }
   const live = (id: string): ChangeEvent | null => {
     let event = repository.get(id);
     for (let hops = 0; event?.mergedInto && hops < 100; hops++) event = repository.get(event.mergedInto);
     return event;
   };
-  const assignments = raw.map((a) => ({ ...a, eventId: live(a.eventId)?.id ?? a.eventId }));
+  const liveEvents = [...new Map([...touched].map((id) => live(id)).filter((e): e is ChangeEvent => e !== null).map((e) => [e.id, e])).values()];
+  const holds = (e: ChangeEvent, a: { itemId: string; change: LeadershipChange }) =>
+    e.direction === a.change.direction &&
+    e.sources.some((s) => s.itemId === a.itemId && s.personName === a.change.person.name && s.roleTitle === a.change.role.title);
+  const assignments = raw.map((a) => {
+    const at = live(a.eventId);
+    const home = at && holds(at, a) ? at : liveEvents.find((e) => holds(e, a)) ?? at;
+    return { ...a, eventId: home?.id ?? a.eventId };
+  });
   const events = [...new Set(assignments.map((a) => a.eventId))]
     .map((id) => repository.get(id))
     .filter((e): e is ChangeEvent => e !== null)

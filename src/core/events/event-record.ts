@@ -1,7 +1,8 @@
 import { corroboratedConfidence } from './corroboration.js';
 import type { ChangeEvent, EventSource } from './model.js';
 import { orgKey } from './organizations.js';
-import { fullestName, personNameKey } from './person-names.js';
+import { foldLatin } from './fold.js';
+import { fullestName, identityNames, personNameKey } from './person-names.js';
 
 // Building blocks of event records, shared by the merger's steps.
 
@@ -17,14 +18,19 @@ export function hash(text: string): string {
 
 // The name most reports use ("Lip-Bu Tan" over a one-off "Malaysian-born Tan Lip-Bu"); on a
 // tie the fullest, then the earliest.
-export function displayName(sources: readonly EventSource[]): string {
+export function displayName(sources: readonly EventSource[], names: readonly string[] = []): string {
   const counts = new Map<string, { name: string; n: number; first: number }>();
+  // A surname alone ("Mr Garman") is shown only when no report gave the full name.
+  const full = new Set(identityNames(sources.map((s) => s.personName)));
   sources.forEach((s, i) => {
+    if (!full.has(s.personName)) return;
     const k = personNameKey(s.personName);
     const c = counts.get(k);
     if (c) c.n++;
     else counts.set(k, { name: s.personName, n: 1, first: i });
   });
+  // Reports that used a surname alone and were resolved to the item's full name: that name.
+  if (counts.size === 0) return fullestName(identityNames([...names, ...sources.map((s) => s.personName)]));
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first);
   const top = ranked.filter((r) => r.n === ranked[0]?.n).map((r) => r.name);
   return fullestName(top);
@@ -33,7 +39,7 @@ export function displayName(sources: readonly EventSource[]): string {
 // Names are kept per spelling ("Jen Oneal" and "Jennifer Oneal" both), so that lookups find
 // either; matching folds them anyway.
 export const spellingKey = (name: string): string =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim();
+  foldLatin(name).replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim();
 
 export const uniqueByKey = (names: readonly string[], key: (n: string) => string): string[] => {
   const seen = new Set<string>();
@@ -59,7 +65,7 @@ export function absorbEvent(survivor: ChangeEvent, other: ChangeEvent): [ChangeE
   const merged: ChangeEvent = {
     ...survivor,
     person: {
-      name: displayName(sources),
+      name: displayName(sources, [...survivor.person.names, ...other.person.names]),
       names: uniqueByKey([...survivor.person.names, ...other.person.names], spellingKey),
     },
     organization: {

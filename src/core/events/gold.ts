@@ -3,7 +3,7 @@ import { newsItemFromGold } from '../gold-item.js';
 import { DirectionSchema, type LeadershipChange, type NewsItem } from '../change.js';
 import { parseJsonlWith } from '../jsonl.js';
 import { primaryRoleCategory } from '../roles.js';
-import { orgWords } from './organizations.js';
+import { namesPartOf, orgWords } from './organizations.js';
 import { personWords, significantWords } from './person-names.js';
 
 /** A change as ../shared/eval/GUIDE.md writes it, with the `event` id of merge-dev.jsonl. */
@@ -28,6 +28,12 @@ export const GoldEventItemSchema = z.object({
   published: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
   changes: z.array(GoldEventChangeSchema).optional(),
+  /**
+   * The item's changes as an extractor that misreads gives them (a role read twice, a surname
+   * alone, the parent for the unit, a denial read as a change): test streams carry it to measure
+   * how merging holds up against extraction errors. Absent: the gold changes.
+   */
+  misread: z.array(GoldEventChangeSchema.omit({ event: true })).optional(),
 });
 export type GoldEventItem = z.infer<typeof GoldEventItemSchema>;
 
@@ -46,17 +52,19 @@ export function inPublishedOrder<T extends { published?: string | null }>(items:
 
 export const goldItemToNewsItem = (item: GoldEventItem): NewsItem => newsItemFromGold(item);
 
+// Sentences of the item; a line break inside a paragraph (wire copy wraps its lines) is a space.
 const sentencesOf = (item: GoldEventItem): string[] =>
   [item.title, item.summary, item.content]
     .filter((t): t is string => Boolean(t))
-    .flatMap((t) => t.split(/(?<=[.!?;])\s+|\n+/))
+    .flatMap((t) => t.replace(/\s+/g, ' ').split(/(?<=[.!?;])\s/))
     .map((s) => s.trim())
     .filter(Boolean);
 
 // GUIDE.md's organizationAliases mix other names of the same organisation ("Advanced Micro
-// Devices" for AMD, "Walt Disney Co" for Disney) with the parent of a unit ("Alibaba Group" for
-// Alibaba Cloud). A parent is an alias that is not an acronym of the name and does not contain
-// it; of several, the shortest ("Alibaba Group" rather than "Alibaba Cloud").
+// Devices" for AMD, "Walt Disney Co" for Disney, "Chipotle" for Chipotle Mexican Grill) with the
+// parent of a unit ("Alibaba Group" for Alibaba Cloud). A parent is an alias that is not an
+// acronym of the name, does not contain it, and is not a short form of it (a name inside the
+// organisation's that is not followed by words naming a part); of several, the shortest.
 function parentAmong(organization: string, aliases: readonly string[]): string | null {
   const org = orgWords(organization);
   let best: { name: string; size: number } | null = null;
@@ -65,12 +73,33 @@ function parentAmong(organization: string, aliases: readonly string[]): string |
     if (words.length === 0) continue;
     const sameWords = words.length === org.length && words.every((w) => org.includes(w));
     const containsOrg = org.every((w) => words.includes(w));
-    const acronym = (a: string[], b: string[]): boolean =>
+    const acronym = (a: readonly string[], b: readonly string[]): boolean =>
       a.length === 1 && b.length > 1 && b.map((w) => w[0]).join('') === a[0];
-    if (sameWords || containsOrg || acronym(words, org) || acronym(org, words)) continue;
+    const shortForm = words.every((w) => org.includes(w)) && !namesPartOf(org, words);
+    if (sameWords || containsOrg || shortForm || acronym(words, org) || acronym(org, words)) continue;
     if (!best || words.length < best.size) best = { name: alias, size: words.length };
   }
   return best?.name ?? null;
+}
+
+function toChange(item: GoldEventItem, gold: Omit<GoldEventChange, 'person'> & { person: string }, sentences: readonly string[], confidence: number): LeadershipChange {
+  const aliases = (gold.aliases ?? []).filter((a) => a !== gold.person);
+  const words = new Set(significantWords([gold.person, ...aliases].flatMap(personWords)));
+  const mentioning = sentences.filter((s) => personWords(s).some((w) => words.has(w))).slice(0, 3);
+  return {
+    person: { name: gold.person, aliases },
+    organization: { name: gold.organization, parent: parentAmong(gold.organization, gold.organizationAliases ?? []) },
+    role: { title: gold.role, category: primaryRoleCategory(gold.role) },
+    direction: gold.direction,
+    interim: gold.interim,
+    effectiveDate: null,
+    reason: null,
+    counterpart: null,
+    destination: null,
+    evidence: (mentioning.length ? mentioning.join(' ') : item.title) || item.id,
+    confidence,
+    source: { itemId: item.id, url: item.url ?? null, feed: null, publishedAt: item.published ?? null },
+  };
 }
 
 /**
@@ -80,29 +109,13 @@ function parentAmong(organization: string, aliases: readonly string[]): string |
  */
 export function goldChangesOf(item: GoldEventItem, confidence = 0.8): Array<{ change: LeadershipChange; gold: GoldEventChange }> {
   const sentences = sentencesOf(item);
-  const out: Array<{ change: LeadershipChange; gold: GoldEventChange }> = [];
-  for (const gold of item.changes ?? []) {
-    if (!gold.person) continue;
-    const aliases = (gold.aliases ?? []).filter((a) => a !== gold.person);
-    const words = new Set(significantWords([gold.person, ...aliases].flatMap(personWords)));
-    const mentioning = sentences.filter((s) => personWords(s).some((w) => words.has(w))).slice(0, 3);
-    out.push({
-      gold,
-      change: {
-        person: { name: gold.person, aliases },
-        organization: { name: gold.organization, parent: parentAmong(gold.organization, gold.organizationAliases ?? []) },
-        role: { title: gold.role, category: primaryRoleCategory(gold.role) },
-        direction: gold.direction,
-        interim: gold.interim,
-        effectiveDate: null,
-        reason: null,
-        counterpart: null,
-        destination: null,
-        evidence: (mentioning.length ? mentioning.join(' ') : item.title) || item.id,
-        confidence,
-        source: { itemId: item.id, url: item.url ?? null, feed: null, publishedAt: item.published ?? null },
-      },
-    });
-  }
-  return out;
+  return (item.changes ?? []).flatMap((gold) =>
+    gold.person ? [{ gold, change: toChange(item, { ...gold, person: gold.person }, sentences, confidence) }] : []);
+}
+
+/** The item's `misread` changes (its gold changes when it has none), built as `goldChangesOf` builds them. */
+export function misreadChangesOf(item: GoldEventItem, confidence = 0.8): LeadershipChange[] {
+  if (!item.misread) return goldChangesOf(item, confidence).map((g) => g.change);
+  const sentences = sentencesOf(item);
+  return item.misread.flatMap((m) => (m.person ? [toChange(item, { ...m, person: m.person }, sentences, confidence)] : []));
 }

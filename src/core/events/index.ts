@@ -14,3 +14,8 @@ export * from './denials.js';
 export * from './gold.js';
 export * from './evaluation.js';
 export * from './name-pairs.js';
+export * from './fold.js';
+export * from './item-names.js';
+export * from './report.js';
+export * from './matcher.js';
+export * from './titles-in-text.js';

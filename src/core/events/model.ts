@@ -28,6 +28,11 @@ export const EventSourceSchema = z.object({
   personName: z.string(),
   roleTitle: z.string(),
   organizationName: z.string(),
+  /**
+   * The item also reported another post of this person here, as a separate change ("hands the
+   * CEO role to Wu and the chair to Tsai"): evidence that two posts are two events.
+   */
+  separately: z.boolean().default(false),
   /** Set when the report is a filing (source kind 'sec'); null for news. */
   filing: FilingRefSchema.nullable().optional(),
 });

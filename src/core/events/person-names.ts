@@ -1,4 +1,5 @@
 import { HONORIFICS } from '../names.js';
+import { foldLatin, remembered } from './fold.js';
 
 // Short forms news copy uses for the same given name ("Bob Iger" / "Robert A. Iger"). Each maps
 // to one canonical form so that both sides of a comparison fold to the same word.
@@ -47,15 +48,13 @@ const NICKNAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The words of a person's name, folded: case, accents, apostrophes ("O'Neal" = "Oneal"),
- * brackets ("Robert (Bob) Swan"), honorifics and suffixes dropped, nicknames canonical.
- * Hyphenated given names split into their parts on both sides alike ("Lip-Bu").
+ * The words of a person's name, folded: case, accents and special letters ("Søren" = "Soren"),
+ * apostrophes ("O'Neal" = "Oneal"), brackets ("Robert (Bob) Swan"), honorifics and suffixes
+ * dropped, nicknames canonical. Hyphenated given names split into their parts on both sides
+ * alike ("Lip-Bu").
  */
-export function personWords(name: string): string[] {
-  const folded = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+export const personWords: (name: string) => readonly string[] = remembered((name: string): string[] => {
+  const folded = foldLatin(name)
     .replace(/['\u2019]s\b/g, '')
     .replace(/['\u2019`]/g, '')
     .replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ')
@@ -68,13 +67,48 @@ export function personWords(name: string): string[] {
     if (!out.includes(canonical)) out.push(canonical);
   }
   return out;
-}
+});
 
 /** The stable key of a name: its folded words in order. */
 export const personNameKey = (name: string): string => personWords(name).join(' ');
 
 /** Words that identify (initials do not). Used for the index and for "how much" two names share. */
 export const significantWords = (words: readonly string[]): string[] => words.filter((w) => w.length > 1);
+
+/**
+ * One spelling for the ways a name is carried over from another alphabet: "Sergey"/"Sergei",
+ * "Arkady"/"Arkadiy", "Mueller"/"Müller", "Aleksei"/"Alexey". Only differences transliteration
+ * makes are folded, so "Maria" and "Mario", "Jane" and "John" stay apart.
+ */
+export const transliterationKey = remembered((word: string): string => {
+  const w = word
+    .replace(/ph/g, 'f')
+    .replace(/kh/g, 'h')
+    .replace(/ks/g, 'x')
+    .replace(/ck/g, 'k')
+    .replace(/tch/g, 'ch')
+    .replace(/([aou])e/g, '$1')
+    .replace(/y/g, 'i')
+    .replace(/([a-z])\1+/g, '$1');
+  // Final "-ei", "-ii" ("Sergei", "Arkadii") are one "i" in other systems.
+  return w.length > 3 ? w.replace(/[ei]i$/, 'i') : w;
+});
+
+/** Two folded words of names that are one word written two ways. */
+export const sameWord = (a: string, b: string): boolean =>
+  a === b || (a.length > 2 && b.length > 2 && transliterationKey(a) === transliterationKey(b));
+
+/** The words of a name an index looks events up by (transliteration-folded, initials left out). */
+export const nameTokens = (name: string): string[] => [...new Set(significantWords(personWords(name)).map(transliterationKey))];
+
+/**
+ * The names that identify a person: the full ones (two identifying words or more) when there are
+ * any, since a bare surname an outlet used ("Zhang") fits anyone of that name.
+ */
+export function identityNames(names: readonly string[]): string[] {
+  const full = names.filter((n) => significantWords(personWords(n)).length >= 2);
+  return full.length ? full : [...names];
+}
 
 /** How strongly two names denote one person. */
 export const NameMatch = {
@@ -92,7 +126,7 @@ export type NameMatch = (typeof NameMatch)[keyof typeof NameMatch];
 // initial of one of them ("J. Allen Brack"), or the initials of a run of them ("MJ" for
 // "Michelle Johnston").
 function covered(word: string, big: readonly string[]): boolean {
-  if (big.includes(word)) return true;
+  if (big.some((b) => sameWord(word, b))) return true;
   if (word.length === 1) return big.some((b) => b.startsWith(word));
   // Only vowel-less runs are read as initials, so short surnames (Xu, Ma, Wu) stay surnames.
   if (word.length <= 3 && !/[aeiouy]/.test(word)) {
@@ -105,19 +139,32 @@ function covered(word: string, big: readonly string[]): boolean {
   return false;
 }
 
+// Father and son ("Stewart Bainum Sr." and "Stewart Bainum Jr."): two people.
+const GENERATION = /\b(jr|sr|ii|iii|iv)\b\.?/i;
+const generationOf = remembered((name: string): string => GENERATION.exec(foldLatin(name))?.[1]?.toLowerCase() ?? '');
+
 export function compareNameWords(a: readonly string[], b: readonly string[]): NameMatch {
   const sa = significantWords(a);
   const sb = significantWords(b);
   if (sa.length === 0 || sb.length === 0) return NameMatch.None;
-  if (sa.length === sb.length && sa.every((w) => sb.includes(w))) return NameMatch.Same;
+  if (sa.length === sb.length && sa.every((w) => sb.some((x) => sameWord(w, x))) && sb.every((w) => sa.some((x) => sameWord(w, x)))) {
+    return NameMatch.Same;
+  }
   const [small, big] = sa.length <= sb.length ? [a, b] : [b, a];
   const smallSig = sa.length <= sb.length ? sa : sb;
   if (!small.every((w) => covered(w, big))) return NameMatch.None;
   return smallSig.length >= 2 ? NameMatch.Contained : NameMatch.Surname;
 }
 
+/** Two names that say which generation, and not the same one. */
+export function generationsDiffer(a: string, b: string): boolean {
+  const ga = generationOf(a);
+  const gb = generationOf(b);
+  return ga !== '' && gb !== '' && ga !== gb;
+}
+
 export function compareNames(a: string, b: string): NameMatch {
-  return compareNameWords(personWords(a), personWords(b));
+  return generationsDiffer(a, b) ? NameMatch.None : compareNameWords(personWords(a), personWords(b));
 }
 
 /** The best match between any name of one side and any name of the other. */
@@ -126,6 +173,7 @@ export function bestNameMatch(as: readonly string[], bs: readonly string[]): Nam
   for (const a of as) {
     const wa = personWords(a);
     for (const b of bs) {
+      if (generationsDiffer(a, b)) continue;
       const m = compareNameWords(wa, personWords(b));
       if (m > best) best = m;
       if (best === NameMatch.Same) return best;

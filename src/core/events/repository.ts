@@ -1,9 +1,9 @@
 import type { Direction } from '../change.js';
 import type { ChangeEvent } from './model.js';
-import { personNameKey, personWords, significantWords } from './person-names.js';
+import { nameTokens, personNameKey } from './person-names.js';
 
 export interface CandidateQuery {
-  /** Folded name words (see `personWords`); an event qualifies if it is indexed under any. */
+  /** Name tokens (see `nameTokens`); an event qualifies if it is indexed under any. */
   tokens: readonly string[];
   /** Only events of this direction; both when absent. */
   direction?: Direction;
@@ -35,19 +35,25 @@ export interface EventRepository {
   saveUnit(unitKey: string, parentKey: string): void;
 }
 
-/** The index words of an event: every identifying word of every name it was reported under. */
+/**
+ * The index keys of an event: every identifying word of every name it was reported under,
+ * folded for accents and transliteration (`nameTokens`), so that "Sergei" finds "Sergey".
+ */
 export function eventTokens(event: Pick<ChangeEvent, 'person'>): string[] {
-  const out = new Set<string>();
-  for (const n of [event.person.name, ...event.person.names]) {
-    for (const w of significantWords(personWords(n))) out.add(w);
-  }
-  return [...out];
+  return [...new Set([event.person.name, ...event.person.names].flatMap(nameTokens))];
 }
 
 /** The last moment the event is known to be live: its latest report, or its effective day if later. */
 export function eventHorizon(event: Pick<ChangeEvent, 'lastSeen' | 'effectiveDate'>): string {
   const eff = event.effectiveDate ? `${event.effectiveDate}T23:59:59.999Z` : '';
   return eff > event.lastSeen ? eff : event.lastSeen;
+}
+
+// "2024-12" → "2025-01".
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m >= 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** A repository in memory: for tests, the CLI and the benchmark. */
@@ -58,6 +64,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
   const index = new Map<string, Map<string, Set<string>>>();
   const placed = new Map<string, { keys: string[]; month: string }>();
   let knowledge: Knowledge = { aliasGroups: [], units: [] };
+  let latestMonth = '';
 
   const unindex = (id: string): void => {
     const at = placed.get(id);
@@ -72,12 +79,16 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
       const out: ChangeEvent[] = [];
       const seen = new Set<string>();
       const directions = direction ? [direction] : ['in', 'out'];
+      // The months that can still be open: from the window's start to the latest horizon stored.
+      const open: string[] = [];
+      for (let m = sinceMonth; m <= latestMonth && open.length < 1200; m = nextMonth(m)) open.push(m);
       for (const t of tokens) {
         for (const d of directions) {
           const months = index.get(`${t}\u0000${d}`);
           if (!months) continue;
-          for (const [month, ids] of months) {
-            if (month < sinceMonth) continue;
+          for (const month of open) {
+            const ids = months.get(month);
+            if (!ids) continue;
             for (const id of ids) {
               if (seen.has(id)) continue;
               seen.add(id);
@@ -96,6 +107,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
       events.set(event.id, event);
       if (event.mergedInto) return;
       const month = eventHorizon(event).slice(0, 7);
+      if (month > latestMonth) latestMonth = month;
       const keys = eventTokens(event).map((t) => `${t}\u0000${event.direction}`);
       placed.set(event.id, { keys, month });
       for (const k of keys) {

@@ -7,6 +7,7 @@ import { migration as m0005 } from './0005_discord.js';
 import { migration as m0006 } from './0006_ops.js';
 import { migration as m0007 } from './0007_event_roles.js';
 import { migration as m0008 } from './0008_sec_filings.js';
+import { migration as m0009 } from './0009_event_keys.js';
 
 export type { Migration } from './types.js';
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m0006,
   m0007,
   m0008,
+  m0009,
 ].sort((a, b) => a.version - b.version);
