@@ -111,9 +111,12 @@ export function contentHash(model: string, text: string): string {
   return createHash('sha256').update(`${PROMPT_VERSION}\n${model}\n${text}`).digest('hex');
 }
 
+/** A reply wrapped in a Markdown code fence (```json … ```): the inside, by slicing rather than a backtracking regex. */
 function stripCodeFence(s: string): string {
-  const m = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?```\s*$/i.exec(s);
-  return m ? (m[1] ?? '') : s;
+  const t = s.trim();
+  if (t.length < 6 || !t.startsWith('```') || !t.endsWith('```')) return s;
+  const inner = t.slice(3, -3);
+  return (/^json/i.test(inner) ? inner.slice(4) : inner).trim();
 }
 
 const CachedChangesSchema = z.array(LlmChangeSchema);

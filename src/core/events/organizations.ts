@@ -81,9 +81,9 @@ export function cleanParent(name: string, parent: string | null): string | null 
 
 // Words before a unit's name that are not part of it: "a newly formed Intel Products group".
 const UNIT_LEAD = '(?:the|its|a|an|new|newly\\s+(?:formed|created|established)|recently\\s+(?:formed|created))';
-const GENERIC_UNIT = new RegExp(`^(?:${UNIT_LEAD}\\s+)*([a-z][a-z\\s&-]*?)\\s+(?:unit|business|division|arm|segment|operations)$`);
-const OF_PHRASE = new RegExp(`\\b(?:of|at)\\s+(?:${UNIT_LEAD}\\s+)*(.+)$`, 'i');
-const PREFIX_UNIT = /^([a-z][a-z\s&-]*?)\s+(?:unit|business|division|arm|segment)\s+\S/;
+const GENERIC_UNIT = new RegExp(`^(?:${UNIT_LEAD}\\s+)*([a-z][a-z&-]*(?:\\s+[a-z&-]+)*?)\\s+(?:unit|business|division|arm|segment|operations)$`);
+const OF_PHRASE = new RegExp(`\\b(?:of|at)\\s+(?:${UNIT_LEAD}\\s+)*(\\S[\\s\\S]*)`, 'i');
+const PREFIX_UNIT = /^([a-z][a-z&-]*(?:\s+[a-z&-]+)*?)\s+(?:unit|business|division|arm|segment)\s+\S/;
 
 const titleCase = (s: string): string => s.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
