@@ -24,6 +24,8 @@ export interface PollOutcome {
   disabled?: boolean;
   httpStatus?: number | null;
   durationMs?: number;
+  /** The process began stopping during the poll: items not reached are read on the next start. */
+  interrupted?: boolean;
 }
 
 export interface PollerDeps {
@@ -38,6 +40,8 @@ export interface PollerDeps {
 }
 
 const MINUTE = 60_000;
+/** The longest the item loop runs before letting timers and sockets have the event loop. */
+const YIELD_EVERY_MS = 20;
 
 /** A stable fraction in [0, 1) per feed URL. */
 function unitHash(url: string, salt = ''): number {
@@ -68,7 +72,10 @@ export function createPoller(deps: PollerDeps) {
     return maxAgeSeconds && maxAgeSeconds * 1000 > every ? Math.min(maxAgeSeconds * 1000, Math.max(every, maxCacheMs)) : every;
   }
 
-  async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
+  const interrupted = (base: PollOutcome, t0: number): PollOutcome => ({ ...base, interrupted: true, durationMs: Date.now() - t0 });
+
+  /** One poll of one feed; `signal` stops it between items (shutdown), leaving the rest for the next start. */
+  async function pollFeed(feed: FeedRecord, signal?: AbortSignal): Promise<PollOutcome> {
     const started = deps.now();
     const t0 = Date.now();
     const base: PollOutcome = { feedId: feed.id, feed: feed.name, status: 'ok', newItems: 0, changes: 0, alerts: 0 };
@@ -82,8 +89,21 @@ export function createPoller(deps: PollerDeps) {
       }
       const baseline = !feed.baselineDone && !opts.alertOnFirstPoll;
       const outcomes: ItemOutcome[] = [];
+      let lastYield = Date.now();
       // Oldest first, so alerts come out in the order things happened.
-      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, baseline));
+      for (const entry of [...result.feed.entries].reverse()) {
+        // Stopping: the rest waits for the next start, which reads the whole document again.
+        if (signal?.aborted) return interrupted(base, t0);
+        const outcome = await deps.processItem(entry, feed, baseline);
+        if (outcome.kind === 'interrupted') return interrupted(base, t0);
+        outcomes.push(outcome);
+        // Items that need no extraction (seen, baseline) settle without a macrotask: a feed of
+        // 200,000 of them would hold the event loop (health checks, Discord) for seconds.
+        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
+      }
       if (!feed.baselineDone) deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
       // point means the next poll fetches the whole document again rather than getting a 304.
