@@ -10,6 +10,7 @@ const benches: Bench[] = [
   { name: 'events', run: async () => (await import('./events.js')).runEventsBench() },
   { name: 'extract', run: async () => (await import('./extract.js')).runExtractBench() },
   { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
+  { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

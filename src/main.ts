@@ -149,7 +149,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     resolve: botRest ? createChannelResolver(botRest) : undefined,
     onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
   });
-  const processItem = createItemProcessor({
+  const itemProcessor = createItemProcessor({
     db,
     items: stores.items,
     changes: stores.changes,
@@ -164,7 +164,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const poller = countPolls(createPoller({
     feeds: stores.feeds,
     reader,
-    processItem,
+    items: itemProcessor,
     logger,
     now,
     options: {

@@ -22,8 +22,9 @@ export const onceCommand: CliCommand = {
       }
       const t = app.delivery.totals();
       const failed = t.failed + t.paused;
-      if (values.json) io.out(JSON.stringify({ deliveries: { sent: t.sent + t.edited, failed, deferred: t.deferred } }));
-      else io.err(`deliveries: ${t.sent + t.edited} sent, ${failed} failed, ${t.deferred} deferred`);
+      const twice = t.possibleDuplicates ? `, ${t.possibleDuplicates} possibly posted twice (a webhook post cut off by a crash was sent again)` : '';
+      if (values.json) io.out(JSON.stringify({ deliveries: { sent: t.sent + t.edited, failed, deferred: t.deferred, possibleDuplicates: t.possibleDuplicates } }));
+      else io.err(`deliveries: ${t.sent + t.edited} sent, ${failed} failed, ${t.deferred} deferred${twice}`);
       if (failed) io.err('some alerts could not be delivered (see the log): they are retried on the next run');
       return failed ? 1 : 0;
     } finally {

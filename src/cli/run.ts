@@ -12,7 +12,13 @@ export const runCommand: CliCommand = {
     const app = await openApp(loadConfig({ configPath: values.config, env: io.env }));
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
-    app.scheduler.start();
+    let stopping = false;
+    // Polling starts once the worker threads have loaded their code, so that no item's time budget
+    // and no "the process died while reading it" count includes a worker's start-up.
+    const warm = app.pool ? app.pool.warm().catch((err: Error) => app.logger.warn({ err: err.message }, 'worker threads did not start; they are started again on demand')) : Promise.resolve();
+    void warm.then(() => {
+      if (!stopping) app.scheduler.start();
+    });
     // Deliveries left undone (a crash, a Discord outage) go out now and then every minute.
     const retry = () => void app.resumeDeliveries().catch((err: Error) => app.logger.warn({ err: err.message }, 'delivery retry failed'));
     retry();
@@ -26,7 +32,6 @@ export const runCommand: CliCommand = {
       logger: app.logger,
     });
     return new Promise<number>((resolve) => {
-      let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
-import { FeedError, type FeedReader } from '../feeds/types.js';
+import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import type { createItemProcessor, ItemOutcome } from './process-item.js';
+import type { ItemOutcome, ItemProcessor } from './process-item.js';
 
 export interface PollerOptions {
   alertOnFirstPoll: boolean;
@@ -31,7 +31,7 @@ export interface PollOutcome {
 export interface PollerDeps {
   feeds: FeedStore;
   reader: FeedReader;
-  processItem: ReturnType<typeof createItemProcessor>;
+  items: ItemProcessor;
   logger: Logger;
   now: () => Date;
   options: PollerOptions;
@@ -40,8 +40,11 @@ export interface PollerDeps {
 }
 
 const MINUTE = 60_000;
-/** The longest the item loop runs before letting timers and sockets have the event loop. */
-const YIELD_EVERY_MS = 20;
+/**
+ * Entries looked at in one transaction (seen, duplicate, baseline need no extraction) before the
+ * event loop is let go: a few milliseconds of work.
+ */
+const TRIAGE_BATCH = 100;
 
 /** A stable fraction in [0, 1) per feed URL. */
 function unitHash(url: string, salt = ''): number {
@@ -88,21 +91,37 @@ export function createPoller(deps: PollerDeps) {
         return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
       }
       const baseline = !feed.baselineDone && !opts.alertOnFirstPoll;
-      const outcomes: ItemOutcome[] = [];
-      let lastYield = Date.now();
-      // Oldest first, so alerts come out in the order things happened.
-      for (const entry of [...result.feed.entries].reverse()) {
+      const count = (o: ItemOutcome): void => {
+        if (o.kind === 'seen') return;
+        base.newItems++;
+        if (o.kind === 'processed') {
+          base.changes += o.changes;
+          base.alerts += o.alerts;
+        }
+      };
+      // Oldest first, so alerts come out in the order things happened. The document's own list
+      // is let go, and each batch once looked at, so that a huge feed's entries can be freed as
+      // the poll goes rather than all at its end.
+      const itemCount = result.feed.entries.length;
+      const entries: Array<FeedEntry | undefined> = result.feed.entries.reverse();
+      result.feed.entries = [];
+      for (let at = 0; at < entries.length; at += TRIAGE_BATCH) {
         // Stopping: the rest waits for the next start, which reads the whole document again.
         if (signal?.aborted) return interrupted(base, t0);
-        const outcome = await deps.processItem(entry, feed, baseline);
-        if (outcome.kind === 'interrupted') return interrupted(base, t0);
-        outcomes.push(outcome);
-        // Items that need no extraction (seen, baseline) settle without a macrotask: a feed of
-        // 200,000 of them would hold the event loop (health checks, Discord) for seconds.
-        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = Date.now();
+        const batch = entries.slice(at, at + TRIAGE_BATCH) as FeedEntry[];
+        entries.fill(undefined, at, at + TRIAGE_BATCH);
+        for (const t of deps.items.triage(batch, feed, baseline)) {
+          if (t.kind === 'done') {
+            count(t.outcome);
+            continue;
+          }
+          if (signal?.aborted) return interrupted(base, t0);
+          const outcome = await deps.items.read(t.entry, feed, t.attempt);
+          if (outcome.kind === 'interrupted') return interrupted(base, t0);
+          count(outcome);
         }
+        // Between batches the event loop serves health checks, Discord and other feeds.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (!feed.baselineDone) deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
@@ -111,18 +130,10 @@ export function createPoller(deps: PollerDeps) {
         at: started.toISOString(),
         etag: result.etag,
         lastModified: result.lastModified,
-        itemCount: result.feed.entries.length,
+        itemCount,
         nextPollAt,
         ...health,
       });
-      for (const o of outcomes) {
-        if (o.kind === 'seen') continue;
-        base.newItems++;
-        if (o.kind === 'processed') {
-          base.changes += o.changes;
-          base.alerts += o.alerts;
-        }
-      }
       return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
       return failed(feed, err, started, base, Date.now() - t0);

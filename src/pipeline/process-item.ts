@@ -55,7 +55,8 @@ export const MAX_EXTRACTION_ATTEMPTS = 3;
 /** More changes than this in one item is a list or a table: the rest is not stored, merged or alerted. */
 export const MAX_CHANGES_PER_ITEM = 50;
 
-const attemptOf = (note: string | null): number => Number(/^attempt (\d+)$/.exec(note ?? '')?.[1] ?? 1);
+/** How many starts began reading the item: its note says "attempt N" once reading began, "queued" before. */
+const attemptOf = (note: string | null): number => Number(/^attempt (\d+)$/.exec(note ?? '')?.[1] ?? 0);
 
 export function toNewsItem(entry: FeedEntry, feedName: string): NewsItem {
   return {
@@ -97,58 +98,77 @@ export function eventsToAlert(result: ItemMergeResult): ChangeEvent[] {
   return [...latest.values()];
 }
 
-/**
- * One entry of one feed: skip what was seen, record, extract, store, merge into events, and put
- * the alerts in the outbox, all of it after extraction in one transaction. Never throws.
- */
-export function createItemProcessor(deps: ProcessItemDeps) {
+/** What the cheap first look at an entry decided: done with it, or it is to be read (extracted). */
+export type Triage =
+  | { kind: 'done'; outcome: ItemOutcome }
+  | { kind: 'read'; entry: FeedEntry; attempt: number };
+
+export interface ItemProcessor {
+  /**
+   * The first look at entries, in one transaction, synchronous and cheap: seen before, a
+   * duplicate, a baseline record, a poison item given up on, or to be read (recorded as queued).
+   * A feed of 200,000 items costs a few hundred commits, not 200,000.
+   */
+  triage(entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean): Triage[];
+  /** Extraction, then one transaction: changes, events, and every alert into the outbox. Never throws. */
+  read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome>;
+  /** One entry, both steps. */
+  process(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome>;
+}
+
+export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
   const iso = () => deps.now().toISOString();
-  return async function processItem(raw: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
+
+  const poison = (entry: FeedEntry, feed: FeedRecord, reason: string): ItemOutcome => {
+    deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `poison: ${reason}` });
+    const notice: PoisonNotice = { feed: feed.name, itemId: entry.id, title: entry.title.slice(0, 200), url: entry.url, reason };
+    deps.logger.error({ ...notice }, 'poison item: recorded as failed and never read again');
+    const report = (err: unknown) => deps.logger.error({ item: entry.id, err: (err as Error).message }, 'poison item notice failed');
+    try {
+      void Promise.resolve(deps.onPoisonItem?.(notice)).catch(report);
+    } catch (err) {
+      report(err);
+    }
+    return { kind: 'failed', error: reason, poison: true };
+  };
+
+  function triageOne(raw: FeedEntry, feed: FeedRecord, baseline: boolean): Triage {
     // Every later stage (dedupe, title key, storage, extraction, merging) reads the bounded entry.
     const entry = boundEntry(raw);
     const known = deps.items.get(entry.id);
-    // "extracting": an earlier run stopped while reading it; read it again, a bounded number of times.
-    if (known && known.status !== 'extracting') return { kind: 'seen' };
+    if (known) {
+      if (known.status !== 'extracting') return { kind: 'done', outcome: { kind: 'seen' } };
+      // An earlier run queued it or stopped while reading it: read it again, a bounded number of times.
+      const started = attemptOf(known.note);
+      if (started >= MAX_EXTRACTION_ATTEMPTS) return { kind: 'done', outcome: poison(entry, feed, `the process stopped ${started} times while reading it`) };
+      return { kind: 'read', entry, attempt: started + 1 };
+    }
     const key = titleKey(entry.title);
     const record = { id: entry.id, feedId: feed.id, url: entry.url, title: entry.title, titleKey: key, publishedAt: entry.publishedAt, seenAt: iso() };
-    if (!known) {
-      const dup = deps.items.findDuplicate(entry.url, key, iso());
-      if (dup) {
-        deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
-        return { kind: 'duplicate', of: dup.id };
-      }
-      if (baseline) {
-        deps.items.insert({ ...record, status: 'baseline' });
-        return { kind: 'baseline' };
-      }
+    const dup = deps.items.findDuplicate(entry.url, key, iso());
+    if (dup) {
+      deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
+      return { kind: 'done', outcome: { kind: 'duplicate', of: dup.id } };
     }
+    if (baseline) {
+      deps.items.insert({ ...record, status: 'baseline' });
+      return { kind: 'done', outcome: { kind: 'baseline' } };
+    }
+    // Recorded now, so that a later entry of the same document is recognised as its duplicate.
+    deps.items.insert({ ...record, status: 'extracting', note: 'queued' });
+    return { kind: 'read', entry, attempt: 1 };
+  }
 
-    const poison = (reason: string): ItemOutcome => {
-      deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `poison: ${reason}` });
-      const notice: PoisonNotice = { feed: feed.name, itemId: entry.id, title: entry.title.slice(0, 200), url: entry.url, reason };
-      deps.logger.error({ ...notice }, 'poison item: recorded as failed and never read again');
-      const report = (err: unknown) => deps.logger.error({ item: entry.id, err: (err as Error).message }, 'poison item notice failed');
-      try {
-        void Promise.resolve(deps.onPoisonItem?.(notice)).catch(report);
-      } catch (err) {
-        report(err);
-      }
-      return { kind: 'failed', error: reason, poison: true };
-    };
-
-    const attempt = known ? attemptOf(known.note) + 1 : 1;
-    if (attempt > MAX_EXTRACTION_ATTEMPTS) return poison(`the process stopped ${attempt - 1} times while reading it`);
+  async function read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome> {
     // Committed before extraction starts: if this run dies reading the item, the next one knows.
-    if (known) deps.items.markProcessed(entry.id, { status: 'extracting', extractor: null, changeCount: 0, note: `attempt ${attempt}` });
-    else deps.items.insert({ ...record, status: 'extracting', note: `attempt ${attempt}` });
-
+    deps.items.markProcessed(entry.id, { status: 'extracting', extractor: null, changeCount: 0, note: `attempt ${attempt}` });
     const item = toNewsItem(entry, feed.name);
     let found: LeadershipChange[];
     try {
       found = await deps.extractor.extract(item);
     } catch (err) {
       if (isInterrupted(err)) return { kind: 'interrupted' };
-      if (isPoisonItem(err)) return poison(err.message);
+      if (isPoisonItem(err)) return poison(entry, feed, err.message);
       const error = (err as Error).message;
       deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `extraction failed: ${error}` });
       deps.logger.warn({ feed: feed.name, item: entry.id, err: error }, 'extraction failed');
@@ -180,5 +200,17 @@ export function createItemProcessor(deps: ProcessItemDeps) {
     })();
     if (alerts) deps.delivery.kick();
     return { kind: 'processed', changes: stored.length, alerts };
+  }
+
+  const triage = (entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean): Triage[] =>
+    deps.db.transaction(() => entries.map((e) => triageOne(e, feed, baseline)))();
+
+  return {
+    triage,
+    read,
+    async process(entry, feed, baseline) {
+      const [t] = triage([entry], feed, baseline);
+      return t!.kind === 'done' ? t!.outcome : read(t!.entry, feed, t!.attempt);
+    },
   };
 }

@@ -9,3 +9,4 @@ const tasks = await import(workerData.tasksUrl);
 
 export const extract = (task) => tasks.extract(task);
 export const parseFeed = (task) => tasks.parseFeed(task);
+export const ping = () => tasks.ping();

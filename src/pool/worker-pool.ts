@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
 import { InterruptedError, PoisonItemError } from '../core/poison.js';
 import { parseFeedBytes } from '../feeds/parse.js';
-import { FeedError, type ParsedFeed } from '../feeds/types.js';
+import { FeedError, type FeedEntry, type ParsedFeed } from '../feeds/types.js';
 import type { ExtractTask, ParseFeedOptions, ParseResult, ParseTask } from './tasks.js';
 
 type Unstarted<T> = Omit<T, 'started'>;
@@ -21,8 +22,16 @@ export interface WorkerPool {
   readonly threads: number;
   /** The built-in extractor on one item; rejects with PoisonItemError past the item budget. */
   extract(item: NewsItem, minConfidence: number): Promise<LeadershipChange[]>;
-  /** parseFeedBytes in a worker; rejects with the parser's FeedError, or a 'parse' one past the budget. */
+  /**
+   * parseFeedBytes in a worker; rejects with the parser's FeedError, or a 'parse' one past the
+   * budget. The bytes may be moved to the worker: the caller must not read them afterwards.
+   */
   parseFeed(bytes: Uint8Array, opts: ParseFeedOptions): Promise<ParsedFeed>;
+  /**
+   * Starts every worker and waits until each has loaded its code (seconds through tsx): `run`
+   * does this before polling, so an item's extraction never includes a worker's start-up.
+   */
+  warm(): Promise<void>;
   /** Terminates the workers; tasks still running or waiting reject with InterruptedError. */
   close(): Promise<void>;
 }
@@ -49,14 +58,16 @@ const START_CAP_MS = 120_000;
 export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
   const threads = Math.max(1, opts.threads ?? defaultThreads());
   const tasksUrl = opts.tasksUrl ?? new URL(fromSources ? './tasks.ts' : './tasks.js', import.meta.url);
-  const piscina = new Piscina({
+  // Made on the first task, not with the app: a run with nothing new to read starts no thread.
+  // Then every thread stays (a fresh one replaces a terminated one), so an item's extraction
+  // does not wait for a thread to load its code after a quiet hour.
+  let piscina: Piscina | null = null;
+  const workers = (): Piscina => (piscina ??= new Piscina({
     filename: fromSources ? new URL('./ts-worker.mjs', import.meta.url).href : tasksUrl.href,
     workerData: { tasksUrl: tasksUrl.href },
-    // Started on the first task, not with the app: a run with nothing new to read needs none.
-    minThreads: 0,
+    minThreads: threads,
     maxThreads: threads,
-    idleTimeout: 5 * 60_000,
-  });
+  }));
 
   // At most one task per thread is handed to piscina, so a budget starts when its task can start
   // rather than while it waits behind others.
@@ -77,7 +88,7 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
     else running -= 1;
   };
 
-  async function run<T>(name: string, task: object, budgetMs: number, overBudget: () => Error): Promise<T> {
+  async function run<T>(name: string, task: object, budgetMs: number, overBudget: () => Error, transferList: Array<ArrayBuffer | MessagePort> = []): Promise<T> {
     await acquire();
     const abort = new AbortController();
     const started = new Int32Array(new SharedArrayBuffer(4));
@@ -88,7 +99,7 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
     void Promise.resolve(wait.value).then(() => {
       if (!abort.signal.aborted) timer = setTimeout(() => abort.abort(), budgetMs);
     });
-    const running = piscina.run({ ...task, started }, { name, signal: abort.signal }) as Promise<T>;
+    const running = workers().run({ ...task, started }, { name, signal: abort.signal, transferList }) as Promise<T>;
     try {
       return await running;
     } catch (err) {
@@ -118,16 +129,42 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
       }
     },
     async parseFeed(bytes, parseOpts) {
-      const task: Unstarted<ParseTask> = { bytes, opts: parseOpts };
-      const result = await run<ParseResult>('parseFeed', task, parseBudgetMs, () => new FeedError('parse', `parsing the document took longer than ${parseBudgetMs / 1000} s`));
-      if (result.ok) return result.feed;
-      const e = result.error;
-      throw new FeedError(e.kind, e.message, e.retryAfterSeconds, e.httpStatus);
+      const channel = new MessageChannel();
+      const batches: FeedEntry[][] = [];
+      let received = 0;
+      let expected = -1;
+      let allIn: () => void = () => {};
+      const complete = new Promise<void>((resolve) => (allIn = resolve));
+      channel.port1.on('message', (batch: FeedEntry[]) => {
+        batches.push(batch);
+        received += batch.length;
+        if (received === expected) allIn();
+      });
+      try {
+        const task: Unstarted<ParseTask> = { bytes, opts: parseOpts, entries: channel.port2 };
+        // A buffer that is the whole of its memory moves to the worker rather than being copied.
+        const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+        const result = await run<ParseResult>('parseFeed', task, parseBudgetMs, () => new FeedError('parse', `parsing the document took longer than ${parseBudgetMs / 1000} s`),
+          own ? [channel.port2, bytes.buffer as ArrayBuffer] : [channel.port2]);
+        if (!result.ok) {
+          const e = result.error;
+          throw new FeedError(e.kind, e.message, e.retryAfterSeconds, e.httpStatus);
+        }
+        expected = result.count;
+        if (received < expected) await complete;
+        return { ...result.feed, entries: batches.flat() };
+      } finally {
+        channel.port1.close();
+      }
+    },
+    async warm() {
+      if (closed) return;
+      await Promise.all(Array.from({ length: threads }, () => workers().run(null, { name: 'ping' })));
     },
     async close() {
       closed = true;
       for (const w of waiting.splice(0)) w.stop(new InterruptedError('the worker pool is closed'));
-      await piscina.destroy();
+      await piscina?.destroy();
     },
   };
 }

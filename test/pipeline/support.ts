@@ -32,13 +32,13 @@ export function openPipeline(opts: { extractor: Extractor; targets: AlertTarget[
   const feed = stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
   const delivery = createDelivery({ targets: opts.targets, store: stores.deliveries, logger: logs.logger, now });
   const poisoned: PoisonNotice[] = [];
-  const processItem = createItemProcessor({
+  const processor = createItemProcessor({
     db, items: stores.items, changes: stores.changes, extractor: opts.extractor, delivery,
     events: createEventMerger({ repository: createEventStore(db), now }),
     logger: logs.logger, now, minConfidence: 0.5,
     onPoisonItem: (n) => void poisoned.push(n),
   });
-  return { path, db, stores, feed, delivery, poisoned, logs: logs.lines, process: (entry: FeedEntry) => processItem(entry, feed, false) };
+  return { path, db, stores, feed, delivery, poisoned, logs: logs.lines, process: (entry: FeedEntry) => processor.process(entry, feed, false) };
 }
 
 export const entry = (over: Partial<FeedEntry> = {}): FeedEntry => ({

@@ -6,6 +6,7 @@ import { parseFeedBytes } from '../../src/feeds/parse.js';
 import { FeedError } from '../../src/feeds/types.js';
 import { createWorkerPool } from '../../src/pool/worker-pool.js';
 import { acmeNamesCeoItem, buildRssFeed } from '../support/builders.js';
+import { manyItems } from '../support/hostile-feeds.js';
 
 const item = (over: Partial<NewsItem> = {}): NewsItem => ({
   id: 'i1',
@@ -44,6 +45,10 @@ describe('the worker pool', () => {
   it('parses a feed in a worker, and its errors come back as FeedErrors', async () => {
     const bytes = Buffer.from(buildRssFeed([acmeNamesCeoItem()]));
     expect(await pool.parseFeed(bytes, { feedKey: 'k' })).toEqual(parseFeedBytes(bytes, { feedKey: 'k' }));
+    // Entries cross in batches: a document of several batches arrives whole and in order.
+    const many = Buffer.from(manyItems(5_000, acmeNamesCeoItem()));
+    const expected = parseFeedBytes(many, { feedKey: 'k' });
+    expect(await pool.parseFeed(many, { feedKey: 'k' })).toEqual(expected);
     const err = await pool.parseFeed(Buffer.from('<html>not a feed</html>'), { feedKey: 'k' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FeedError);
     expect((err as FeedError).kind).toBe('not-a-feed');
