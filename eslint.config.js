@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
@@ -36,6 +37,29 @@ export default tseslint.config(
           { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**', '**/render/**'], message: 'The core imports only the core.' },
         ],
       }],
+    },
+  },
+  {
+    // No item may stall the process: every regex reading feed text must run in linear time. The
+    // recommended set's correctness rules stay on; its pure style rules (capturing groups left
+    // unused, \w over [A-Za-z0-9_] …) are off, as they would rewrite working code for taste.
+    files: ['src/**/*.ts'],
+    ...regexp.configs['flat/recommended'],
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/prefer-w': 'off',
+      'regexp/prefer-d': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/control-character-escape': 'off',
+      'regexp/sort-flags': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/no-useless-non-capturing-group': 'off',
+      'regexp/no-useless-character-class': 'off',
+      'regexp/optimal-quantifier-concatenation': 'off',
+      'regexp/no-dupe-characters-character-class': 'off',
     },
   },
 );

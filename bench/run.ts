@@ -11,6 +11,7 @@ const benches: Bench[] = [
   { name: 'extract', run: async () => (await import('./extract.js')).runExtractBench() },
   { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
   { name: 'charts', run: async () => (await import('./charts.js')).runChartsBench() },
+  { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -11,14 +11,15 @@ import type { AlertTarget } from './notify/alert.js';
 import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
 import { createCircuitBreaker } from './notify/circuit-breaker.js';
-import { createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
+import { createChannelResolver, createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
 import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
 import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './notify/webhook-url.js';
 import { escapeText } from './notify/discord-text.js';
 import type { DiscordKit } from './discord/kit.js';
-import { createItemProcessor } from './pipeline/process-item.js';
+import { createItemProcessor, type PoisonNotice } from './pipeline/process-item.js';
+import { createPooledExtractor, createPooledParser, createWorkerPool, type WorkerPool } from './pool/worker-pool.js';
 import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
 import { createChangeStore } from './store/change-store.js';
@@ -49,6 +50,8 @@ export interface AppOverrides {
   metrics?: Metrics;
   /** Told when a feed is disabled after failing too long (the admin channel notice). */
   onFeedDisabled?: (feed: FeedRecord, error: string) => void | Promise<void>;
+  /** An item over its time budget, recorded as failed (called once per item): the admin notice. */
+  onPoisonItem?: (notice: PoisonNotice) => void | Promise<void>;
   /** The LLM's daily budget ran out (called once a day): the admin alert. */
   onLlmBudgetExceeded?: (notice: BudgetNotice) => void | Promise<void>;
   /** discord.js and the bot, loaded by `openApp` only when Discord is configured. */
@@ -183,8 +186,17 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     { budget: n.which },
   ));
 
+  const onPoisonItem = overrides.onPoisonItem ?? ((n: PoisonNotice) => adminNotice(
+    `execwatch gave up on an item of "${n.feed}" (${n.url ?? n.itemId}): ${n.reason}. It is recorded as failed and will not be read again; the feed's other items go on.`,
+    { feed: n.feed, item: n.itemId },
+  ));
+
+  // Parsing and the built-in extractor run in worker threads with a time budget per item, so no
+  // document or item can hold the event loop (health checks, Discord, other feeds' timeouts).
+  const workers = config.extraction.workers;
+  const pool: WorkerPool | null = workers === 0 ? null : createWorkerPool({ threads: workers, itemBudgetMs: config.extraction.itemBudgetMs });
   // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
-  const builtin = createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
+  const builtin = pool ? createPooledExtractor(pool, config.extraction.minConfidence) : createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
   const extractor = overrides.extractor
     ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: onLlmBudgetExceeded, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
   const ownReader = overrides.reader ? null : createFeedReader({
@@ -194,12 +206,14 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     maxBytes: config.polling.maxBytes,
     maxRedirects: config.polling.maxRedirects,
     allowPrivateAddresses: config.polling.allowPrivateAddresses,
+    parse: pool ? createPooledParser(pool) : undefined,
   });
   if (ownReader) closers.push(ownReader.close);
   const reader = overrides.reader ?? ownReader!;
   const delivery = createDelivery({
     targets, store: stores.deliveries, logger, now, metrics, breaker,
     route: botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : undefined,
+    resolve: botRest ? createChannelResolver(botRest) : undefined,
     onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
   });
   const itemDeps = {
@@ -212,8 +226,9 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     logger,
     now,
     minConfidence: config.extraction.minConfidence,
+    onPoisonItem,
   };
-  const processItem = createItemProcessor({
+  const itemProcessor = createItemProcessor({
     ...itemDeps,
     extractor: withConfiguredArticleFetching(extractor, config, { db, logger, metrics, onClose: (c) => closers.push(c) }),
   });
@@ -229,14 +244,14 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const sec = config.sec.enabled
     ? createSecPolling({
       config: config.sec, http: config.polling, feeds: stores.feeds, filings: stores.filings, extractor, pollerOptions, onFeedDisabled, logger, now,
-      processFiling: (filingExtractor, mergeOptions) => createItemProcessor({ ...itemDeps, extractor: filingExtractor, mergeOptions }),
+      processFiling: (filingExtractor, mergeOptions) => createItemProcessor({ ...itemDeps, extractor: filingExtractor, mergeOptions }).process,
     })
     : null;
   if (sec) closers.push(sec.close);
   const poller = countPolls(routePolls(createPoller({
     feeds: stores.feeds,
     reader,
-    processItem,
+    items: itemProcessor,
     logger,
     now,
     options: pollerOptions,
@@ -286,11 +301,20 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     discord,
     /** Finishes deliveries a crash or a Discord outage left undone; run at start-up. */
     resumeDeliveries: () => delivery.retryPending(),
-    /** Stops polling, waits for in-flight work within the bound, closes the database. */
+    /** The worker threads (null with extraction.workers 0). */
+    pool,
+    /**
+     * Stops polling (in-flight polls stop after their current item; extractions running in the
+     * pool are cut short and left for the next start), lets delivery finish within the bound,
+     * closes the database.
+     */
     async close(graceMs = 5000): Promise<void> {
       if (closed) return;
       closed = true;
-      await scheduler.stop(graceMs);
+      const polls = scheduler.stop(graceMs);
+      await pool?.close();
+      await polls;
+      await delivery.stop(graceMs);
       await discord?.bot.stop();
       for (const c of closers) c();
       db.close();

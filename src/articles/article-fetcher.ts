@@ -1,3 +1,4 @@
+import { boundItemText } from '../core/bounds.js';
 import type { NewsItem } from '../core/change.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { ArticleCache, CachedArticle } from './article-cache.js';
@@ -176,5 +177,6 @@ export async function withArticleText(item: NewsItem, fetcher: ArticleFetcher, m
   if (!needsArticleText(item, minChars) || !item.url) return item;
   const text = await fetcher.fetchArticleText(item.url);
   if (!text || text.length <= (item.content ?? '').length) return item;
-  return { ...item, content: text };
+  // The page's text enters the item here: it gets the bounds the feed's text got.
+  return boundItemText({ ...item, content: text });
 }

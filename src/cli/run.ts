@@ -27,7 +27,13 @@ export const runCommand: CliCommand = {
     }
     const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
-    app.scheduler.start();
+    let stopping = false;
+    // Polling starts once the worker threads have loaded their code, so that no item's time budget
+    // and no "the process died while reading it" count includes a worker's start-up.
+    const warm = app.pool ? app.pool.warm().catch((err: Error) => app.logger.warn({ err: err.message }, 'worker threads did not start; they are started again on demand')) : Promise.resolve();
+    void warm.then(() => {
+      if (!stopping) app.scheduler.start();
+    });
     // Deliveries left undone (a crash, a Discord outage) go out now and then every minute.
     const retry = () => void app.resumeDeliveries().catch((err: Error) => {
       if (!app.storeHealth.failed(err)) app.logger.warn({ err: err.message }, 'delivery retry failed');
@@ -36,7 +42,6 @@ export const runCommand: CliCommand = {
     setInterval(retry, 60_000).unref();
     app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));
     return new Promise<number>((resolve) => {
-      let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;

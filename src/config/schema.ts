@@ -38,6 +38,10 @@ const PollingSchema = z.strictObject({
 const ExtractionSchema = z.strictObject({
   /** Changes below this confidence are stored but do not alert. */
   minConfidence: z.number().min(0).max(1).default(0.5),
+  /** Worker threads for parsing and the built-in extractor (default: the cores, at most 4); 0 runs them in the main thread, without a time budget. */
+  workers: z.number().int().min(0).max(64).optional(),
+  /** The longest one item's extraction may take; past it the item is recorded as failed (a poison item) and never read again. */
+  itemBudgetMs: z.number().int().min(100).max(600_000).default(10_000),
 });
 
 /** USD per million tokens. */

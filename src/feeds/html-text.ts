@@ -4,7 +4,7 @@ import { decodeEntities } from './entities.js';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_TEST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^<>]*>/g;
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)(?:[^<>A-Za-z0-9][^<>]*)?>/g;
 const BLOCK = /^(p|div|li|h\d|blockquote|pre|tr)$/i;
 const INLINE = /^(a|b|i|u|s|em|strong|span|code|sup|sub|small|mark|abbr|cite|q|time|font|big|tt|kbd|var|ins|del)$/i;
 

@@ -27,7 +27,7 @@ function jsonFeed(doc: Obj, ctx: Ctx): ParsedFeed {
       date: str(it, 'date_published') ?? str(it, 'date_modified'),
     }, ctx.feedKey);
   });
-  const v = /(\d+\.\d+)\/?$/.exec(version)?.[1] ?? (/^\d/.test(version) ? version : null);
+  const v = /(?<!\d)(\d+\.\d+)\/?$/.exec(version)?.[1] ?? (/^\d/.test(version) ? version : null);
   return { format: 'json', version: v, title: cleanLine(str(doc, 'title')) || null, link: resolveUrl(str(doc, 'home_page_url'), ctx.base), encoding: null, entries: items };
 }
 

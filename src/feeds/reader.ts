@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createHttpFetcher, parseMaxAge, parseRetryAfter, type HttpFetchOptions } from './http-fetch.js';
-import { parseFeedBytes } from './parse.js';
+import { parseFeedBytes, type ParseOptions } from './parse.js';
 import type { LookupAll } from './ssrf.js';
-import { FeedError, type FeedReader, type FeedReadResult } from './types.js';
+import { FeedError, type FeedReader, type FeedReadResult, type ParsedFeed } from './types.js';
 
 export interface FeedReaderOptions {
   userAgent: string;
@@ -16,6 +16,8 @@ export interface FeedReaderOptions {
   lookupAll?: LookupAll;
   /** Host names exempt from the private-address check. */
   allowHosts?: readonly string[];
+  /** Parses a fetched document (default: parseFeedBytes here; the app parses in its worker threads). */
+  parse?: (bytes: Buffer, opts: ParseOptions & { contentType?: string | null; maxBytes?: number }) => ParsedFeed | Promise<ParsedFeed>;
 }
 
 export const isHttpSource = (url: string) => /^https?:\/\//i.test(url);
@@ -33,6 +35,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
     guard: { allowPrivate: opts.allowPrivateAddresses ?? false, lookupAll: opts.lookupAll, allowHosts: opts.allowHosts, lookupTimeoutMs: opts.connectTimeoutMs },
   };
   const http = createHttpFetcher(fetchOpts);
+  const parse = opts.parse ?? parseFeedBytes;
 
   async function readFileFeed(path: string): Promise<FeedReadResult> {
     const local = path.replace(/^file:\/\//i, '');
@@ -47,7 +50,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
       if (err instanceof FeedError) throw err;
       throw new FeedError('file', `cannot read ${local}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    const feed = parseFeedBytes(bytes, { feedKey: path, maxBytes: opts.maxBytes });
+    const feed = await parse(bytes, { feedKey: path, maxBytes: opts.maxBytes });
     return { status: 'ok', feed, etag: null, lastModified: null, maxAgeSeconds: null, httpStatus: null, finalUrl: path };
   }
 
@@ -84,7 +87,7 @@ export function createFeedReader(opts: FeedReaderOptions): FeedReader & { close(
       const contentType = header(res.headers['content-type']);
       let feed;
       try {
-        feed = parseFeedBytes(res.body, { baseUrl: res.finalUrl, feedKey: req.url, contentType, maxBytes: opts.maxBytes });
+        feed = await parse(res.body, { baseUrl: res.finalUrl, feedKey: req.url, contentType, maxBytes: opts.maxBytes });
       } catch (err) {
         if (err instanceof FeedError && contentType && err.kind === 'not-a-feed') {
           throw new FeedError(err.kind, `${err.message} (Content-Type: ${contentType.split(';')[0]})`, null, res.status);

@@ -39,7 +39,7 @@ function v4Reason(ip: string): string | null {
 /** Expands an IPv6 address to its eight 16-bit groups (handles `::` and a dotted IPv4 tail). */
 function ipv6Groups(ip: string): number[] | null {
   let s = ip.split('%')[0]!.toLowerCase();
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  const dotted = /(?<!\d)(\d+\.\d+\.\d+\.\d+)$/.exec(s);
   if (dotted) {
     const n = ipv4ToInt(dotted[1]!);
     s = s.slice(0, -dotted[1]!.length) + `${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;

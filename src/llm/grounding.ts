@@ -70,7 +70,7 @@ function sentenceEnds(text: string): number[] {
     const next = /^\s+(\S)/.exec(text.slice(after, after + 8))?.[1];
     if (next !== undefined && !/[A-Z0-9"'\u201c\u2018(\u00c0-\u024f\u4e00-\u9fff]/.test(next)) continue;
     if (text[m.index] === '.') {
-      const word = (/([\w.'\u2019-]+)$/.exec(text.slice(0, m.index))?.[1] ?? '').toLowerCase();
+      const word = (/(?<![\w.'\u2019-])([\w.'\u2019-]+)$/.exec(text.slice(0, m.index))?.[1] ?? '').toLowerCase();
       if (NO_BREAK.has(word) || /^(?:[a-z]\.)*[a-z]$/.test(word)) continue;
     }
     ends.push(after);
@@ -100,8 +100,8 @@ function sentenceSpan(original: string, ends: readonly number[], start: number, 
 export function locateEvidence(evidence: string, original: string, norm: Normalised = normaliseWithMap(original)):
   Array<[number, number]> | null {
   const pieces = normaliseForMatch(evidence)
-    .replace(/^["']+|["']+$/g, '')
-    .split(/\s*\.\.\.+\s*/)
+    .replace(/^["']+|(?<!["'])["']+$/g, '')
+    .split(/(?<!\s)\s*\.{3,}\s*/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (pieces.length === 0) return null;
@@ -140,7 +140,7 @@ export function nameInText(name: string, textWords: ReadonlySet<string>, drop: R
 // "reports"; the prompt says so too, and this check holds when a model obeys the item anyway.
 // Only imperatives aimed at the reader-machine count: tech news talks about AI all the time.
 const INSTRUCTION_PATTERNS: readonly RegExp[] = [
-  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(?:instructions?|prompts?|rules|directions|guidelines)\b/i,
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{1,60}\b(?:instructions?|prompts?|rules|directions|guidelines)\b/i,
   /\byou (?:are now|must now|must (?:report|output|say|answer|respond|extract|return|state|list))\b/i,
   /\b(?:note|message|instructions?|attention)\s*(?:to|for)\s+(?:the\s+|all\s+|any\s+)?(?:ai|llms?|language models?|assistants?|chatbots?|models?|bots?)\b/i,
   /(?:^|[.!?:;]\s*|\band\s+|\binstead,?\s+)(?:please\s+)?(?:report|state|claim|output|answer|respond|reply|return)\s+(?:only\s+)?(?:that|with)\b/i,

@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
+import { isInterrupted, isPoisonItem } from '../core/poison.js';
 import { silentLogger, type Logger } from '../core/log.js';
 import type { LlmStore } from '../store/llm-store.js';
 import {
@@ -111,9 +112,12 @@ export function contentHash(model: string, text: string): string {
   return createHash('sha256').update(`${PROMPT_VERSION}\n${model}\n${text}`).digest('hex');
 }
 
+/** A reply wrapped in a Markdown code fence (```json … ```): the inside, by slicing rather than a backtracking regex. */
 function stripCodeFence(s: string): string {
-  const m = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?```\s*$/i.exec(s);
-  return m ? (m[1] ?? '') : s;
+  const t = s.trim();
+  if (t.length < 6 || !t.startsWith('```') || !t.endsWith('```')) return s;
+  const inner = t.slice(3, -3);
+  return (/^json/i.test(inner) ? inner.slice(4) : inner).trim();
 }
 
 const CachedChangesSchema = z.array(LlmChangeSchema);
@@ -358,6 +362,9 @@ export function createOpenAIExtractor(deps: OpenAIExtractorDeps): OpenAIExtracto
     try {
       return await viaModel(item);
     } catch (err) {
+      // The built-in fallback itself gave up on the item (its budget) or the process is stopping:
+      // running it again would only cost the same twice.
+      if (isPoisonItem(err) || isInterrupted(err)) throw err;
       // Anything unexpected on the LLM side (the store, a bug) must not cost the item.
       logger.error({ itemId: item.id, err: describeFailure(err) }, 'LLM extraction broke; the built-in result stands');
       return { changes: await deps.builtin(item), by: 'builtin', reason: 'other', dropped: 0 };

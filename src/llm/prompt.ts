@@ -45,7 +45,7 @@ export function jsonModeInstructions(jsonSchema: unknown): string {
  */
 export function itemText(item: NewsItem, maxChars = DEFAULT_MAX_ITEM_CHARS): string {
   const { title, body } = cleanItemText(item);
-  const text = [title, body].filter((p) => p.trim().length > 0).join('\n\n').replace(/<\s*\/?\s*item_text\s*>/gi, ' ');
+  const text = [title, body].filter((p) => p.trim().length > 0).join('\n\n').replace(/<\s*(?:\/\s*)?item_text\s*>/gi, ' ');
   return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 

@@ -41,6 +41,8 @@ export interface SendContext {
 /** A place alerts go: the console, a webhook, a channel. */
 export interface AlertTarget {
   readonly id: string;
+  /** The target deduplicates a retried post by its idempotency key (a bot channel's enforced nonce). */
+  readonly dedupes?: boolean;
   /** Posts the alert; returns the message id when the target can edit it later. */
   send(alert: Alert, context?: SendContext): Promise<string | null>;
   edit?(messageId: string, alert: Alert): Promise<void>;

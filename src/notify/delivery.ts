@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryStore } from '../store/delivery-store.js';
+import type { DeliveryRecord, DeliveryStore } from '../store/delivery-store.js';
 import type { Alert, AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { classifyDiscordError } from './discord-errors.js';
@@ -10,30 +10,58 @@ export interface DeliveryLogger {
   warn(obj: object, msg: string): void;
 }
 
+export type DeliveryOutcome = 'sent' | 'edited' | 'skipped' | 'deferred' | 'paused' | 'failed';
+
 export interface DeliveryResult {
+  alertKey: string;
   target: string;
   /**
    * sent / edited; skipped (already there, nothing to change); deferred (the breaker is open: stays
-   * pending); paused (the target is unreachable: missing permissions, deleted channel); failed (retried later).
+   * queued); paused (the target is unreachable: missing permissions, deleted channel); failed (retried later).
    */
-  outcome: 'sent' | 'edited' | 'skipped' | 'deferred' | 'paused' | 'failed';
+  outcome: DeliveryOutcome;
   error?: string;
+  /** The post was retried after a crash on a target that cannot deduplicate: it may now be there twice. */
+  possibleDuplicate?: boolean;
+}
+
+/** Deliveries of this process by their latest outcome per (alert, target): what `once` reports. */
+export interface DeliveryTotals {
+  sent: number;
+  edited: number;
+  deferred: number;
+  failed: number;
+  paused: number;
+  possibleDuplicates: number;
 }
 
 export interface Delivery {
   /**
-   * Posts an alert to every target once: the static targets plus the subscriptions it matches.
-   * A later call with the same key edits what was posted (when the alert reads differently).
+   * Writes the alert to the outbox, once per target it routes to (the static targets plus the
+   * subscriptions it matches). Synchronous: called inside the item's transaction, the alert is
+   * committed with the item or not at all. Returns the number of targets.
    */
-  deliver(alert: Alert, targets?: readonly AlertTarget[]): Promise<DeliveryResult[]>;
-  /** Finishes what a crash, an open breaker or a failure left undelivered; returns the alerts retried. */
+  enqueue(alert: Alert): number;
+  /** Starts delivering what the outbox holds, in the background (after an item commits). */
+  kick(): void;
+  /**
+   * Delivers what the outbox holds, failed deliveries included: at start-up (what a crash left),
+   * every minute, and at the end of `once`. One pass runs at a time; returns the alerts tried.
+   */
   retryPending(): Promise<number>;
+  /** enqueue, then deliver: this alert's results (tests, tools). */
+  deliver(alert: Alert): Promise<DeliveryResult[]>;
+  totals(): DeliveryTotals;
+  /** No new pass starts; waits up to `graceMs` for the running one. */
+  stop(graceMs: number): Promise<void>;
 }
 
 export interface DeliveryDeps {
   targets: readonly AlertTarget[];
   /** Extra targets per alert: the subscribed channels whose filters it passes. */
   route?: (alert: Alert) => readonly AlertTarget[];
+  /** A target by id when it is neither static nor routed in this run (a channel after a restart). */
+  resolve?: (targetId: string) => AlertTarget | undefined;
   store: DeliveryStore;
   logger: DeliveryLogger;
   now?: () => Date;
@@ -46,95 +74,190 @@ export interface DeliveryDeps {
 }
 
 const UNREACHABLE = 'unreachable: ';
+/** Discord honours an enforced nonce for a few minutes; a retry later than this may post twice. */
+const NONCE_WINDOW_MS = 4 * 60_000;
 
 export function payloadHash(alert: Alert): string {
   return createHash('sha256').update(JSON.stringify(renderEmbed(alert))).digest('hex').slice(0, 32);
 }
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
-  const now = () => (deps.now?.() ?? new Date()).toISOString();
+  const now = () => deps.now?.() ?? new Date();
+  const iso = () => now().toISOString();
   const maxAttempts = deps.maxAttempts ?? 5;
   const queue = createKeyedQueue();
+  const known = new Map<string, AlertTarget>(deps.targets.map((t) => [t.id, t]));
+  const latest = new Map<string, DeliveryResult>();
+  let possibleDuplicates = 0;
+
+  const record = (r: DeliveryResult): DeliveryResult => {
+    if (r.outcome !== 'skipped') latest.set(`${r.alertKey}|${r.target}`, r);
+    if (r.possibleDuplicate) possibleDuplicates += 1;
+    return r;
+  };
 
   async function failure(alert: Alert, target: AlertTarget, err: unknown, wasSent: boolean): Promise<DeliveryResult> {
     const c = classifyDiscordError(err);
+    const base = { alertKey: alert.key, target: target.id, error: c.message };
     deps.metrics?.alertFailed(target.id);
     if (c.kind === 'unreachable') {
-      if (!wasSent) deps.store.markFailed(alert.key, target.id, `${UNREACHABLE}${c.message}`, now());
+      if (!wasSent) deps.store.markFailed(alert.key, target.id, `${UNREACHABLE}${c.message}`, iso());
       deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, 'alert target unreachable; pausing it');
       try {
         await deps.onUnreachable?.(target.id, c.message, alert);
       } catch (e) {
         deps.logger.warn({ target: target.id, err: (e as Error).message }, 'could not pause the target');
       }
-      return { target: target.id, outcome: 'paused', error: c.message };
+      return { ...base, outcome: 'paused' };
     }
-    if (!wasSent) deps.store.markFailed(alert.key, target.id, `${c.kind}: ${c.message}`, now());
-    deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, 'alert delivery failed');
-    return { target: target.id, outcome: 'failed', error: c.message };
+    if (wasSent) deps.store.markEditFailed(alert.key, target.id, `${c.kind}: ${c.message}`, iso());
+    else deps.store.markFailed(alert.key, target.id, `${c.kind}: ${c.message}`, iso());
+    deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, wasSent ? 'alert edit failed' : 'alert delivery failed');
+    return { ...base, outcome: 'failed' };
   }
 
-  async function toTarget(alert: Alert, target: AlertTarget, hash: string): Promise<DeliveryResult> {
-    const existing = deps.store.get(alert.key, target.id);
-    if (existing?.status === 'sent') {
-      if (!existing.messageId || !target.edit || existing.payloadHash === hash) return { target: target.id, outcome: 'skipped' };
-      if (deps.breaker?.isOpen()) return { target: target.id, outcome: 'deferred' };
+  /** One (alert, target) as its row stands when its turn in the target's queue comes; null: not now. */
+  async function toTarget(alert: Alert, target: AlertTarget, hash: string, retryFailed: boolean): Promise<DeliveryResult | null> {
+    const base = { alertKey: alert.key, target: target.id };
+    const row = deps.store.get(alert.key, target.id);
+    if (!row) return null;
+    if (row.status === 'sent') {
+      if (!row.messageId || !target.edit || row.payloadHash === hash || row.attempts > maxAttempts) return { ...base, outcome: 'skipped' };
+      if (deps.breaker?.isOpen()) return { ...base, outcome: 'deferred' };
       try {
-        await target.edit(existing.messageId, alert);
-        deps.store.markSent(alert.key, target.id, null, now(), hash);
-        return { target: target.id, outcome: 'edited' };
+        await target.edit(row.messageId, alert);
+        deps.store.markSent(alert.key, target.id, null, iso(), hash);
+        return { ...base, outcome: 'edited' };
       } catch (err) {
         return failure(alert, target, err, true);
       }
     }
-    if (existing?.status === 'failed' && (existing.lastError?.startsWith(UNREACHABLE) || existing.attempts >= maxAttempts)) {
-      return { target: target.id, outcome: 'skipped' };
+    if (row.status === 'failed') {
+      if (row.lastError?.startsWith(UNREACHABLE) || row.attempts >= maxAttempts) return { ...base, outcome: 'skipped' };
+      // A failure is retried by the minute's pass, not by every new item's.
+      if (!retryFailed) return null;
     }
-    // The claim is written before the post: after a crash the row says "maybe posted", and the
-    // retry carries the same idempotency key (a channel's enforced nonce) so Discord dedupes it.
-    deps.store.claim(alert.key, target.id, now());
-    if (deps.breaker?.isOpen()) return { target: target.id, outcome: 'deferred' };
+    if (deps.breaker?.isOpen()) return { ...base, outcome: 'deferred' };
+    // "pending" here means a run started this post and never recorded its end. The retry carries
+    // the same idempotency key: a bot channel's enforced nonce makes Discord return the first
+    // message; a webhook has no such key, so the alert may now be posted twice.
+    const retried = row.status === 'pending';
+    const possibleDuplicate = retried && (!target.dedupes || now().getTime() - Date.parse(row.updatedAt) > NONCE_WINDOW_MS);
+    if (possibleDuplicate) deps.logger.warn({ target: target.id, alert: alert.key }, 'posting again an alert whose earlier post was cut off (a crash): it may appear twice');
+    deps.store.markSending(alert.key, target.id, iso());
     try {
       const messageId = await target.send(alert, { idempotencyKey: `${alert.key}|${target.id}` });
-      deps.store.markSent(alert.key, target.id, messageId, now(), hash);
+      deps.store.markSent(alert.key, target.id, messageId, iso(), hash);
       deps.metrics?.alertSent(target.id);
-      return { target: target.id, outcome: 'sent' };
+      return { ...base, outcome: 'sent', ...(possibleDuplicate ? { possibleDuplicate } : {}) };
     } catch (err) {
-      return failure(alert, target, err, false);
+      return { ...(await failure(alert, target, err, false)), ...(possibleDuplicate ? { possibleDuplicate } : {}) };
     }
   }
 
-  function targetsFor(alert: Alert, explicit?: readonly AlertTarget[]): AlertTarget[] {
-    const all = explicit ?? [...deps.targets, ...(deps.route?.(alert) ?? [])];
+  function targetOf(row: DeliveryRecord): AlertTarget | undefined {
+    let t = known.get(row.target);
+    if (!t && deps.resolve) {
+      t = deps.resolve(row.target);
+      if (t) known.set(t.id, t);
+    }
+    return t;
+  }
+
+  /** Every target row of one outbox entry through its target's queue; clears the entry when all are done. */
+  async function deliverEntry(alertKey: string, alertJson: string, retryFailed: boolean): Promise<DeliveryResult[]> {
+    const alert = JSON.parse(alertJson) as Alert;
+    const hash = payloadHash(alert);
+    const runs: Array<Promise<DeliveryResult | null>> = [];
+    for (const row of deps.store.forAlert(alertKey)) {
+      const target = targetOf(row);
+      if (target) {
+        runs.push(queue.run(target.id, () => toTarget(alert, target, hash, retryFailed)));
+      } else if (row.status !== 'sent' && !(row.status === 'failed' && row.lastError?.startsWith(UNREACHABLE))) {
+        // The configuration no longer has it (a webhook removed): nothing will ever take this alert.
+        deps.store.markFailed(alertKey, row.target, `${UNREACHABLE}the target is no longer configured`, iso());
+        deps.logger.warn({ target: row.target, alert: alertKey }, 'alert target no longer configured; its queued alert is dropped');
+      }
+    }
+    const results = (await Promise.all(runs)).filter((r): r is DeliveryResult => r !== null);
+    // The store knows which posts are unfinished; an edit still to retry it cannot tell from a done post.
+    const editLeft = results.some((r) => {
+      if (r.outcome === 'deferred') return true;
+      const row = r.outcome === 'failed' ? deps.store.get(alertKey, r.target) : undefined;
+      return row?.status === 'sent' && row.attempts <= maxAttempts;
+    });
+    if (!editLeft) deps.store.clearOutbox(alertKey, alertJson, maxAttempts);
+    return results.map(record);
+  }
+
+  let running: Promise<DeliveryResult[]> | null = null;
+  let again = false;
+  let againRetry = false;
+  let stopped = false;
+
+  async function passes(retryFailed: boolean): Promise<DeliveryResult[]> {
+    const all: DeliveryResult[] = [];
+    let retry = retryFailed;
+    for (;;) {
+      again = false;
+      againRetry = false;
+      // Entries are started in outbox order; each target's queue keeps that order for its posts.
+      const entries = deps.store.outbox();
+      const done = await Promise.all(entries.map((e) => deliverEntry(e.alertKey, e.alertJson, retry)));
+      all.push(...done.flat());
+      if (!again || stopped) return all;
+      retry = againRetry;
+    }
+  }
+
+  /** One pass at a time: a call during a pass makes it run once more, and waits for that. */
+  function drain(retryFailed: boolean): Promise<DeliveryResult[]> {
+    if (stopped) return Promise.resolve([]);
+    if (running) {
+      again = true;
+      againRetry ||= retryFailed;
+      return running;
+    }
+    running = passes(retryFailed).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function targetsFor(alert: Alert): AlertTarget[] {
     const byId = new Map<string, AlertTarget>();
-    for (const t of all) if (!byId.has(t.id)) byId.set(t.id, t);
+    for (const t of [...deps.targets, ...(deps.route?.(alert) ?? [])]) if (!byId.has(t.id)) byId.set(t.id, t);
     return [...byId.values()];
   }
 
-  async function deliver(alert: Alert, explicit?: readonly AlertTarget[]): Promise<DeliveryResult[]> {
-    const targets = targetsFor(alert, explicit);
-    deps.store.saveOutbox(alert.key, JSON.stringify(alert), now());
-    const hash = payloadHash(alert);
-    const results = await Promise.all(targets.map((t) => queue.run(t.id, () => toTarget(alert, t, hash))));
-    const unfinished = results.some((r) => {
-      if (r.outcome === 'deferred') return true;
-      if (r.outcome !== 'failed') return false;
-      return (deps.store.get(alert.key, r.target)?.attempts ?? 0) < maxAttempts;
-    });
-    if (!unfinished) deps.store.clearOutbox(alert.key);
-    return results;
+  function enqueue(alert: Alert): number {
+    const targets = targetsFor(alert);
+    for (const t of targets) known.set(t.id, t);
+    if (targets.length || deps.store.forAlert(alert.key).length) deps.store.enqueue(alert.key, JSON.stringify(alert), targets.map((t) => t.id), iso());
+    return targets.length;
   }
 
   return {
-    deliver,
+    enqueue,
+    kick() {
+      drain(false).catch((err: Error) => deps.logger.warn({ err: err.message }, 'alert delivery pass failed'));
+    },
     async retryPending() {
-      let retried = 0;
-      for (const { alertJson } of deps.store.outbox()) {
-        if (deps.breaker?.isOpen()) break;
-        await deliver(JSON.parse(alertJson) as Alert);
-        retried += 1;
-      }
-      return retried;
+      const results = await drain(true);
+      return new Set(results.filter((r) => r.outcome !== 'deferred').map((r) => r.alertKey)).size;
+    },
+    async deliver(alert) {
+      enqueue(alert);
+      return (await drain(false)).filter((r) => r.alertKey === alert.key);
+    },
+    totals() {
+      const t: DeliveryTotals = { sent: 0, edited: 0, deferred: 0, failed: 0, paused: 0, possibleDuplicates };
+      for (const r of latest.values()) if (r.outcome !== 'skipped') t[r.outcome] += 1;
+      return t;
+    },
+    async stop(graceMs) {
+      stopped = true;
+      if (running) await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, graceMs).unref())]);
     },
   };
 }

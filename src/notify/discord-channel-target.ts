@@ -16,6 +16,7 @@ export function nonceFor(idempotencyKey: string): string {
 export function createChannelTarget(rest: REST, channelId: string): AlertTarget {
   return {
     id: `channel:${channelId}`,
+    dedupes: true,
     async send(alert: Alert, context?: SendContext) {
       const body = { ...renderMessage(alert), ...(context ? { nonce: nonceFor(context.idempotencyKey), enforce_nonce: true } : {}) };
       const msg = (await rest.post(`/channels/${channelId}/messages`, { body })) as { id: string };

@@ -17,6 +17,11 @@ export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest:
   return (alert) => subscriptions.listActive().filter((s) => matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
 }
 
+/** A channel target from its id (`channel:ID`): delivering alerts queued before a restart. */
+export function createChannelResolver(rest: REST): (targetId: string) => AlertTarget | undefined {
+  return (id) => (id.startsWith('channel:') ? createChannelTarget(rest, id.slice('channel:'.length)) : undefined);
+}
+
 /**
  * Missing permissions or a deleted channel: pause that channel's subscription (so it stops costing
  * invalid requests) and say so in the admin channel and the log. Told once: a paused subscription

@@ -3,7 +3,7 @@ import type { Logger } from '../core/log.js';
 import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
 import type { FeedRecord, FeedStore } from '../store/feed-store.js';
 import type { StoreHealth } from '../store/health.js';
-import type { createItemProcessor, ItemOutcome } from './process-item.js';
+import type { ItemOutcome, ItemProcessor } from './process-item.js';
 
 export interface PollerOptions {
   alertOnFirstPoll: boolean;
@@ -27,12 +27,14 @@ export interface PollOutcome {
   disabled?: boolean;
   httpStatus?: number | null;
   durationMs?: number;
+  /** The process began stopping during the poll: items not reached are read on the next start. */
+  interrupted?: boolean;
 }
 
 export interface PollerDeps {
   feeds: FeedStore;
   reader: FeedReader;
-  processItem: ReturnType<typeof createItemProcessor>;
+  items: ItemProcessor;
   logger: Logger;
   now: () => Date;
   options: PollerOptions;
@@ -43,6 +45,11 @@ export interface PollerDeps {
 }
 
 const MINUTE = 60_000;
+/**
+ * Entries looked at in one transaction (seen, duplicate, baseline need no extraction) before the
+ * event loop is let go: a few milliseconds of work.
+ */
+const TRIAGE_BATCH = 100;
 
 /** A stable fraction in [0, 1) per feed URL. */
 function unitHash(url: string, salt = ''): number {
@@ -87,12 +94,12 @@ export function createPoller(deps: PollerDeps) {
     return !(Number.isFinite(at) && age <= (opts.backfillHours ?? 0) * 3600_000 && age >= -3600_000);
   }
 
-  function reportFirstPoll(feed: FeedRecord, outcomes: ItemOutcome[], nextPollAt: string): void {
-    const count = (kind: ItemOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
-    const read = outcomes.filter((o) => o.kind === 'processed' || o.kind === 'failed').length;
-    const alerts = outcomes.reduce((n, o) => n + (o.kind === 'processed' ? o.alerts : 0), 0);
+  function reportFirstPoll(feed: FeedRecord, tally: Map<ItemOutcome['kind'], number>, alerts: number, nextPollAt: string): void {
+    const count = (kind: ItemOutcome['kind']) => tally.get(kind) ?? 0;
+    const read = count('processed') + count('failed');
+    const items = [...tally.values()].reduce((n, c) => n + c, 0);
     deps.logger.info({
-      feed: feed.name, items: outcomes.length, baseline: count('baseline'), read, alerts, duplicates: count('duplicate'), backfillHours: opts.backfillHours ?? 0, nextPollAt,
+      feed: feed.name, items, baseline: count('baseline'), read, alerts, duplicates: count('duplicate'), backfillHours: opts.backfillHours ?? 0, nextPollAt,
     }, `first read of ${feed.name}: ${count('baseline')} items recorded as a baseline, ${read} recent ones read (${alerts} alerts); next poll at ${nextPollAt}`);
   }
 
@@ -105,7 +112,10 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
-  async function pollFeed(feed: FeedRecord): Promise<PollOutcome> {
+  const interrupted = (base: PollOutcome, t0: number): PollOutcome => ({ ...base, interrupted: true, durationMs: Date.now() - t0 });
+
+  /** One poll of one feed; `signal` stops it between items (shutdown), leaving the rest for the next start. */
+  async function pollFeed(feed: FeedRecord, signal?: AbortSignal): Promise<PollOutcome> {
     const started = deps.now();
     const t0 = Date.now();
     const base: PollOutcome = { feedId: feed.id, feed: feed.name, status: 'ok', newItems: 0, changes: 0, alerts: 0 };
@@ -126,9 +136,42 @@ export function createPoller(deps: PollerDeps) {
         );
       }
       const firstPoll = !feed.baselineDone;
-      const outcomes: ItemOutcome[] = [];
-      // Oldest first, so alerts come out in the order things happened.
-      for (const entry of [...result.feed.entries].reverse()) outcomes.push(await deps.processItem(entry, feed, firstPoll && isBaseline(entry, started)));
+      // On the first poll each entry is a baseline record unless it is recent (backfill).
+      const baseline = firstPoll ? (entry: FeedEntry) => isBaseline(entry, started) : false;
+      const tally = new Map<ItemOutcome['kind'], number>();
+      const count = (o: ItemOutcome): void => {
+        tally.set(o.kind, (tally.get(o.kind) ?? 0) + 1);
+        if (o.kind === 'seen') return;
+        base.newItems++;
+        if (o.kind === 'processed') {
+          base.changes += o.changes;
+          base.alerts += o.alerts;
+        }
+      };
+      // Oldest first, so alerts come out in the order things happened. The document's own list
+      // is let go, and each batch once looked at, so that a huge feed's entries can be freed as
+      // the poll goes rather than all at its end.
+      const itemCount = result.feed.entries.length;
+      const entries: Array<FeedEntry | undefined> = result.feed.entries.reverse();
+      result.feed.entries = [];
+      for (let at = 0; at < entries.length; at += TRIAGE_BATCH) {
+        // Stopping: the rest waits for the next start, which reads the whole document again.
+        if (signal?.aborted) return interrupted(base, t0);
+        const batch = entries.slice(at, at + TRIAGE_BATCH) as FeedEntry[];
+        entries.fill(undefined, at, at + TRIAGE_BATCH);
+        for (const t of deps.items.triage(batch, feed, baseline)) {
+          if (t.kind === 'done') {
+            count(t.outcome);
+            continue;
+          }
+          if (signal?.aborted) return interrupted(base, t0);
+          const outcome = await deps.items.read(t.entry, feed, t.attempt);
+          if (outcome.kind === 'interrupted') return interrupted(base, t0);
+          count(outcome);
+        }
+        // Between batches the event loop serves health checks, Discord and other feeds.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (firstPoll) deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
       // point means the next poll fetches the whole document again rather than getting a 304.
@@ -136,19 +179,11 @@ export function createPoller(deps: PollerDeps) {
         at: started.toISOString(),
         etag: result.etag,
         lastModified: result.lastModified,
-        itemCount: result.feed.entries.length,
+        itemCount,
         nextPollAt,
         ...health,
       });
-      for (const o of outcomes) {
-        if (o.kind === 'seen') continue;
-        base.newItems++;
-        if (o.kind === 'processed') {
-          base.changes += o.changes;
-          base.alerts += o.alerts;
-        }
-      }
-      if (firstPoll) reportFirstPoll(feed, outcomes, nextPollAt);
+      if (firstPoll) reportFirstPoll(feed, tally, base.alerts, nextPollAt);
       return { ...base, httpStatus: result.httpStatus, durationMs: Date.now() - t0 };
     } catch (err) {
       // The database failed, not the feed: no failure is held against it (no backoff, no

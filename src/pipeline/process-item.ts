@@ -2,6 +2,7 @@ import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
 import type { ChangeEvent } from '../core/events/model.js';
 import type { EventMerger, ItemMergeResult, MergeItemOptions } from '../core/events/merger.js';
 import type { Logger } from '../core/log.js';
+import { isInterrupted, isPoisonItem } from '../core/poison.js';
 import type { Alert } from '../notify/alert.js';
 import type { Delivery } from '../notify/delivery.js';
 import type { ChangeStore } from '../store/change-store.js';
@@ -9,6 +10,7 @@ import type { Db } from '../store/db.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { FeedEntry } from '../feeds/types.js';
+import { boundEntry } from './bound-entry.js';
 import { alertForEvent } from './event-alert.js';
 import { titleKey } from './title-key.js';
 
@@ -17,7 +19,8 @@ export interface ProcessItemDeps {
   items: ItemStore;
   changes: ChangeStore;
   extractor: Extractor;
-  delivery: Delivery;
+  /** Alerts go into the outbox inside the item's transaction; delivery reads only the outbox. */
+  delivery: Pick<Delivery, 'enqueue' | 'kick'>;
   /** Merges each item's changes into events; the alert key is the event's, so later reports edit it. */
   events: EventMerger;
   logger: Logger;
@@ -25,14 +28,37 @@ export interface ProcessItemDeps {
   minConfidence: number;
   /** How each item's changes merge (an SEC filing's carry the filing reference). */
   mergeOptions?: (item: NewsItem) => MergeItemOptions;
+  /** Told once about a poison item (over its time budget, or it killed its worker): the admin notice. */
+  onPoisonItem?: (notice: PoisonNotice) => void | Promise<void>;
+}
+
+export interface PoisonNotice {
+  feed: string;
+  itemId: string;
+  title: string;
+  url: string | null;
+  reason: string;
 }
 
 export type ItemOutcome =
   | { kind: 'seen' }
   | { kind: 'duplicate'; of: string }
   | { kind: 'baseline' }
-  | { kind: 'failed'; error: string }
+  | { kind: 'failed'; error: string; poison?: boolean }
+  /** The process is stopping: the item is left for the next start. */
+  | { kind: 'interrupted' }
   | { kind: 'processed'; changes: number; alerts: number };
+
+/**
+ * Starts that may stop while reading one item before it counts as poison: a crash during its
+ * extraction (a worker that took the process down) must not repeat at every restart.
+ */
+export const MAX_EXTRACTION_ATTEMPTS = 3;
+/** More changes than this in one item is a list or a table: the rest is not stored, merged or alerted. */
+export const MAX_CHANGES_PER_ITEM = 50;
+
+/** How many starts began reading the item: its note says "attempt N" once reading began, "queued" before. */
+const attemptOf = (note: string | null): number => Number(/^attempt (\d+)$/.exec(note ?? '')?.[1] ?? 0);
 
 export function toNewsItem(entry: FeedEntry, feedName: string): NewsItem {
   return {
@@ -75,54 +101,119 @@ export function eventsToAlert(result: ItemMergeResult): ChangeEvent[] {
   return [...latest.values()];
 }
 
-/** One entry of one feed: skip what was seen, record, extract, store, merge into events, alert. Never throws. */
-export function createItemProcessor(deps: ProcessItemDeps) {
+/** What the cheap first look at an entry decided: done with it, or it is to be read (extracted). */
+export type Triage =
+  | { kind: 'done'; outcome: ItemOutcome }
+  | { kind: 'read'; entry: FeedEntry; attempt: number };
+
+export interface ItemProcessor {
+  /**
+   * The first look at entries, in one transaction, synchronous and cheap: seen before, a
+   * duplicate, a baseline record, a poison item given up on, or to be read (recorded as queued).
+   * A feed of 200,000 items costs a few hundred commits, not 200,000.
+   */
+  triage(entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean | ((entry: FeedEntry) => boolean)): Triage[];
+  /** Extraction, then one transaction: changes, events, and every alert into the outbox. Never throws. */
+  read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome>;
+  /** One entry, both steps. */
+  process(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome>;
+}
+
+export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
   const iso = () => deps.now().toISOString();
-  return async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
-    if (deps.items.get(entry.id)) return { kind: 'seen' };
+
+  const poison = (entry: FeedEntry, feed: FeedRecord, reason: string): ItemOutcome => {
+    deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `poison: ${reason}` });
+    const notice: PoisonNotice = { feed: feed.name, itemId: entry.id, title: entry.title.slice(0, 200), url: entry.url, reason };
+    deps.logger.error({ ...notice }, 'poison item: recorded as failed and never read again');
+    const report = (err: unknown) => deps.logger.error({ item: entry.id, err: (err as Error).message }, 'poison item notice failed');
+    try {
+      void Promise.resolve(deps.onPoisonItem?.(notice)).catch(report);
+    } catch (err) {
+      report(err);
+    }
+    return { kind: 'failed', error: reason, poison: true };
+  };
+
+  function triageOne(raw: FeedEntry, feed: FeedRecord, baselineOf: boolean | ((entry: FeedEntry) => boolean)): Triage {
+    // Every later stage (dedupe, title key, storage, extraction, merging) reads the bounded entry.
+    const entry = boundEntry(raw);
+    const known = deps.items.get(entry.id);
+    if (known) {
+      if (known.status !== 'extracting') return { kind: 'done', outcome: { kind: 'seen' } };
+      // An earlier run queued it or stopped while reading it: read it again, a bounded number of times.
+      const started = attemptOf(known.note);
+      if (started >= MAX_EXTRACTION_ATTEMPTS) return { kind: 'done', outcome: poison(entry, feed, `the process stopped ${started} times while reading it`) };
+      return { kind: 'read', entry, attempt: started + 1 };
+    }
     const key = titleKey(entry.title);
-    const dup = deps.items.findDuplicate(entry.url, key, iso());
     const record = { id: entry.id, feedId: feed.id, url: entry.url, title: entry.title, titleKey: key, publishedAt: entry.publishedAt, seenAt: iso() };
+    const dup = deps.items.findDuplicate(entry.url, key, iso());
     if (dup) {
       deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
-      return { kind: 'duplicate', of: dup.id };
+      return { kind: 'done', outcome: { kind: 'duplicate', of: dup.id } };
     }
-    if (baseline) {
+    if (typeof baselineOf === 'function' ? baselineOf(entry) : baselineOf) {
       deps.items.insert({ ...record, status: 'baseline' });
-      return { kind: 'baseline' };
+      return { kind: 'done', outcome: { kind: 'baseline' } };
     }
+    // Recorded now, so that a later entry of the same document is recognised as its duplicate.
+    deps.items.insert({ ...record, status: 'extracting', note: 'queued' });
+    return { kind: 'read', entry, attempt: 1 };
+  }
+
+  async function read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome> {
+    // Committed before extraction starts: if this run dies reading the item, the next one knows.
+    deps.items.markProcessed(entry.id, { status: 'extracting', extractor: null, changeCount: 0, note: `attempt ${attempt}` });
     const item = toNewsItem(entry, feed.name);
     let found: LeadershipChange[];
     try {
       found = await deps.extractor.extract(item);
     } catch (err) {
+      if (isInterrupted(err)) return { kind: 'interrupted' };
+      if (isPoisonItem(err)) return poison(entry, feed, err.message);
       const error = (err as Error).message;
-      deps.items.insert({ ...record, status: 'failed', note: `extraction failed: ${error}` });
+      deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `extraction failed: ${error}` });
       deps.logger.warn({ feed: feed.name, item: entry.id, err: error }, 'extraction failed');
       return { kind: 'failed', error };
     }
-    const { stored, toAlert } = deps.db.transaction(() => {
-      deps.items.insert({ ...record, status: 'processed', extractor: deps.extractor.name });
+    if (found.length > MAX_CHANGES_PER_ITEM) {
+      deps.logger.warn({ feed: feed.name, item: entry.id, changes: found.length, kept: MAX_CHANGES_PER_ITEM }, 'an item with more changes than one item holds: the rest is dropped');
+      found = found.slice(0, MAX_CHANGES_PER_ITEM);
+    }
+    const { stored, alerts } = deps.db.transaction(() => {
       const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
       deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
       const changes = ids.map((id, i) => ({ id, change: found[i]! }));
       // Changes below the threshold are stored but neither alert nor corroborate an event.
       const alerting = changes.filter(({ change }) => change.confidence >= deps.minConfidence);
+      let toAlert: Alert[];
       try {
         // Its own savepoint: a merge that fails leaves no half-written event behind.
         const merged = deps.db.transaction(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)))();
-        return { stored: changes, toAlert: eventsToAlert(merged).map(alertForEvent) };
+        toAlert = eventsToAlert(merged).map(alertForEvent);
       } catch (err) {
         // Never lose an alert to a merging fault: each change alerts on its own, as before events.
         deps.logger.warn({ feed: feed.name, item: entry.id, err: (err as Error).message }, 'event merging failed; alerting per change');
-        return { stored: changes, toAlert: alerting.map(({ id, change }) => alertForChange(`change:${id}`, change, item)) };
+        toAlert = alerting.map(({ id, change }) => alertForChange(`change:${id}`, change, item));
       }
+      // In the outbox with the item, for every target: a crash from here on loses none of them.
+      for (const alert of toAlert) deps.delivery.enqueue(alert);
+      return { stored: changes, alerts: toAlert.length };
     })();
-    let alerts = 0;
-    for (const alert of toAlert) {
-      await deps.delivery.deliver(alert);
-      alerts++;
-    }
+    if (alerts) deps.delivery.kick();
     return { kind: 'processed', changes: stored.length, alerts };
+  }
+
+  const triage = (entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean): Triage[] =>
+    deps.db.transaction(() => entries.map((e) => triageOne(e, feed, baseline)))();
+
+  return {
+    triage,
+    read,
+    async process(entry, feed, baseline) {
+      const [t] = triage([entry], feed, baseline);
+      return t!.kind === 'done' ? t!.outcome : read(t!.entry, feed, t!.attempt);
+    },
   };
 }

@@ -35,7 +35,8 @@ export function createScheduler(deps: SchedulerDeps) {
   const limit = createLimiter(deps.concurrency);
   const perHost = createKeyedLimiter(deps.perHostConcurrency ?? 2);
   // The host slot is taken first: a poll waiting for its host does not hold a global slot.
-  const run = (f: FeedRecord) => perHost(hostKey(f.url), () => limit(() => deps.poller.pollFeed(f)));
+  let stopSignal = new AbortController();
+  const run = (f: FeedRecord) => perHost(hostKey(f.url), () => limit(() => deps.poller.pollFeed(f, stopSignal.signal)));
   let task: ScheduledTask | null = null;
   let stopping = false;
 
@@ -85,6 +86,7 @@ export function createScheduler(deps: SchedulerDeps) {
     tick,
     start() {
       stopping = false;
+      if (stopSignal.signal.aborted) stopSignal = new AbortController();
       const every = Math.max(1, Math.min(59, deps.tickSeconds ?? 10));
       task = cron.schedule(`*/${every} * * * * *`, () => {
         tick().catch(tickFailed);
@@ -94,9 +96,10 @@ export function createScheduler(deps: SchedulerDeps) {
     get running() {
       return task !== null && !stopping;
     },
-    /** Stops scheduling and waits (up to `graceMs`) for in-flight polls to finish. */
+    /** Stops scheduling, tells in-flight polls to stop after their current item, and waits (up to `graceMs`) for them. */
     async stop(graceMs = 5000): Promise<void> {
       stopping = true;
+      stopSignal.abort();
       await task?.stop();
       await task?.destroy();
       task = null;

@@ -8,7 +8,7 @@ export function titleKey(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/^\s*(updated?|breaking( news)?|exclusive|corrected|correction|watch|video|live)\s*[:|–—-]\s*/u, '')
-    .replace(/\s+[-|–—]\s+[^-|–—]{2,40}$/u, '')
+    .replace(/(?<!\s)\s+[-|–—]\s+[^-|–—]{2,40}$/u, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

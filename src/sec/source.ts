@@ -3,7 +3,7 @@ import type { MergeItemOptions } from '../core/events/merger.js';
 import type { Logger } from '../core/log.js';
 import { decodeFeedBytes } from '../feeds/decode.js';
 import { FeedError, type FeedEntry, type FeedReader, type FeedReadResult } from '../feeds/types.js';
-import type { ItemOutcome } from '../pipeline/process-item.js';
+import type { ItemOutcome, ItemProcessor, Triage } from '../pipeline/process-item.js';
 import type { FeedRecord } from '../store/feed-store.js';
 import type { SecFilingRecord, SecFilingStore } from '../store/sec-filing-store.js';
 import { analyseFiling, type FilingAnalysis } from './analyse.js';
@@ -170,14 +170,27 @@ export function createSecSource(deps: SecSourceDeps) {
     return analyseFiling(text, { accession: c.accession, form: c.form, filed: c.filed, items: c.items, company: c.company, cik: c.cik });
   }
 
-  async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
+  const listedOf = (entry: FeedEntry): FilingCandidate => {
     const accession = entry.id.slice(ENTRY_PREFIX.length);
-    if (deps.filings.get(accession)) return { kind: 'seen' };
-    const listed = pending.get(entry.id) ?? { accession, cik: null, company: null, form: '8-K', filed: entry.publishedAt?.slice(0, 10) ?? null, items: [], indexUrl: entry.url, documentUrl: null };
-    if (baseline) {
-      record(listed, { status: 'baseline', note: 'listed before this source was first read: recorded without reading' });
-      return { kind: 'baseline' };
-    }
+    return pending.get(entry.id) ?? { accession, cik: null, company: null, form: '8-K', filed: entry.publishedAt?.slice(0, 10) ?? null, items: [], indexUrl: entry.url, documentUrl: null };
+  };
+
+  // The cheap first look, in the poller's transaction: no request to EDGAR is made here.
+  function triageOne(entry: FeedEntry, baseline: boolean): Triage {
+    if (deps.filings.get(entry.id.slice(ENTRY_PREFIX.length))) return { kind: 'done', outcome: { kind: 'seen' } };
+    if (!baseline) return { kind: 'read', entry, attempt: 1 };
+    record(listedOf(entry), { status: 'baseline', note: 'listed before this source was first read: recorded without reading' });
+    return { kind: 'done', outcome: { kind: 'baseline' } };
+  }
+
+  async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
+    const first = triageOne(entry, baseline);
+    return first.kind === 'done' ? first.outcome : readFiling(entry, feed);
+  }
+
+  async function readFiling(entry: FeedEntry, feed: FeedRecord): Promise<ItemOutcome> {
+    const accession = entry.id.slice(ENTRY_PREFIX.length);
+    const listed = listedOf(entry);
     let c = listed;
     let analysis: FilingAnalysis;
     try {
@@ -233,6 +246,11 @@ export function createSecSource(deps: SecSourceDeps) {
     return outcome;
   }
 
-  return { reader, processItem };
+  const items: ItemProcessor = {
+    triage: (entries, _feed, baseline) => entries.map((e) => triageOne(e, typeof baseline === 'function' ? baseline(e) : baseline)),
+    read: (entry, feed) => readFiling(entry, feed),
+    process: processItem,
+  };
+  return { reader, processItem, items };
 }
 export type SecSource = ReturnType<typeof createSecSource>;

@@ -48,7 +48,7 @@ export function createSecPolling(deps: SecPollingDeps): { poller: Poller; close(
   const poller = createPoller({
     feeds: deps.feeds,
     reader: source.reader,
-    processItem: source.processItem,
+    items: source.items,
     logger: deps.logger,
     now: deps.now,
     options: deps.pollerOptions,
@@ -77,6 +77,6 @@ const DISABLED_BY_CONFIG = 'sec.enabled is false in the config';
 /** Sends the EDGAR source's feed record to its poller and every other feed to the feed poller. */
 export function routePolls(feedPoller: Poller, secPoller: Poller | null): Poller {
   return {
-    pollFeed: (feed) => (secPoller && isSecFeed(feed.url) ? secPoller.pollFeed(feed) : feedPoller.pollFeed(feed)),
+    pollFeed: (feed, signal) => (secPoller && isSecFeed(feed.url) ? secPoller.pollFeed(feed, signal) : feedPoller.pollFeed(feed, signal)),
   };
 }

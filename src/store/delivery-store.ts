@@ -4,7 +4,11 @@ export interface DeliveryRecord {
   alertKey: string;
   target: string;
   messageId: string | null;
-  status: 'pending' | 'sent' | 'failed';
+  /**
+   * queued: in the outbox, not tried yet; pending: a post started and its end was not recorded (a
+   * crash in between: it may be in Discord); sent; failed (retried until the attempts run out).
+   */
+  status: 'queued' | 'pending' | 'sent' | 'failed';
   attempts: number;
   lastError: string | null;
   updatedAt: string;
@@ -12,20 +16,33 @@ export interface DeliveryRecord {
   payloadHash: string | null;
 }
 
-/** One row per (alert, target): the idempotency key that keeps a retry or restart from posting twice. */
+/**
+ * The outbox: one row per alert (its latest rendering) and one row per (alert, target), the
+ * idempotency key that keeps a retry or restart from posting twice. Both are written in the
+ * transaction that stores the item the alert comes from, so a crash loses none of them.
+ */
 export interface DeliveryStore {
   get(alertKey: string, target: string): DeliveryRecord | undefined;
-  /** Claims the (alert, target) pair before sending; false when it was already claimed. */
+  /** Claims the (alert, target) pair as started; false when it was already there. */
   claim(alertKey: string, target: string, now: string): boolean;
+  /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
+  enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): void;
+  /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
+  markSending(alertKey: string, target: string, now: string): void;
   markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): void;
   markFailed(alertKey: string, target: string, error: string, now: string): void;
+  /** An edit of a posted message failed: counted, the message stays posted. */
+  markEditFailed(alertKey: string, target: string, error: string, now: string): void;
   pending(): DeliveryRecord[];
-  /** Every target's record for one alert (what /why reports). */
+  /** Every target's record for one alert (what /why reports, what delivery works through). */
   forAlert(alertKey: string): DeliveryRecord[];
-  /** The outbox: alerts whose delivery has started, kept until every target is done with them. */
-  saveOutbox(alertKey: string, alertJson: string, now: string): void;
+  /** Alerts with work left, oldest first. */
   outbox(): Array<{ alertKey: string; alertJson: string }>;
-  clearOutbox(alertKey: string): void;
+  /**
+   * Removes the alert from the outbox unless it was enqueued again since `alertJson` was read or
+   * a target still has work (queued, maybe posted, failed with attempts left); true when removed.
+   */
+  clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): boolean;
 }
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
@@ -50,9 +67,23 @@ export function createDeliveryStore(db: Db): DeliveryStore {
   const sent = db.prepare(`UPDATE deliveries SET status = 'sent', message_id = COALESCE(?, message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?, payload_hash = COALESCE(?, payload_hash) WHERE alert_key = ? AND target = ?`);
   const saveOutbox = db.prepare(`INSERT INTO delivery_outbox (alert_key, alert_json, updated_at) VALUES (?, ?, ?)
     ON CONFLICT(alert_key) DO UPDATE SET alert_json = excluded.alert_json, updated_at = excluded.updated_at`);
-  const outbox = db.prepare<[], { alert_key: string; alert_json: string }>('SELECT alert_key, alert_json FROM delivery_outbox ORDER BY updated_at');
-  const clearOutbox = db.prepare('DELETE FROM delivery_outbox WHERE alert_key = ?');
+  const queue = db.prepare(
+    `INSERT INTO deliveries (alert_key, target, status, attempts, updated_at) VALUES (?, ?, 'queued', 0, ?)
+     ON CONFLICT(alert_key, target) DO NOTHING`,
+  );
+  const sending = db.prepare(`UPDATE deliveries SET status = 'pending', updated_at = ? WHERE alert_key = ? AND target = ?`);
+  const outbox = db.prepare<[], { alert_key: string; alert_json: string }>('SELECT alert_key, alert_json FROM delivery_outbox ORDER BY updated_at, rowid');
+  const clearOutbox = db.prepare(
+    `DELETE FROM delivery_outbox WHERE alert_key = @key AND (@json IS NULL OR alert_json = @json)
+     AND NOT EXISTS (SELECT 1 FROM deliveries WHERE alert_key = @key AND (status IN ('queued', 'pending')
+       OR (status = 'failed' AND attempts < @max AND (last_error IS NULL OR last_error NOT LIKE 'unreachable: %'))))`,
+  );
   const failed = db.prepare(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ? WHERE alert_key = ? AND target = ?`);
+  const editFailed = db.prepare(`UPDATE deliveries SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE alert_key = ? AND target = ?`);
+  const enqueue = db.transaction((k: string, json: string, targets: readonly string[], now: string) => {
+    saveOutbox.run(k, json, now);
+    for (const t of targets) queue.run(k, t, now);
+  });
   return {
     get: (k, t) => {
       const r = get.get(k, t);
@@ -60,10 +91,12 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     },
     claim: (k, t, now) => claim.run(k, t, now).changes > 0,
     markSent: (k, t, messageId, now, payloadHash = null) => void sent.run(messageId, now, payloadHash, k, t),
+    enqueue: (k, json, targets, now) => enqueue(k, json, targets, now),
+    markSending: (k, t, now) => void sending.run(now, k, t),
     markFailed: (k, t, error, now) => void failed.run(error, now, k, t),
-    saveOutbox: (k, json, now) => void saveOutbox.run(k, json, now),
+    markEditFailed: (k, t, error, now) => void editFailed.run(error, now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
-    clearOutbox: (k) => void clearOutbox.run(k),
+    clearOutbox: (k, json, max = 0) => clearOutbox.run({ key: k, json: json ?? null, max }).changes > 0,
     forAlert: (k) => (db.prepare('SELECT * FROM deliveries WHERE alert_key = ? ORDER BY target').all(k) as Row[]).map(toRecord),
     pending: () => (db.prepare(`SELECT * FROM deliveries WHERE status != 'sent' ORDER BY updated_at`).all() as Row[]).map(toRecord),
   };

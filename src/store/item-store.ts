@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 
-export type ItemStatus = 'baseline' | 'processed' | 'failed';
+/** extracting: recorded before extraction starts, so a run that dies reading the item is known to the next. */
+export type ItemStatus = 'baseline' | 'extracting' | 'processed' | 'failed';
 
 export interface ItemRecord {
   id: string;

@@ -37,8 +37,8 @@ async function until<T>(what: string, ms: number, probe: () => Promise<T | undef
 }
 
 const health = () => docker('inspect', '-f', '{{if .State.Health}}{{.State.Health.Status}}{{end}}', CONTAINER);
-/** Console alerts are printed to the container's stdout, one "[execwatch] …" headline each. */
-const alertsPrinted = async () => (await run('docker', ['logs', CONTAINER], { maxBuffer: 64 * 1024 * 1024 })).stdout.split('\n').filter((l) => l.startsWith('[execwatch]')).length;
+/** Console alerts are printed to the container's stdout (no TTY there), one JSON line each. */
+const alertsPrinted = async () => (await run('docker', ['logs', CONTAINER], { maxBuffer: 64 * 1024 * 1024 })).stdout.split('\n').filter((l) => l.includes('"msg":"alert"')).length;
 const storedItems = async () =>
   Number(await docker('exec', CONTAINER, 'node', '-e',
     "const D=require('/app/node_modules/better-sqlite3');const db=new D('/data/execwatch.db',{readonly:true});process.stdout.write(String(db.prepare('SELECT count(*) AS n FROM items').get().n))"));

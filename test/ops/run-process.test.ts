@@ -10,6 +10,7 @@ const SLOW = 90_000;
 import { migrations } from '../../src/store/migrations/index.js';
 import { buildRssFeed } from '../support/builders.js';
 import { startHttpServer } from '../support/http-server.js';
+import { startRunProcess, waitUntil } from '../support/run-process.js';
 import { parsePrometheusText, sampleValue } from '../support/prom-text.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'execwatch.js');
@@ -83,39 +84,11 @@ async function startRun(feeds: Array<{ name: string; path: string }>): Promise<S
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-ops-'));
   const config = writeConfig(dir, feeds);
   // No Discord credentials: alerts go to the console (stdout).
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info' };
-  const child = spawn(process.execPath, [BIN, 'run', '--config', config], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let all = '';
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    all += d.toString();
-    out += d.toString();
-  });
-  child.stderr!.on('data', (d: Buffer) => (all += d.toString()));
-  const opsUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ops endpoint not announced:\n${all}`)), 45_000);
-    const check = () => {
-      const line = all.split('\n').find((l) => l.includes('ops endpoint listening'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { url: string }).url);
-      }
-    };
-    child.stderr!.on('data', check);
-    child.on('exit', () => reject(new Error(`run exited early:\n${all}`)));
-  });
-  return { child, output: () => all, stdout: () => out, opsUrl, dir, config };
+  const run = await startRunProcess(config, {}, 45_000);
+  return { child: run.child, output: run.output, stdout: run.stdout, opsUrl: run.opsUrl, dir, config };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 40_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitUntil(what, probe, 40_000);
 
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {

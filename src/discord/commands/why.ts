@@ -40,6 +40,10 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     lines.push(`It is the same story as an article seen before (${escapeText(item.note)}), so it did not alert again.`);
     return lines;
   }
+  if (item.status === 'extracting') {
+    lines.push('It is being read now (or execwatch stopped while reading it and reads it again on the next poll).');
+    return lines;
+  }
   if (item.status === 'failed') {
     lines.push(`Reading it failed: ${escapeText(item.note ?? 'unknown error')}.`);
     return lines;
@@ -53,7 +57,7 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     const deliveries = ctx.deliveries.forAlert(alertKey);
     if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
     for (const d of deliveries) {
-      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ?? 'unknown')}`;
+      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' || d.status === 'queued' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ?? 'unknown')}`;
       lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
     }
   };

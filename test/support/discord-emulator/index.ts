@@ -15,6 +15,8 @@ export interface DiscordEmulatorOptions extends EmulatorStateOptions {
   heartbeatIntervalMs?: number;
   /** How long the wait helpers wait before failing (default 5 s). */
   waitTimeoutMs?: number;
+  /** A slow Discord: message creates and edits are done at once and answered this much later. */
+  responseDelayMs?: number;
 }
 
 export interface InteractionReply {
@@ -52,6 +54,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const rest = createRest(state, {
     rateLimit: options.rateLimit ?? { limit: 50, windowMs: 1000 },
     gatewayUrl,
+    responseDelayMs: options.responseDelayMs,
     record(request) {
       requests.push(request);
       state.events.emit('request', request);

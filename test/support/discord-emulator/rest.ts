@@ -44,6 +44,11 @@ export interface RestOptions {
   gatewayUrl: () => string;
   /** Called for interaction callbacks so the gateway side can resolve waiters. */
   record(request: RecordedRequest): void;
+  /**
+   * A slow Discord: every message create or edit is done at once but answered this much later,
+   * so a client that dies meanwhile has posted without learning it.
+   */
+  responseDelayMs?: number;
 }
 
 export function createRest(state: EmulatorState, options: RestOptions) {
@@ -162,7 +167,8 @@ export function createRest(state: EmulatorState, options: RestOptions) {
         if (body.enforce_nonce === true && body.nonce !== undefined) {
           const nonce = String(body.nonce);
           if (nonce.length > 25) throw { status: 400, code: 50035, message: 'Invalid Form Body', errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } } } satisfies ApiError;
-          const seen = state.channelMessages(id!).find((m) => m.nonce === nonce && Date.parse(String(m.timestamp)) > Date.now() - NONCE_WINDOW_MS);
+          const seen = state.channelMessages(id!).find((m) => m.nonce === nonce && (m.author as { id?: string }).id === state.botUser.id &&
+            Date.parse(String(m.timestamp)) > Date.now() - NONCE_WINDOW_MS);
           if (seen) return { status: 200, body: seen };
         }
         return { status: 200, body: state.createMessage(id!, body, body.nonce !== undefined ? { nonce: body.nonce } : {}) };
@@ -389,6 +395,13 @@ export function createRest(state: EmulatorState, options: RestOptions) {
         return;
       }
       const result = route.handle({ params, query, body: (body ?? {}) as Json });
+      if (options.responseDelayMs && (method === 'POST' || method === 'PATCH') && /\/messages(\/|$)|^\/webhooks\//.test(path)) {
+        await new Promise((resolve) => setTimeout(resolve, options.responseDelayMs).unref());
+        if (res.destroyed) {
+          options.record({ method, path, query, headers, body, status: result.status, at: Date.now() });
+          return;
+        }
+      }
       send(result.status, result.body, limit.headers);
     } catch (error) {
       if (isApiError(error)) {
