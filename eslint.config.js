@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
@@ -35,6 +36,15 @@ export default tseslint.config(
           { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**'], message: 'The core imports only the core.' },
         ],
       }],
+    },
+  },
+  {
+    // No item, however long or strange, may stall extraction: its regexes must run in linear time.
+    files: ['src/extract/**'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
 );

@@ -37,7 +37,7 @@ function run(items: NewsItem[], repeat: number): Run {
 
 const rate = (r: Run): string => `${Math.round(r.items / r.seconds).toLocaleString('en-US')} items/s`;
 
-async function realworldItems(): Promise<NewsItem[]> {
+export async function realworldItems(): Promise<NewsItem[]> {
   const dir = join(SHARED, 'fixtures', 'feeds', 'realworld');
   const parser = new Parser();
   const out: NewsItem[] = [];

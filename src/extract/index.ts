@@ -173,11 +173,11 @@ function destinationFor(p: Proto, sentences: Sentence[]): string | null {
     if (!named && !(s <= p.sent + 1 && /\b(?:he|she)\b/i.test(text))) continue;
     const m = /\b(?:to join|will join|joins|joining|to focus on|will focus on|will concentrate on|to concentrate on|moves to|move to|to lead|to run)\s+((?:[A-Z][\w&.'\u2019-]*(?:'s|\u2019s)?\s*){1,5})/.exec(text);
     if (m?.[1]) {
-      const d = m[1].trim().replace(/\s+(?:as|in|on|at)$/, '');
+      const d = m[1].trim().replace(/(?<!\s)\s+(?:as|in|on|at)$/, '');
       const parts = d.split(/\s+/);
       const lastPart = parts.filter((w) => !/['\u2019]s$/.test(w));
       const dest = lastPart.length && lastPart.length < parts.length ? lastPart.join(' ') : d.replace(/['\u2019]s$/, '');
-      const clean = dest.replace(/[.,;:]+$/, '').trim();
+      const clean = dest.replace(/(?<![.,;:])[.,;:]+$/, '').trim();
       if (clean && !p.name.includes(clean)) return clean;
     }
   }

@@ -4,7 +4,7 @@
 // finite-state cascade does (cf. FASTUS at MUC-6): each names its trigger, who moves, which way,
 // and where the role, organisation and counterpart stand.
 
-const alt = (words: string): string => `(?:${words.trim().split(/\s*\|\s*|\s*\n\s*/).join('|')})`;
+const alt = (words: string): string => `(?:${words.split(/[|\n]/).map((w) => w.trim()).filter(Boolean).join('|')})`;
 
 export const AUX = `(?:${alt(`
 will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally|officially|immediately|abruptly

@@ -37,13 +37,13 @@ function endsSentenceAt(text: string, dot: number): boolean {
   const next = m[4] ?? '';
   if (!/^[A-Z0-9\u00c0-\u024f\u4e00-\u9fff]/.test(next)) return false;
   if (text[dot] !== '.') return true;
-  const before = /([\w.&'\u2019-]+)$/.exec(text.slice(0, dot));
-  const word = (before?.[1] ?? '').toLowerCase();
+  const before = /(?<![\w.&'\u2019-])[\w.&'\u2019-]+$/.exec(text.slice(Math.max(0, dot - 60), dot));
+  const word = (before?.[0] ?? '').toLowerCase();
   if (NO_BREAK.has(word)) {
     // "Jan. 2", but "… in Jan. The …" is rare enough to accept.
     return false;
   }
-  const prevWord = /([\w&'\u2019-]+)\s+\S+$/.exec(text.slice(0, dot))?.[1] ?? '';
+  const prevWord = /(?<![\w&'\u2019-])([\w&'\u2019-]+)\s+\S+$/.exec(text.slice(Math.max(0, dot - 120), dot))?.[1] ?? '';
   if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5 && !(word.length === 1 && /^[A-Z]{2,}$/.test(prevWord))) return false; // initials: "J.", "U.B", "J.C"
   if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next);
   return true;
