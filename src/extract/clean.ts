@@ -80,7 +80,8 @@ const OUTLETS = new Set([
   'dealstreetasia', 'e27', 'inc42', 'yourstory', 'moneycontrol', 'google news',
 ]);
 const TITLE_TAIL = /(?<!\s)\s+([-\u2013\u2014|\u00b7]|::)\s+([^-\u2013\u2014|]{1,60})$/;
-const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?|just in|scoop|watch|video|opinion|live|analysis)\s*[:\u2014|-]\s+/i;
+const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?(?: \d{1,2})?|correct(?:ed|ion)(?: \d{1,2})?|just in|scoop|watch|video|opinion|live|analysis|briefly)\s*[:\u2014|-]\s+/i;
+const TITLE_UPDATE = /(?<!\s)\s*\((?:update|corrected|correction)\s?\d{0,2}\)$/i;
 
 function looksLikeOutlet(sep: string, tail: string): boolean {
   const t = tail.trim().toLowerCase().replace(/\.$/, '');
@@ -98,7 +99,7 @@ export function cleanTitle(title: string): string {
     if (m && m.index > 10 && looksLikeOutlet(m[1] ?? '', m[2] ?? '')) t = t.slice(0, m.index).trim();
     else break;
   }
-  t = t.replace(TITLE_PREFIX, '');
+  t = t.replace(TITLE_PREFIX, '').replace(TITLE_UPDATE, '');
   return t.trim();
 }
 
@@ -120,8 +121,32 @@ export function stripFeedBoilerplate(text: string): string {
   return normalizeSpace(s);
 }
 
-// "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)": listings, not names in the sentence.
-const TICKER = /(?<!\s)\s*\((?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^)]{0,60}\)/g;
+// "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)", "(SBUX.O: Quote, Profile, Research)": listings, not names in the sentence.
+const TICKER = /(?<!\s)\s*\((?:(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^()]{0,60}|[A-Z0-9]{1,6}\.[A-Z]{1,2}: Quote, Profile, Research)\)/g;
+
+/**
+ * A wire dateline or credit before the first sentence: "NEW YORK (Reuters) - ", "SAN FRANCISCO
+ * (CBS.MW) -- ", "BIRMINGHAM, Ala. -- ", "NEW YORK, March 3 - ", "AFP - ". It names a place or an
+ * outlet, never an actor of the news.
+ */
+const DATELINE = /^([A-Z][\w.'&-]*(?:,? (?:[A-Z][\w.'&-]*|and|of|the)){0,4}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?)?( ?\([^()\n]{1,30}\))?(?: -{1,2} ?|--|\u2014 ?|\u2013 )(?=\S)/;
+
+function stripDateline(text: string): string {
+  return text.replace(DATELINE, (m, words: string | undefined, source: string | undefined) => {
+    if (source || !words) return source ? '' : m;
+    const w = words.split(',')[0] ?? words;
+    const city = /^[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*$/.test(w);
+    const outlet = OUTLETS.has(words.toLowerCase()) || /^(?:[A-Z]{2,5}|[A-Z][a-z]+[A-Z]\w*)$/.test(words) || /^(?:The |[A-Z]\w* and )/.test(words);
+    return city || outlet ? '' : m;
+  });
+}
+
+/** Entities whose ampersand a corpus lost ("Marsh  amp; McLennan", " #36;5 billion"). */
+const BARE_ENTITY = /(?<=\s)(amp|quot|lt|gt|#\d{2,4});/g;
+const BARE: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>' };
+
+/** A ticker linked as an anchor in a feed's HTML: "Kmart Holding Corp. <A HREF=…>KMRT.O</A>". */
+const TICKER_ANCHOR = /<a\s[^<>]*>\s*[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\s*<\/a>/gi;
 
 const HTML_TAG_NAMES = 'p|div|br|a|span|b|i|u|em|strong|img|ul|ol|li|h[1-6]|table|tbody|thead|tr|td|th|blockquote|figure|figcaption|section|article|header|footer|script|style|noscript|template|iframe|hr|font|small|sup|sub|pre|code|source|picture|video|audio|meta|link|html|head|body|title|nav|aside|main|center|dl|dt|dd|abbr|cite|q|s|del|ins|mark|time|wbr|button|form|input|label|svg|path';
 const HTML_TAG = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:[\\s/][^<>]*)?>|<!--`, 'i');
@@ -150,9 +175,11 @@ export function unmarkWire(text: string): string {
 export function unwrapLines(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
-  const filled = lines.filter((l) => l.trim() !== '');
-  const wide = filled.filter((l) => l.trimEnd().length >= 35 && l.trimEnd().length <= 100).length;
-  if (filled.length < 3 || wide < filled.length * 0.6) return text;
+  const filled = lines.map((l) => l.trim()).filter((l) => l !== '');
+  // wrapped: no line wider than a wire's column, some lines near it, and a line that ends mid-sentence
+  const wide = filled.filter((l) => l.length >= 45).length;
+  const open = filled.slice(0, -1).some((l) => !/[.!?:;"\u201d)]$/.test(l));
+  if (filled.length < 3 || filled.some((l) => l.length > 100) || wide < 2 || !open) return text;
   const out: string[] = [];
   let cur = '';
   for (const raw of lines) {
@@ -178,7 +205,10 @@ export function unwrapLines(text: string): string {
 /** Everything a feed text needs before extraction: HTML, entities, boilerplate, wire wrapping. */
 export function cleanBody(text: string | null | undefined): string {
   if (!text) return '';
-  const unwrapped = unmarkWire(unwrapLines(text));
-  const plain = HTML_TAG.test(unwrapped) ? htmlToText(unwrapped) : normalizeSpace(decodeEntities(unwrapped));
-  return stripFeedBoilerplate(plain).replace(TICKER, '');
+  const unwrapped = unmarkWire(unwrapLines(text)).replace(BARE_ENTITY, (m, e: string) => BARE[e] ?? (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+  // a feed that escaped its HTML ("&lt;A HREF=…&gt;") is HTML once decoded
+  const decoded = decodeEntities(unwrapped);
+  const html = HTML_TAG.test(unwrapped) ? unwrapped : HTML_TAG.test(decoded) ? decoded : null;
+  const plain = html !== null ? htmlToText(html.replace(TICKER_ANCHOR, '')) : normalizeSpace(decoded);
+  return stripDateline(stripFeedBoilerplate(plain).replace(TICKER, ''));
 }

@@ -216,6 +216,9 @@ function findMainOrg(units: Unit[][], people: string[]): string | null {
 
 const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
 
+/** Words that open a verb phrase right after a subject ("…, Orin Smith, will retire"). */
+const CLAUSE_VERB = /^(?:will|would|is|are|was|were|has|have|had|said|says|resigned|resigns|retired|retires|quit|quits|stepped|steps|became|becomes|joined|joins|left|leaves|succeeds|succeeded|replaces|replaced|takes|took|to)$/;
+
 const LIST_STOP = /^(?:as|on|in|at|for|with|from|to|by|effective|after|before|since|until|who|which|that|the|a|an|its|his|her|their|told|ending|replacing|succeeding|according|while|when|where|but|or|following|amid|despite)$/;
 
 function buildViews(us: Unit[]): View[] {
@@ -243,6 +246,13 @@ function buildViews(us: Unit[]): View[] {
     }
     const first = us[k + 2];
     if (!first || first.type === 'P') continue;
+    // "its chief executive, Orin Smith, will retire": the name closes an appositive and its verb follows;
+    // the clause reads without the commas ("its R P will retire")
+    if (CLAUSE_VERB.test(first.sym)) {
+      if (us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R' && keep[keep.length - 2] === k - 1) keep.splice(keep.length - 2, 1);
+      k++;
+      continue;
+    }
     // an appositive holding a list ("…, the parks, experiences and products, takes over"): close at the comma before a verb
     for (let tries = 0; close >= 0 && tries < 3; tries++) {
       const after = us[close + 1];

@@ -97,6 +97,8 @@ const NOT_NAME = new Set([
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
 
+const TIME_ZONE = /^(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST|CET|CEST|UTC|JST|HKT|IST)$/;
+
 /** A romanised Korean given name: two syllables joined by a hyphen, the second in lower case. */
 const KOREAN_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5}$/u;
 
@@ -357,6 +359,8 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
   const caseInformative = sentence.isTitle ? words.filter((t) => t.cap).length <= words.length * 0.6 : true;
   const nm = (k: number): boolean => {
     const t = toks[k];
+    // "at 8:15 ET": a time zone after a time is not a name
+    if (t && TIME_ZONE.test(t.text) && /^\d/.test(toks[k - 1]?.text ?? '')) return false;
     return !!t && nameable(t, toks[k + 1], caseInformative, k === 0);
   };
   const skip = new Set<number>();

@@ -45,7 +45,7 @@ function endsSentenceAt(text: string, dot: number): boolean {
   }
   const prevWord = /(?<![\w&'\u2019-])([\w&'\u2019-]+)\s+\S+$/.exec(text.slice(Math.max(0, dot - 120), dot))?.[1] ?? '';
   if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5 && !(word.length === 1 && /^[A-Z]{2,}$/.test(prevWord))) return false; // initials: "J.", "U.B", "J.C"
-  if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next);
+  if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next) && !(m[3] ?? '').includes('(');
   return true;
 }
 
