@@ -172,14 +172,16 @@ export function unmarkWire(text: string): string {
  * paragraph. Only text whose lines are mostly of wire width is touched; short lines (lists, feed
  * furniture) keep their breaks.
  */
+const WRAP_WORD = /(?<![\w'])(?:the|a|an|of|to|and|or|in|on|at|for|by|with|from|as|its|his|her|their|said|has|have|had|was|were|is|are|will|be|been|that|who|which)$/i;
+
 export function unwrapLines(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
   const filled = lines.map((l) => l.trim()).filter((l) => l !== '');
-  // wrapped: no line wider than a wire's column, some lines near it, and a line that ends mid-sentence
-  const wide = filled.filter((l) => l.length >= 45).length;
-  const open = filled.slice(0, -1).some((l) => !/[.!?:;"\u201d)]$/.test(l));
-  if (filled.length < 3 || filled.some((l) => l.length > 100) || wide < 2 || !open) return text;
+  // wrapped: no line wider than a wire's column, one near it, and a break inside a phrase (the next
+  // line goes on in lower case, or the line ends on a word that cannot end a sentence)
+  const midPhrase = filled.some((l, k) => k + 1 < filled.length && !/[.!?:;"\u201d)]$/.test(l) && (/^[a-z]/.test(filled[k + 1] ?? '') || WRAP_WORD.test(l)));
+  if (filled.length < 3 || filled.some((l) => l.length > 100) || !filled.some((l) => l.length >= 45) || !midPhrase) return text;
   const out: string[] = [];
   let cur = '';
   for (const raw of lines) {

@@ -122,7 +122,7 @@ function sameLastAndFirst(a: string, b: string): boolean {
 
 // execwatch follows companies: posts in legislatures, governments, courts and armed forces are out of scope.
 const PUBLIC_BODY = /\b(?:Congress|Parliament|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|Committee|Council|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
-const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|general|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b/i;
+const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b|^general\b|\b(?:brigadier|major|lieutenant) general\b/i;
 
 /** A death is a change only for a named corporate post ("chairman Tom Lindqvist dies"), not a "civil rights leader". */
 function isVagueDeath(p: Proto): boolean {

@@ -114,9 +114,12 @@ function isInitials(t: string): boolean {
 }
 
 /** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
-const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|member)$/;
+const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|members?|bosse?s?|editor|editor-in-chief|director-general|directors-general|[a-z]+-(?:elect|designate)|chief-executive)$/;
 
-function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
+/** A title with a hyphenated tail: "CEO-elect", "president-designate", "vice president-finance". */
+const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-(elect|designate|[a-z]{3,20})$/;
+
+export function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
   if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;
   let j = i;
   const lw = (k: number): string => lowerAt(toks, k);
@@ -129,10 +132,23 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     j++;
     if (lw(j) === '-') j++;
   }
-  // "C.E.O.", "C.F.O.": old-style spelling of the same titles
-  const w = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
+  // "C.E.O.", "C.F.O.": old-style spelling of the same titles; "president-elect" reads as its core
+  const raw = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
+  const tail = HYPHEN_TAIL.exec(raw);
+  const w = raw === 'chief-executive' ? 'ceo' : tail && tail[1] !== 'director' ? (tail[1] ?? raw) : raw;
   let end = -1;
-  if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader)s?$/.test(w)) {
+  if (/^directors?-general$/.test(w) || w === 'editor-in-chief' || (w === 'director' && lw(j + 1) === 'general' && lw(j + 2) !== 'counsel')) {
+    // "director-general" of an institute or a trade body; "editor-in-chief"
+    end = w === 'director' ? j + 2 : j + 1;
+    core = j;
+  } else if (w === 'editor' && lw(j + 1) === 'in' && lw(j + 2) === 'chief') {
+    end = j + 3;
+    core = j;
+  } else if (/^bosse?s?$/.test(w) && (j > i || toks[i - 1]?.cap || /^(?:new|the|its|their|as|former|ex-|outgoing|incoming)$/.test(lw(i - 1)))) {
+    // "BBC boss Mark Thompson", "the new boss": a British newsroom's word for the chief executive
+    end = j + 1;
+    core = j;
+  } else if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader)s?$/.test(w)) {
     end = j + 1;
     core = j;
   } else if (w === 'chief' || w === 'co-chief') {
@@ -157,8 +173,9 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     // "finance director David Zinsner", "product head Michelle Johnston Holthaus"
     end = j + 1;
     core = j;
-  } else if (/^(?:director|directors)$/.test(w) && (j > startMods || (j === i && lw(i - 1) === 'as' && !/^(?:of|for|at|general)$/.test(lw(j + 1))))) {
-    // "non-executive director", and a bare "as directors" (a board seat: "named X and Y as directors")
+  } else if (/^(?:director|directors)$/.test(w) && (j > startMods || (j === i && (lw(i - 1) === 'as' || ((lw(j + 1) === 'and' || lw(j + 1) === '&') && !!readRole(toks, j + 2))) && !/^(?:of|for|at|general)$/.test(lw(j + 1))))) {
+    // "non-executive director", a bare "as directors" (a board seat: "named X and Y as directors"),
+    // and "director and vice-chairman"
     end = j + 1;
     core = j;
   } else if (w === 'managing' && lw(j + 1) === 'director') {
@@ -174,22 +191,40 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     end = j + 1;
     core = j;
     descriptive = true;
-  } else if (w === 'member' && lw(j + 1) === 'of' && lw(j + 2) === 'the' && /^board/.test(lw(j + 3))) {
-    end = j + 4;
-    core = j;
+  } else if (/^members?$/.test(w) && lw(j + 1) === 'of' && /^(?:the|its|their)$/.test(lw(j + 2))) {
+    // "member of the board", "members of the executive board"
+    const b = /^board/.test(lw(j + 3)) ? j + 3 : /^(?:executive|supervisory|management|company's|company|bank's)$/.test(lw(j + 3)) && /^board/.test(lw(j + 4)) ? j + 4 : -1;
+    if (b > 0) {
+      end = b + 1;
+      core = j;
+    }
   }
   if (end < 0) return null;
   // "chairman emeritus": honorary, not a post
   if (/^(?:emeritus|emerita|emeriti)$/.test(lw(end))) descriptive = true;
-  // "president and chief executive", "chairman and CEO": one role when the first has no complement
+  // "president and chief executive", "chairman and CEO", "president, chief operating officer and a
+  // director": one role when the first has no complement
   const k = end;
-  if ((lw(k) === 'and' || lw(k) === '&') && !descriptive) {
-    const next = readRole(toks, k + 1);
-    if (next && !next.info.descriptive) {
-      return {
-        end: next.end,
-        info: { ...next.info, title: spanText(toks, i, next.end), interim: next.info.interim || hasInterim(toks, i, k) },
-      };
+  if (!descriptive) {
+    let at = k;
+    for (let n = 0; n < 4 && lw(at) === ','; n++) {
+      const part = conjunctRole(toks, at + 1);
+      if (!part || part.info.descriptive) break;
+      // the part read on through the list's closing "and …": the list is whole
+      if (/\s(?:and|&)\s/.test(part.info.title)) {
+        return { end: part.end, info: { ...part.info, title: spanText(toks, i, part.end), interim: part.info.interim || hasInterim(toks, i, part.end) } };
+      }
+      if (part.info.orgText) break;
+      at = part.end;
+    }
+    if (lw(at) === 'and' || lw(at) === '&') {
+      const next = conjunctRole(toks, at + 1);
+      if (next && !next.info.descriptive) {
+        return {
+          end: next.end,
+          info: { ...next.info, title: spanText(toks, i, next.end), interim: next.info.interim || hasInterim(toks, i, at) },
+        };
+      }
     }
   }
   // complement: "of Alibaba Cloud Intelligence", "for the Americas", "of global product development"
@@ -231,6 +266,21 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
       descriptive,
     },
   };
+}
+
+/** A role after "and" or a comma in a list of titles: an article may stand before it, a bare "director" counts. */
+function conjunctRole(toks: Token[], k: number): { end: number; info: RoleInfo } | null {
+  const at = /^(?:a|an)$/.test(lowerAt(toks, k)) ? k + 1 : k;
+  const r = readRole(toks, at);
+  if (r) return r;
+  if (/^directors?$/.test(lowerAt(toks, at)) && lowerAt(toks, at + 1) !== 'general') {
+    // "and a director of the company": the board; "director of marketing" is a function, not this
+    const ofFirm = lowerAt(toks, at + 1) === 'of' && /^(?:the|its)$/.test(lowerAt(toks, at + 2)) && /^(?:company|corporation|firm|bank|group|board)$/.test(lowerAt(toks, at + 3));
+    if (lowerAt(toks, at + 1) === 'of' && !ofFirm && !toks[at + 2]?.cap) return null;
+    const end = ofFirm ? at + 4 : at + 1;
+    return { end, info: { title: spanText(toks, at, end), interim: false, orgText: null, plural: false, descriptive: false } };
+  }
+  return null;
 }
 
 function lowerAt(toks: Token[], k: number): string {
@@ -364,7 +414,8 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     return !!t && nameable(t, toks[k + 1], caseInformative, k === 0);
   };
   const skip = new Set<number>();
-  const runs: Array<{ s: number; e: number; nick?: string }> = [];
+  const runs: Array<{ s: number; e: number; nick?: string; hon?: boolean }> = [];
+  let afterHonorific = -1;
   for (let i = 0; i < toks.length; ) {
     if (roleAt.has(i)) {
       i = (roleAt.get(i) as { end: number }).end;
@@ -378,6 +429,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       if (toks[k] && nm(k)) {
         for (let x = i; x < k; x++) skip.add(x);
         i = k;
+        afterHonorific = k;
         continue;
       }
     }
@@ -398,7 +450,11 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       else if (/^[A-Z]$/.test(u.text) && j === i + 2) j++; // "Ravi Kumar S"
       else break;
     }
-    runs.push({ s: i, e: j, nick });
+    // "EADS Philippe Camus": an acronym before a given name is the employer, not part of the name
+    if (j - i >= 3 && isAcronym(toks[i]?.text ?? '') && GIVEN_NAMES.has(toks[i + 1]?.lower ?? '')) {
+      runs.push({ s: i, e: i + 1 });
+      runs.push({ s: i + 1, e: j, nick });
+    } else runs.push({ s: i, e: j, nick, hon: afterHonorific === i });
     i = j;
   }
   // 3. classify runs; in a list ("Priya Raman and Dev Okafor") a name after a person is a person
@@ -444,7 +500,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
 
 function classifyRun(
   sentence: Sentence,
-  run: { s: number; e: number; nick?: string },
+  run: { s: number; e: number; nick?: string; hon?: boolean },
   roleAt: Map<number, { end: number; info: RoleInfo }>,
   known: KnownPeople,
 ): Unit {
@@ -477,6 +533,8 @@ function classifyRun(
   const after = toks[e + 1];
 
   if (PLACES.has(lowerText) || (words.length === 1 && PLACES.has(lowerWords[0] ?? ''))) return mkUnit('L');
+  // "Mr Camus", "Dr. Lisa Su": an honorific names a person
+  if (run.hon) return mkUnit('P');
   // "JD.com, Inc.": a legal suffix cut off by a comma belongs to the name before it
   if (lowerWords.every((w) => /^(?:inc|corp|co|ltd|llc|plc|limited|incorporated|corporation)\.?$/.test(w))) return { type: 'W', s, e, text, sym: lowerText };
   if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');
