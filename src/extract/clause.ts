@@ -27,6 +27,8 @@ export interface Proto {
   destination: string | null;
   /** "takes the helm": a post that is implied to be the top job. */
   impliedTop?: boolean;
+  /** The organisation speaking in the sentence ("Harbour Lines said …"), the employer when nothing nearer says. */
+  speakerOrg?: string | null;
 }
 
 export interface Descriptor {
@@ -46,12 +48,16 @@ export interface View {
   relative: boolean;
 }
 
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 export const PAST_IRREGULAR = /^(?:took|became|left|quit|gave|ran|led|rose|came|stood|chose|made|was|were|had|stepped|passed|handed)$/;
 export interface SentCtx {
   si: number;
   sent: Sentence;
   us: Unit[];
   pubYear: number | null;
+  /** Month of publication (1–12), when known. */
+  pubMonth: number | null;
   resolve: (u: Unit) => string;
   descriptors: Map<string, Descriptor[]>;
   protos: Proto[];
@@ -61,6 +67,8 @@ export interface SentCtx {
   clauseText: (u: Unit) => string;
   stays: Array<{ name: string; role: RoleInfo; sent: number }>;
   allUnits: Unit[][];
+  /** "Harbour Lines Inc said …", "…, Harbour Lines said": the organisation the sentence reports. */
+  speaker: string | null;
 }
 
 export type Groups = Record<string, [number, number] | undefined>;
@@ -211,6 +219,8 @@ export function continueRoles(ctx: SentCtx, v: View, m: RegExpExecArray, people:
     const k = v.pos.indexOf(rPos);
     const r = k >= 0 ? v.units[k] : undefined;
     if (!r?.role || r.role.descriptive) break;
+    // "… and vice president-sales Piet Maas has been named": the title belongs to the next subject
+    if (v.units[k + 1]?.type === 'P') break;
     let target = people;
     if (mm[1]) {
       if (!objectsMayChange && !/^(?:in)$/.test(direction)) break;
@@ -290,6 +300,9 @@ export function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, s
   if (BACKGROUND.test(clause)) return true;
   const years = [...clause.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((x) => Number(x[1]));
   if (years.some((y) => (ctx.pubYear ? y < ctx.pubYear : true))) return true;
+  // "was elected president effective July 1" in an October story: done months ago
+  const eff = /\beffective (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(clause);
+  if (eff && ctx.pubMonth && MONTH_INDEX.indexOf((eff[1] ?? '').toLowerCase()) + 1 < ctx.pubMonth - 1) return true;
   if (/\bin (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(clause) && !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|this week)\b/.test(clause)) return true;
   return false;
 }
@@ -396,6 +409,7 @@ export function push(ctx: SentCtx, m: RegExpExecArray, name: string, a: EmitArgs
     evidence: [ctx.si],
     destination: null,
     impliedTop: a.impliedTop,
+    speakerOrg: ctx.speaker,
   };
   if (!p.org && a.agentOrg) p.org = a.agentOrg;
   if (a.takeoverOf) (p as Proto & { takeoverOf?: string }).takeoverOf = a.takeoverOf;

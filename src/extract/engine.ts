@@ -20,6 +20,7 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   const known: KnownPeople = { names: [] };
   const units = sentences.map((s) => chunk(s, known));
   const pubYear = publishedAt && /^\d{4}/.test(publishedAt) ? Number(publishedAt.slice(0, 4)) : null;
+  const pubMonth = publishedAt && /^\d{4}-\d{2}/.test(publishedAt) ? Number(publishedAt.slice(5, 7)) : null;
   const mainOrg = findMainOrg(units, known.names);
   const protos: Proto[] = [];
   const descriptors = new Map<string, Descriptor[]>();
@@ -83,13 +84,14 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
       return clauseTexts.length - 1;
     };
     const ctx: SentCtx = {
-      si, sent, us, pubYear, resolve, descriptors, protos, mainOrg,
+      si, sent, us, pubYear, pubMonth, resolve, descriptors, protos, mainOrg,
       get lastSubject() { return lastSubject; },
       set lastSubject(v) { lastSubject = v; },
       isModal: (u: Unit) => modal[clauseOf(u.s)] === true,
       clauseText: (u: Unit) => clauseTexts[clauseOf(u.s)] ?? sent.text,
       stays,
       allUnits: units,
+      speaker: speakerOf(us),
     };
     for (const v of views) applyRules(ctx, v);
   }
@@ -100,6 +102,25 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   resolveImplicit(protos, descriptors, mainOrg, units, sentences);
   inferVacated(protos, descriptors, stays, mainOrg);
   return { sentences, units, protos, mainOrg };
+}
+
+const SPEAKING = /^(?:said|says|announced|announces|reported|reports|disclosed|discloses|confirmed|confirms|stated)$/;
+
+/** The organisation a sentence quotes: "Harbour Lines Inc said …", "…, Harbour Lines said." */
+function speakerOf(us: Unit[]): string | null {
+  for (let k = 1; k < us.length; k++) {
+    if (!SPEAKING.test((us[k] as Unit).sym)) continue;
+    let j = k - 1;
+    // "Coastal Tug Co, a unit of Harbour Group, said": the speaker stands before its appositive
+    if (us[j]?.sym === ',') {
+      let open = j - 1;
+      while (open > 0 && open > j - 12 && us[open]?.sym !== ',') open--;
+      j = us[open]?.sym === ',' ? open - 1 : -1;
+    }
+    const u = us[j];
+    if (u?.type === 'O' && us[j - 1]?.sym !== "'s") return u.text;
+  }
+  return null;
 }
 
 function addAliases(map: Map<string, Set<string>>, full: string, names: string[]): void {
@@ -123,7 +144,7 @@ function aliasAfter(us: Unit[], k: number): Unit | null {
 function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
   const out: Array<Omit<Descriptor, 'sent'>> = [];
   const at = (i: number): Unit | undefined => us[i];
-  const isFormer = (i: number): boolean => /^(?:former|ex|ex-|onetime|one-time|erstwhile|previous|then|late)$/.test(at(i)?.sym ?? '');
+  const isFormer = (i: number): boolean => /^(?:former|ex|ex-|onetime|one-time|erstwhile|previous|previously|formerly|then|late)$/.test(at(i)?.sym ?? '');
   // pre-title: [O ['s]] R P
   const pre = at(k - 1);
   if (pre?.type === 'R' && pre.role) {
@@ -156,7 +177,7 @@ function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
     let org: string | null = null;
     for (let n = 0; n < 5 && j < us.length; n++) {
       const u = at(j) as Unit;
-      if (/^(?:a|an|the|its|his|her|who|is|was|has|been|currently|now|also|still)$/.test(u.sym)) j++;
+      if (/^(?:a|an|the|its|his|her|who|is|was|has|had|been|currently|now|also|still|presently)$/.test(u.sym)) j++;
       else if (u.type === 'W' && /^[a-z][a-z-]+$/.test(u.sym) && at(j + 1)?.sym === "'s") j += 2;
       else if (isFormer(j)) {
         former = true;

@@ -119,7 +119,7 @@ const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|act
 /** A title with a hyphenated tail: "CEO-elect", "president-designate", "vice president-finance". */
 const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-(elect|designate|[a-z]{3,20})$/;
 
-export function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
+export function readRole(toks: Token[], i: number, depth = 0): { end: number; info: RoleInfo } | null {
   if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;
   let j = i;
   const lw = (k: number): string => lowerAt(toks, k);
@@ -208,7 +208,7 @@ export function readRole(toks: Token[], i: number): { end: number; info: RoleInf
   if (!descriptive) {
     let at = k;
     for (let n = 0; n < 4 && lw(at) === ','; n++) {
-      const part = conjunctRole(toks, at + 1);
+      const part = conjunctRole(toks, at + 1, depth);
       if (!part || part.info.descriptive) break;
       // the part read on through the list's closing "and …": the list is whole
       if (/\s(?:and|&)\s/.test(part.info.title)) {
@@ -218,7 +218,7 @@ export function readRole(toks: Token[], i: number): { end: number; info: RoleInf
       at = part.end;
     }
     if (lw(at) === 'and' || lw(at) === '&') {
-      const next = conjunctRole(toks, at + 1);
+      const next = conjunctRole(toks, at + 1, depth);
       if (next && !next.info.descriptive) {
         return {
           end: next.end,
@@ -255,7 +255,7 @@ export function readRole(toks: Token[], i: number): { end: number; info: RoleInf
     }
   }
   void core;
-  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/^((?:[\w-]+ )*director)s$/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
+  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
   return {
     end,
     info: {
@@ -269,9 +269,12 @@ export function readRole(toks: Token[], i: number): { end: number; info: RoleInf
 }
 
 /** A role after "and" or a comma in a list of titles: an article may stand before it, a bare "director" counts. */
-function conjunctRole(toks: Token[], k: number): { end: number; info: RoleInfo } | null {
+function conjunctRole(toks: Token[], k: number, depth: number): { end: number; info: RoleInfo } | null {
   const at = /^(?:a|an)$/.test(lowerAt(toks, k)) ? k + 1 : k;
-  const r = readRole(toks, at);
+  const r = readRole(toks, at, depth + 1);
+  // "named chairman and CEO and vice president-sales Barry Kay has been named …": a third title before
+  // a name is that person's, not part of the list
+  if (r && depth > 0 && toks[r.end]?.cap && !toks[r.end]?.punct) return null;
   if (r) return r;
   if (/^directors?$/.test(lowerAt(toks, at)) && lowerAt(toks, at + 1) !== 'general') {
     // "and a director of the company": the board; "director of marketing" is a function, not this
@@ -442,6 +445,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     while (j < toks.length && !roleAt.has(j)) {
       const u = toks[j] as Token;
       if (nm(j)) j++;
+      else if (/^(?:Co|Cos|Inc|Corp|Ltd|Plc|PLC|LLC|Llc|AG|SA|NV|SE|GmbH|Bhd)\.?$/.test(u.text)) j++; // "Coastal Tug Co"
       else if (PARTICLES.has(u.lower) && toks[j + 1] && nm(j + 1) && !u.cap) j++;
       else if ((u.text === "'" || u.text === '\u2018' || u.text === '"' || u.text === '\u201c') && toks[j + 1]?.cap && /^['\u2019"\u201d]$/.test(toks[j + 2]?.text ?? '') && toks[j + 3] && nm(j + 3)) {
         nick = toks[j + 1]?.text;

@@ -16,7 +16,7 @@ concurrently|temporarily|provisionally|now|officially|additionally|initially|fro
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */
-export const SUBJ = `(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P|he|she|they)`;
+export const SUBJ = `(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P(?: ,)? (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P(?:(?: ,)? (?:all|both))?|he|she|they)`;
 
 export const V_OUT = alt(`
 step down|steps down|stepping down|stepped down|stand down|stands down|step aside|steps aside|stepping aside|stepped aside
@@ -44,6 +44,8 @@ assumes|assuming|assumed|takes the title of|moves into the new role of|move into
 named to|appointed to|elected to|named its|named the|picked as|named interim|named acting|named permanent|take up the post of
 is now|is now also|are now|has become|have become
 take up the role of|takes up the role of|takes up the post of|stepping in as|stepped in as|moving into the role of|move into the role of
+taken over as|re-assume|re-assumes|re-assumed|reassume|reassumes|reassumed|resume|resumes|resumed|resuming
+sign on as|signs on as|signed on as|signing on as
 `);
 
 export const APPOINT = alt(`
@@ -58,6 +60,7 @@ export const FIRE = alt(`
 ousts|ousted|oust|ousting|fires|fired|fire|firing|removes|removed|remove|removing|dismisses|dismissed|dismiss|sacks|sacked
 sack|pushes out|pushed out|push out|forces out|forced out|force out|replaces|replaced|replace|replacing|parts ways with
 parted ways with|part ways with|parting ways with|is parting ways with|separates itself from|separated itself from
+parts company with|parted company with|part company with|parting company with|released|releases
 axes|axed|boots|booted|terminates|terminated|suspends|suspended|suspend
 `);
 

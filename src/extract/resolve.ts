@@ -147,6 +147,12 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
       }
       continue;
     }
+    // the organisation whose statement the sentence reports ("MidCon Corp said X has resigned")
+    if (p.speakerOrg && p.rule !== 'join-elsewhere') {
+      p.org = p.speakerOrg;
+      p.orgFrom = 'clause';
+      continue;
+    }
     // the organisation under discussion: the latest change with an explicit one, this sentence or the one before
     // (not the organisation the same person is leaving)
     const near = protos.filter((q) => q !== p && q.org && (q.orgFrom === 'explicit' || q.orgFrom === 'agent') && q.sent <= p.sent && p.sent - q.sent <= 1 && q.sent > 0 && q.rule !== 'join-elsewhere' && q.name !== p.name);

@@ -20,7 +20,7 @@ interface Rule {
 // Patterns that start with a word use \b (a fast scan); those that may start with punctuation need the lookbehind.
 const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w'])${s}(?![\\w'])` : `\\b${s}(?![\\w'])`, 'gd');
 
-const ROLE = ` (?:(?:a|the) (?:newly )?(?:new |created )*(?:post|role|position|job) (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
+const ROLE = ` (?:(?:a|the|an|its|his|her) (?:newly )?(?:(?:new|created|added|additional|vacant|combined|expanded|newly-created|newly created) )*(?:post|role|position|job|title|duties|responsibilities|functions|office)s? (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
 
 export const RULES: Rule[] = [
   {
@@ -132,8 +132,8 @@ export const RULES: Rule[] = [
   {
     // "Juul CEO Kevin Burns replaced by Altria's K.C. Crosthwaite"
     name: 'replaced-by',
-    gate: /\b(?:replaced|succeeded|ousted|pushed out) by\b/,
-    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
+    gate: /\b(?:replaced|succeeded|ousted|pushed out)(?: (?:as|in)(?: \S+){1,3}?)? by\b/,
+    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R)| in (?:the|that|this|his|her|its) (?:role|post|position|job|seat))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
     apply(ctx, v, m, g) {
       const cu = unitAt(v, g.c);
       const r = unitAt(v, g.r) ?? unitAt(v, g.r0);
@@ -193,13 +193,17 @@ export const RULES: Rule[] = [
       if (/^(?:suspends|suspended|suspend)$/.test(verb)) return;
       const people = peopleIn(v, g.p);
       const pron = !people.length ? unitAt(v, g.p) : null;
+      // "Laura Ashley is parting company with its chief executive X": whoever has "its" executives is the company
+      const namedLikePerson = / its (?:R )?P/.test(m[0]) ? /(?:^|[;,] )(?:(?:the )?P)(?: (?:is|has|will|had|was|said it|said it has|said it had|said it will))*$/.exec(before) : null;
+      const companyAsPerson = namedLikePerson ? v.units[v.pos.indexOf(before.lastIndexOf('P'))]?.text ?? null : null;
+      if (/^releas/.test(verb) && !r) return; // "released X as president", not a product or a prisoner
       const targets: Array<{ unit: Unit | null; name: string }> = people.map((u) => ({ unit: u, name: resolvePerson(ctx, v, u) }));
       if (pron && /^(?:him|her)$/.test(pron.sym)) {
         const prev = previousPerson(ctx, v, null);
         if (prev) targets.push({ unit: null, name: prev });
       }
       for (const t of targets) {
-        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m), both: !!g.both };
+        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed|part)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m) ?? companyAsPerson, both: !!g.both };
         const outP = t.unit
           ? emit(ctx, v, m, { ...base, person: t.unit, counterpart: n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null })
           : emitNamed(ctx, m, t.name, 'out', r?.role ?? null, null, n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null, 'fire', 0.85, null);
@@ -514,8 +518,8 @@ export const RULES: Rule[] = [
   {
     // "Intel today announced the resignation of Brian Krzanich as chief executive officer"
     name: 'nominal',
-    gate: /\b(?:resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of\b/,
-    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr) )*(?<p>(?:P (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    gate: /\b(?:resignations?|retirements?|departures?|appointments?|promotions?|elections?|dismissals?|ousters?|exits?|firing|sacking|removal|ousting) of\b/,
+    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit|firing|sacking|removal|ousting)s? of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr|two|three|four|(?<dirs>directors))(?: ,)? )*(?<p>(?:P , )*(?:P(?: ,)? (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
     apply(ctx, v, m, g) {
       const noun = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
@@ -523,10 +527,12 @@ export const RULES: Rule[] = [
       const dir = /^(?:appointment|promotion|election)$/.test(noun) ? 'in' : 'out';
       if (dir === 'in' && !r) return;
       const before = v.str.slice(Math.max(0, m.index - 60), m.index);
-      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with)\b[^;]*$/.test(before) && !ctx.sent.isTitle) return;
+      // said or announced, a reason given for it, or the agent's own act ("PeopleSoft's firing of CEO X")
+      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with|for)\b[^;]*$/.test(before) && !/\bO 's $/.test(before) && !ctx.sent.isTitle) return;
       if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
-      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : noun === 'dismissal' || noun === 'ouster' ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
-      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
+      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : /^(?:dismissal|ouster|firing|sacking|removal|ousting)$/.test(noun) ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
+      const role = r?.role ?? (g.dirs ? { title: 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
     },
   },
   {
@@ -558,15 +564,58 @@ export const RULES: Rule[] = [
     // "Bob Chapek … is Iger's replacement as CEO", "X is his successor as CFO"
     name: 'replacement-noun',
     gate: /\b(?:replacement|successor)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?<c>P) 's|his|her) (?:permanent |new )?(?:replacement|successor) as (?:(?:its|the) )?(?<r>R)`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<act>act|acts|acting|serve|serves|serving) as )?(?:(?<c>P) 's|his|her) (?:permanent |new |interim |temporary )?(?:replacement|successor)(?: as (?:(?:its|the) )?(?<r>R))?(?<tail> (?:on an? |in an? )?(?:interim|temporary|acting) (?:basis|capacity))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const cu = unitAt(v, g.c);
+      // without a title, a verb must make the subject the replacement ("will act as his replacement")
+      if (!r && !g.act && !/\b(?:is|was|will be|be|becomes|become|became|named|appointed)\b/.test(m[0])) return;
+      const provisional = !!g.tail || /\b(?:interim|temporary)\b/.test(m[0]);
       for (const p of peopleIn(v, g.s)) {
         const subj = resolvePerson(ctx, v, p);
         const cname = cu ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
-        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null });
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null, provisional });
         if (inP && cname && cname !== subj) emitNamed(ctx, m, cname, 'out', r?.role ?? null, null, { name: subj, relation: 'succeeded_by' }, 'replacement-noun-out', 0.8, inP);
+      }
+    },
+  },
+  {
+    // "his responsibilities will be assumed by chairman X", "Geiger's post, in turn, has been filled by Y":
+    // the newcomer takes the posts the possessor held (or leaves)
+    name: 'duties-by',
+    gate: /\b(?:assumed|taken over|filled|handled|taken on|shared|split|performed) by\b/,
+    re: rx(`(?<who>P 's|his|her) (?:former )?(?:post|position|job|role|duties|responsibilities|reponsibilities|functions|positions|posts|seat|title|titles|roles|jobs)(?: , in turn ,)? ${AUX}(?:assumed|taken over|filled|handled|taken on|shared|split|performed) by (?:(?:R|O 's R|O R|the|its|O 's|company 's R|company 's) )*(?<n>P)(?: and (?:(?:R|O 's R|O R) )*(?<n2>P))?`),
+    apply(ctx, v, m, g) {
+      const whoU = unitAt(v, g.who);
+      if (!whoU) return;
+      const who = whoU.type === 'P' ? ctx.resolve(whoU) : ctx.lastSubject;
+      if (!who) return;
+      const provisional = /\b(?:interim|temporar\w*|until a (?:successor|replacement|permanent))\b/.test(ctx.clauseText(whoU));
+      // the post given up: the one the item says they leave, else the last one it says they held,
+      // not one they have just taken ("Geiger, who had been CEO, … Geiger's post has been filled by")
+      const left = ctx.protos.find((q) => q.name === who && q.direction === 'out' && q.role);
+      const taken = new Set(ctx.protos.filter((q) => q.name === who && q.direction === 'in' && q.role).map((q) => q.role?.title));
+      const held = [...(ctx.descriptors.get(who) ?? [])].reverse().find((d) => !d.role.descriptive && !taken.has(d.role.title));
+      const role = left?.role ?? held?.role ?? null;
+      for (const n of [unitAt(v, g.n), unitAt(v, g.n2)]) {
+        if (!n || ctx.resolve(n) === who) continue;
+        const inP = emit(ctx, v, m, { person: n, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'duties-by', counterpart: { name: who, relation: 'succeeds' }, provisional });
+        if (inP && !left) emitNamed(ctx, m, who, 'out', role, held?.org ?? null, { name: inP.name, relation: 'succeeded_by' }, 'duties-by-out', 0.75, inP);
+      }
+    },
+  },
+  {
+    // "he assumes the positions from Roger Houmes", "takes over the duties from X": X leaves the posts taken
+    name: 'take-from',
+    gate: /\b(?:positions?|posts?|titles?|roles?|duties|jobs?|responsibilities|reins) from\b/,
+    re: rx(`${SUBJ} ${AUX}(?:assumes|assumed|assume|assuming|takes|took|take|taking|taken|inherits|inherited|inherit)(?: over)? (?:the |both |these |those |his |her |their )?(?:positions?|posts?|titles?|roles?|duties|jobs?|responsibilities|reins) from (?:(?:R|O 's R|the|its|outgoing|retiring) )*(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      if (!cu) return;
+      const cname = ctx.resolve(cu);
+      for (const p of peopleIn(v, g.s)) {
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'take-from', counterpart: { name: cname, relation: 'succeeds' } });
+        if (inP && inP.name !== cname) emitNamed(ctx, m, cname, 'out', null, null, { name: inP.name, relation: 'succeeded_by' }, 'take-from-out', 0.8, inP);
       }
     },
   },

@@ -1,4 +1,5 @@
 // Sentences and tokens with offsets into the cleaned item text, so evidence is always verbatim.
+import { FUNCTION_WORDS } from './lexicon.js';
 
 export interface Token {
   text: string;
@@ -142,6 +143,53 @@ function capLength(spans: Array<[number, number]>, text: string): Array<[number,
   return out;
 }
 
+/** A title in capitals throughout ("LLOYD'S APPOINTS NEW COUNCIL MEMBERS"): its case says nothing. */
+function isAllCaps(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text) {
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  return upper >= 8 && lower <= upper / 10;
+}
+
+const BODY_WORD = /[\p{L}][\p{L}\p{N}'\u2019&-]*/gu;
+
+/**
+ * An all-capitals title takes its case from the story under it: a word the body writes "Flight
+ * Dynamics" or "president" is written so in the title too; a word the body never uses is a common
+ * word (lower case) unless it is short enough to be an acronym.
+ */
+function recaseFromBody(tokens: Token[], body: string): void {
+  const mid = new Map<string, string>();
+  const initial = new Map<string, string>();
+  BODY_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BODY_WORD.exec(body))) {
+    const w = m[0];
+    const key = w.toLowerCase();
+    // the character before the word, past spaces and a closing quote
+    let b = m.index - 1;
+    while (b >= 0 && b > m.index - 4 && /[\s"'\u201d\u2019)]/.test(body[b] ?? '')) b--;
+    const startOfSentence = b < 0 || /[.!?\n]/.test(body[b] ?? '') || body[m.index - 1] === '\n';
+    const map = startOfSentence ? initial : mid;
+    if (!map.has(key)) map.set(key, w);
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.punct || !/^\p{Lu}/u.test(t.text)) continue;
+    const key = t.lower;
+    let form = mid.get(key);
+    if (!form) {
+      const first = initial.get(key);
+      form = first && !FUNCTION_WORDS.has(key) ? first : FUNCTION_WORDS.has(key) || t.text.length > 4 || first ? key : t.text;
+    }
+    // keep the possessive and other suffix letters as the token had them ("LLOYD'S" → "Lloyd's")
+    if (form.length === t.text.length) tokens[k] = { ...t, text: form, cap: /^\p{Lu}/u.test(form) };
+  }
+}
+
 /** The item as one text: the title, then paragraphs of summary and content. */
 export function splitSentences(title: string, body: string): { text: string; sentences: Sentence[] } {
   const hasTitle = title.trim() !== '';
@@ -163,7 +211,9 @@ export function splitSentences(title: string, body: string): { text: string; sen
       const st = at + s;
       const sText = text.slice(st, at + e);
       if (!sText.trim()) continue;
-      sentences.push({ text: sText, start: st, end: at + e, para, isTitle, tokens: tokenize(sText, st) });
+      const tokens = tokenize(sText, st);
+      if (isTitle && body && isAllCaps(sText)) recaseFromBody(tokens, body);
+      sentences.push({ text: sText, start: st, end: at + e, para, isTitle, tokens });
     }
     para++;
   }

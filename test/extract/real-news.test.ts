@@ -48,3 +48,38 @@ describe('newswire text', () => {
     ['Corvane finance chief to retire', 'OSLO (Wirecast) - Corvane Systems said its chief financial officer, Ivar Holm, would retire on June 30.', [['Ivar Holm', 'out', 'CFO', 'Corvane Systems']]],
   ]);
 });
+
+describe('posts that pass from one person to another', () => {
+  run([
+    // the possessor's duties or post taken by someone named after "by"
+    ['Corvane president quits', 'Corvane Systems said Ivar Holm has resigned as president and his duties will be assumed by chairman Rosa Lind.', [['Ivar Holm', 'out', 'President', 'Corvane Systems'], ['Rosa Lind', 'in', 'President', 'Corvane Systems']]],
+    ['Stellwood reshuffle', 'Stellwood Corp said Ada Stern has been succeeded as chairman by Ivar Holm, who had been president. Holm\'s post, in turn, has been filled by Rosa Lind.', [['Ada Stern', 'out', 'Chair', 'Stellwood Corp'], ['Ivar Holm', 'in', 'Chair', 'Stellwood Corp'], ['Ivar Holm', 'out', 'President', 'Stellwood Corp'], ['Rosa Lind', 'in', 'President', 'Stellwood Corp']]],
+    // "assumes the post from X"
+    ['Corvane names president', 'Corvane Systems said it named Rosa Lind president. She assumes the post from Ivar Holm, who will stay on as chairman.', [['Rosa Lind', 'in', 'President', 'Corvane Systems'], ['Ivar Holm', 'out', 'President', 'Corvane Systems']]],
+    // "will act as his replacement on an interim basis"
+    ['Corvane chief executive resigns', 'Corvane Systems said Ivar Holm resigned as chief executive. Finance chief Rosa Lind will act as his replacement on an interim basis.', [['Ivar Holm', 'out', 'CEO', 'Corvane Systems'], ['Rosa Lind', 'in', 'CEO', 'Corvane Systems', true]]],
+    // a title chain: the third title before a name is that person's
+    ['Stellwood names officers', 'Stellwood Corp said director Ada Stern has been named chairman and chief executive officer and vice president-sales Piet Maas has been named president.', [['Ada Stern', 'in', 'CEO', 'Stellwood Corp'], ['Piet Maas', 'in', 'President', 'Stellwood Corp']]],
+  ]);
+});
+
+describe('departures stated as nouns or by the company', () => {
+  run([
+    ['Two leave Stellwood board', 'Stellwood Corp gave no reason for the departure of two directors, Ada Stern and Piet Maas.', [['Ada Stern', 'out', 'Other', 'Stellwood Corp'], ['Piet Maas', 'out', 'Other', 'Stellwood Corp']]],
+    ['Stellwood board shrinks', 'Stellwood Corp said two associates of its founder, Ada Stern and Piet Maas, all resigned as directors.', [['Ada Stern', 'out', 'Other', 'Stellwood Corp'], ['Piet Maas', 'out', 'Other', 'Stellwood Corp']]],
+    // the company whose executives they are, though named like a person
+    ['Retailer changes chief', 'Lindqvist Home is parting company with its chief executive Ada Stern, the retailer said on Monday.', [['Ada Stern', 'out', 'CEO', 'Lindqvist Home']]],
+    ["Why Corvane's board acted", "Analysts questioned Corvane's firing of chief executive Ivar Holm.", [['Ivar Holm', 'out', 'CEO', 'Corvane']]],
+    // the company that speaks is the employer, not the parent in the title
+    ['HARBOUR GROUP UNIT CHIEF QUITS', 'Coastal Tug Co, a unit of Harbour Group, said Ivar Holm has resigned as president.', [['Ivar Holm', 'out', 'President', 'Coastal Tug Co']], '1988-05-02'],
+  ]);
+});
+
+describe('time', () => {
+  // "was elected … effective July 1" in an October story is done; in a story of early July it is news
+  run([
+    ['Stellwood results', 'Stellwood Corp said Ada Stern, who was elected president effective July 1, expects higher sales.', [], '1988-10-20'],
+    ['Stellwood elects president', 'Stellwood Corp said Ada Stern was elected president effective July 1.', [['Ada Stern', 'in', 'President', 'Stellwood Corp']], '1988-06-28'],
+    ['Stellwood board', 'Stellwood Corp said Ada Stern was elected president effective July 1.', [], '1988-10-20'],
+  ]);
+});
