@@ -238,7 +238,7 @@ function findMainOrg(units: Unit[][], people: string[]): string | null {
 const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
 
 /** Words that open a verb phrase right after a subject ("…, Orin Smith, will retire"). */
-const CLAUSE_VERB = /^(?:will|would|is|are|was|were|has|have|had|said|says|resigned|resigns|retired|retires|quit|quits|stepped|steps|became|becomes|joined|joins|left|leaves|succeeds|succeeded|replaces|replaced|takes|took|to)$/;
+const CLAUSE_VERB = /^(?:will|would|is|are|was|were|has|have|had|said|says|resigned|resigns|retired|retires|quit|quits|stepped|steps|became|becomes|joined|joins|left|leaves|succeeds|succeeded|replaces|replaced|takes|took|to|died|dies|assumes|assumed)$/;
 
 const LIST_STOP = /^(?:as|on|in|at|for|with|from|to|by|effective|after|before|since|until|who|which|that|the|a|an|its|his|her|their|told|ending|replacing|succeeding|according|while|when|where|but|or|following|amid|despite)$/;
 
@@ -268,8 +268,9 @@ function buildViews(us: Unit[]): View[] {
     const first = us[k + 2];
     if (!first || first.type === 'P') continue;
     // "its chief executive, Orin Smith, will retire": the name closes an appositive and its verb follows;
-    // the clause reads without the commas ("its R P will retire")
-    if (CLAUSE_VERB.test(first.sym)) {
+    // the clause reads without the commas ("its R P will retire"); so does an object ("named its former
+    // chairman, Jon Jacoby, vice chairman")
+    if (CLAUSE_VERB.test(first.sym) || (first.type === 'R' && us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R')) {
       if (us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R' && keep[keep.length - 2] === k - 1) keep.splice(keep.length - 2, 1);
       k++;
       continue;
@@ -290,6 +291,18 @@ function buildViews(us: Unit[]): View[] {
       }
       if (next < 0) break;
       close = next;
+    }
+    // appositives in a row ("Lubensky, 64, its largest shareholder, has been named"; "Long, vice president of
+    // the company, and president of its unit, Acme Inc, is resigning"): close at the comma before the verb
+    if (close >= 0 && !CLAUSE_VERB.test(us[close + 1]?.sym ?? '')) {
+      for (let j = close + 1; j < Math.min(us.length - 1, close + 25); j++) {
+        const u2 = us[j] as Unit;
+        if (u2.sym === ';' || u2.sym === ':' || u2.type === 'P' || (u2.type === 'W' && CLAUSE_VERB.test(u2.sym))) break;
+        if (u2.sym === ',' && CLAUSE_VERB.test(us[j + 1]?.sym ?? '')) {
+          close = j;
+          break;
+        }
+      }
     }
     const isRel = /^(?:who|whose)$/.test(first.sym);
     const end = close >= 0 ? close : us.length;

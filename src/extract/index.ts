@@ -65,7 +65,14 @@ function mergeProtos(protos: Proto[]): Proto[] {
     const alias = (q: Proto): boolean => q.aliases.some((a) => personKey(a) === key) || p.aliases.some((a) => personKey(a) === personKey(q.name));
     // an interim post and a permanent one are different posts
     const sameTenure = (q: Proto): boolean => q.interim === p.interim || q.roleFrom !== 'explicit' || p.roleFrom !== 'explicit';
-    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p) && sameTenure(q));
+    // "president of the company and president of Pellmark": two posts, each named by its complement
+    const ofWhat = (q: Proto): string => {
+      const t = (q.role?.title ?? '').toLowerCase();
+      const at = t.indexOf(' of ');
+      return at >= 0 ? t.slice(at + 4) : '';
+    };
+    const sameComplement = (q: Proto): boolean => !ofWhat(q) || !ofWhat(p) || ofWhat(q) === ofWhat(p) || q.sent !== p.sent;
+    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p) && sameTenure(q) && sameComplement(q));
     if (!twin) {
       out.push({ ...p, evidence: [...p.evidence] });
       continue;

@@ -28,6 +28,8 @@ no longer be|not continue as|part ways|parts ways|parted ways|tendered his resig
 tenders his resignation|tenders her resignation|submitted his resignation|submitted her resignation|announced his resignation
 announced her resignation|announced his retirement|announced her retirement|announces his retirement|announces her retirement
 dies|died|has died|passes away|passed away|has passed away
+take early retirement|takes early retirement|took early retirement|taking early retirement|take an early retirement
+takes an early retirement|took an early retirement|go into retirement|goes into retirement|went into retirement
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
@@ -62,6 +64,8 @@ sack|pushes out|pushed out|push out|forces out|forced out|force out|replaces|rep
 parted ways with|part ways with|parting ways with|is parting ways with|separates itself from|separated itself from
 parts company with|parted company with|part company with|parting company with|released|releases
 axes|axed|boots|booted|terminates|terminated|suspends|suspended|suspend
+terminated its service agreement with|terminated its employment agreement with|terminated the employment of
+terminated its contract with|terminates its contract with|terminated the contract of|terminates the employment of
 `);
 
 export const HAND = alt(`

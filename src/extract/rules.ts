@@ -22,6 +22,9 @@ const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w
 
 const ROLE = ` (?:(?:a|the|an|its|his|her) (?:newly )?(?:(?:new|created|added|additional|vacant|combined|expanded|newly-created|newly created) )*(?:post|role|position|job|title|duties|responsibilities|functions|office)s? (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
 
+/** Posts below the leadership ranks, named where a title would stand ("appointed X treasurer"). */
+const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
+
 export const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
@@ -46,6 +49,8 @@ export const RULES: Rule[] = [
         });
         if (outP && cf) emit(ctx, v, m, { person: cf, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'in-favor', counterpart: { name: outP.name, relation: 'succeeds' } });
       }
+      // "resigned as president of the company and president of Kierulff, its largest division"
+      if (r) continueRoles(ctx, v, m, peopleIn(v, g.s), 'out', reasonFor(verb, 'out'));
     },
   },
   {
@@ -149,10 +154,12 @@ export const RULES: Rule[] = [
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
     gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding|to succeed|to replace) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?(?=(?<after> [a-z]+)?)`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cu = unitAt(v, g.c);
+      // "appointed X treasurer": a post the grammar does not know is named, so it is not a leadership post
+      if (!g.r && !g.top && !cu && BELOW_LEADERSHIP.test(m.groups?.after ?? '')) return;
       if (/^(?:confirms|confirmed|welcomes|welcomed|makes|made|make|lands|landed)$/.test(verb) && !g.r) return;
       const r = unitAt(v, g.r);
       if (r?.role && /\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
@@ -277,8 +284,8 @@ export const RULES: Rule[] = [
   {
     // "Immelt will remain chairman until he retires on Dec. 31"
     name: 'remain-until',
-    gate: /\buntil\b/,
-    re: rx(`${SUBJ} ${AUX}(?:remain|remains|stay|stays|stay on|stays on|continue|continues) (?:as )?(?:(?:its|the) )?(?<r>R) until (?:he|she|P) (?:retires|steps down|leaves|departs)`),
+    gate: /\buntil (?:he|she|P) (?:retire|step|leave|depart)/,
+    re: rx(`${SUBJ} ${AUX}(?:remain|remains|stay|stays|stay on|stays on|continue|continues|become|becomes|serve as|serves as|be) (?:as )?(?:(?:its|the) )?(?<r>R)(?: [^;]{0,40}?)? until (?:he|she|P) (?:retires|steps down|leaves|departs|retire|step down)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: null, orgFrom: 'none', reason: 'retired', conf: 0.8, rule: 'remain-until' });
