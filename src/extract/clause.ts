@@ -174,6 +174,8 @@ export function subjectBefore(ctx: SentCtx, v: View, vStart: number, preferLast 
 
 export function resolvePerson(ctx: SentCtx, v: View, u: Unit): string {
   if (u.type === 'P') return ctx.resolve(u);
+  // "they" stands for several people: never for the one person last named
+  if (u.sym === 'they') return u.text;
   // pronoun: the last subject in this sentence before it, else the last subject of the item
   const k = v.units.indexOf(u);
   for (let j = k - 1; j >= 0; j--) {
@@ -321,6 +323,8 @@ export function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Pr
   if (ctx.isModal(a.person)) return null;
   if (negated(v, m)) return null;
   const clause = v.relative ? relativeText(ctx, v) : localClauseText(ctx, v, m);
+  // "He replaces Jeff Zhang, who stepped down as president": why the post is open is part of the news
+  if (v.relative && a.direction === 'out' && replacedAntecedent(ctx, v) && !olderYear(ctx, clause)) return push(ctx, m, name, a);
   if (isBackground(ctx, m, clause, name, v.str.slice(0, m.index))) {
     if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
     return null;
@@ -331,6 +335,22 @@ export function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Pr
     return null;
   }
   return push(ctx, m, name, a);
+}
+
+/** A relative clause's antecedent is the object of a succession: "replaces X, who …", "succeeding X, who …". */
+function replacedAntecedent(ctx: SentCtx, v: View): boolean {
+  const ante = v.idx[0] ?? -1;
+  for (let k = ante - 1; k >= Math.max(0, ante - 5); k--) {
+    const u = ctx.us[k] as Unit;
+    if (/^(?:replaces|replace|replaced|replacing|succeeds|succeed|succeeded|succeeding)$/.test(u.sym)) return true;
+    if (!(u.type === 'R' || u.type === 'O' || /^(?:'s|the|its|his|her|outgoing|retiring|longtime|founder|co-founder)$/.test(u.sym))) return false;
+  }
+  return false;
+}
+
+/** A year more than one before publication ("who resigned in 2015"). */
+function olderYear(ctx: SentCtx, clause: string): boolean {
+  return [...clause.matchAll(/\b(?:19|20)\d\d\b/g)].some((x) => ctx.pubYear !== null && Number(x[0]) < ctx.pubYear - 1);
 }
 
 /**

@@ -550,6 +550,9 @@ function classifyRun(
     return mkUnit('P');
   }
   if (hasHead || odd) return mkUnit('O');
+  // "Vela Biotech names Sofia Rossi chief executive": whoever names, appoints or elects is the
+  // organisation, unless the run starts like a person's name
+  if (ORG_ACTS.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known) && !GIVEN_NAMES.has(lowerWords[0] ?? '') && !EAST_ASIAN_SURNAMES.has(lowerWords[0] ?? '') && toks[e + 1] && (toks[e + 1]?.cap || roleAt.has(e + 1))) return mkUnit('O');
   // "Novo Nordisk shareholders elect …": owned by its shareholders, staff or board, so a company
   if (/^(?:shareholders|investors|employees|staff|workers|stockholders)$/.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known)) return mkUnit('O');
   // "Jun Young-hyun", "Lee Jae-yong": family name, then a hyphenated given name (Korean order)
@@ -580,6 +583,9 @@ function classifyRun(
   void sentence;
   return mkUnit('O');
 }
+
+/** Verbs whose subject, before a named person or a title, is an employer. */
+const ORG_ACTS = /^(?:names|appoints|elects|taps|hires|picks|promotes|nominates|selects|chooses|poaches|recruits|ousts|fires|elevates|installs|welcomes|reappoints|sacks|dismisses)$/;
 
 const APPOINTISH = /^(?:names?|named|taps?|tapped|appoints?|appointed|hires?|hired|picks?|picked|promotes?|promoted|elevates?|elects?|elected|makes?|made)$/;
 

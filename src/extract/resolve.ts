@@ -55,7 +55,9 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
       const cp = protos.find((q) => q.counterpart?.name === p.name && q.direction !== p.direction && q.role && q.roleFrom !== 'counterpart')
         ?? (p.counterpart ? protos.find((q) => q.name === p.counterpart?.name && q.direction !== p.direction && q.role && q.sent === p.sent) : null);
       if (cp?.role) {
-        p.role = { ...cp.role, interim: p.direction === 'in' ? false : cp.role.interim, title: p.direction === 'in' ? cp.role.title.replace(/^(?:interim|acting)\s+/i, '') : cp.role.title };
+        // the post changes hands: whoever is replaced by an acting holder left the permanent post
+        const permanent = p.direction === 'in' || cp.direction === 'in';
+        p.role = { ...cp.role, interim: permanent ? false : cp.role.interim, title: permanent ? cp.role.title.replace(/^(?:interim|acting)\s+/i, '') : cp.role.title };
         p.roleFrom = 'counterpart';
         continue;
       }

@@ -22,6 +22,13 @@ const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w
 
 const ROLE = ` (?:(?:a|the|an|its|his|her) (?:newly )?(?:(?:new|created|added|additional|vacant|combined|expanded|newly-created|newly created) )*(?:post|role|position|job|title|duties|responsibilities|functions|office)s? (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
 
+/** "EA Sports" of "Electronic Arts", "Google Cloud" of "Google": a unit named after its company. */
+function unitOf(unit: string, company: string): boolean {
+  const head = (unit.split(/\s+/)[0] ?? '').toLowerCase();
+  const words = company.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.includes(head) || words.map((w) => w[0]).join('') === head;
+}
+
 /** Posts below the leadership ranks, named where a title would stand ("appointed X treasurer"). */
 const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
 
@@ -726,7 +733,7 @@ export const RULES: Rule[] = [
       const name = resolvePerson(ctx, v, p);
       const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
       const agent = agentBefore(v, m);
-      if (!d || !agent || sameWords(agent, from.text)) return;
+      if (!d || !agent || sameWords(agent, from.text) || unitOf(from.text, agent)) return;
       // "Facebook taps Dropbox CEO Drew Houston for its board": a directorship is held alongside the post
       if (/^ (?:for|to|on|onto|as a member of|to join) (?:(?:the|its|O 's|O) )*board\b/.test(v.str.slice(m.index + m[0].length))) return;
       emitNamed(ctx, m, name, 'out', d.role, from.text, null, 'hired-away', 0.75, null);

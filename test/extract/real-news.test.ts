@@ -102,3 +102,14 @@ describe('appositives and coordinated posts', () => {
     ['Stellwood removes chairman', 'Stellwood Corp said it terminated its service agreement with chairman Ivar Holm and appointed Rosa Lind as acting chief executive.', [['Ivar Holm', 'out', 'Chair', 'Stellwood Corp'], ['Rosa Lind', 'in', 'CEO', 'Stellwood Corp', true]]],
   ]);
 });
+
+describe('simple sentences a new user tried (issue 11)', () => {
+  run([
+    ['Daniel Zhang has taken over as interim head of Alibaba Cloud Intelligence.', null, [['Daniel Zhang', 'in', 'Head', 'Alibaba Cloud Intelligence', true]]],
+    ['He replaces Jeff Zhang, who stepped down as president of the cloud unit.', null, [['Jeff Zhang', 'out', 'President']]],
+    ['Eddie Wu has been named acting president of Alibaba Cloud, replacing Jeff Zhang.', null, [['Eddie Wu', 'in', 'President', 'Alibaba Cloud', true], ['Jeff Zhang', 'out', 'President', 'Alibaba Cloud', false]]],
+    ['Vela Biotech names Sofia Rossi chief executive', null, [['Sofia Rossi', 'in', 'CEO', 'Vela Biotech']]],
+    ['Orvane Labs appoints Tomas Brel as finance chief', null, [['Tomas Brel', 'in', 'CFO', 'Orvane Labs']]],
+    ['Quillmoor elects Dana Fisk chair', null, [['Dana Fisk', 'in', 'Chair', 'Quillmoor']]],
+  ]);
+});
