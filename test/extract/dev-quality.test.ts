@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadershipChangeSchema, toGoldChange } from '../../src/core/change.js';
 import { goldItemToNewsItem, parseJsonl } from '../../src/eval/gold.js';
 import { scoreItems } from '../../src/eval/score.js';
 import { DEFAULT_MIN_CONFIDENCE, extractChanges, itemText } from '../../src/extract/index.js';
+import { hasShared, sharedPath } from '../support/shared.js';
 
 // A guard against regressions on the shared labelled set (the targets, with the
 // numbers of docs/extraction.md as the bar). Not a substitute for the held-out set.
-const FILE = join(import.meta.dirname, '..', '..', '..', 'shared', 'eval', 'dev.jsonl');
-const gold = parseJsonl(readFileSync(FILE, 'utf8'), FILE);
-
-describe('built-in extractor on dev.jsonl', () => {
+describe.runIf(hasShared('dev.jsonl quality', ['eval', 'dev.jsonl']))('built-in extractor on dev.jsonl', () => {
+  const FILE = sharedPath('eval', 'dev.jsonl');
+  const gold = parseJsonl(readFileSync(FILE, 'utf8'), FILE);
   const preds = new Map<string, { changes: unknown[] }>();
   const all = gold.map((g) => {
     const item = goldItemToNewsItem(g);
