@@ -215,7 +215,7 @@ export function continueRoles(ctx: SentCtx, v: View, m: RegExpExecArray, people:
   let rest = v.str.slice(m.index + m[0].length);
   let offset = m.index + m[0].length;
   for (let n = 0; n < 4; n++) {
-    const mm = /^ (?:and|,|, and) (?:(?:O 's|its|the) )?(?:(P) (?:(?:as|to|to be|to become) )?(?:(?:its|the|O 's) )?)?R\b/.exec(rest);
+    const mm = /^ (?:and|,|, and|, as well as|as well as|, plus) (?:(?:O 's|its|the|a|an) )?(?:(P) (?:(?:as|to|to be|to become) )?(?:(?:its|the|O 's) )?)?R\b/.exec(rest);
     if (!mm) break;
     const rPos = offset + mm[0].length - 1;
     const k = v.pos.indexOf(rPos);

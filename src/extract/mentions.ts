@@ -193,7 +193,15 @@ export function readRole(toks: Token[], i: number, depth = 0): { end: number; in
     descriptive = true;
   } else if (/^members?$/.test(w) && lw(j + 1) === 'of' && /^(?:the|its|their)$/.test(lw(j + 2))) {
     // "member of the board", "members of the executive board"
-    const b = /^board/.test(lw(j + 3)) ? j + 3 : /^(?:executive|supervisory|management|company's|company|bank's)$/.test(lw(j + 3)) && /^board/.test(lw(j + 4)) ? j + 4 : -1;
+    // "member of the board", "of its supervisory board", "of the Corvane board"
+    let b = -1;
+    for (let x = j + 3; x <= j + 6 && toks[x]; x++) {
+      if (/^board/.test(lw(x))) {
+        b = x;
+        break;
+      }
+      if (!(toks[x]?.cap || /^(?:executive|supervisory|management|company's|company|bank's|'s)$/.test(lw(x)))) break;
+    }
     if (b > 0) {
       end = b + 1;
       core = j;
@@ -327,6 +335,7 @@ const COMPLEMENT_STOP = new Set([
   'at', 'on', 'in', 'from', 'to', 'with', 'since', 'after', 'before', 'until', 'as', 'who', 'which', 'that', 'will', 'is',
   'was', 'are', 'has', 'had', 'have', 'said', 'says', 'while', 'when', 'for', 'by', 'amid', 'following', 'effective', 'but',
   'where', 'whose', 'than', 'into', 'over', 'under', 'about', 'during', 'becomes', 'became', 'succeeding', 'replacing',
+  'last', 'next', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'immediately',
 ]);
 
 function readComplement(toks: Token[], s: number): { s: number; e: number } | null {
@@ -539,6 +548,8 @@ function classifyRun(
   if (PLACES.has(lowerText) || (words.length === 1 && PLACES.has(lowerWords[0] ?? ''))) return mkUnit('L');
   // "Mr Camus", "Dr. Lisa Su": an honorific names a person
   if (run.hon) return mkUnit('P');
+  // "the Manic Street Preachers", "the Walt Disney Company": a name after "the" is not a person's
+  if (prevTok?.lower === 'the' && !prevRole) return mkUnit('O');
   // "JD.com, Inc.": a legal suffix cut off by a comma belongs to the name before it
   if (lowerWords.every((w) => /^(?:inc|corp|co|ltd|llc|plc|limited|incorporated|corporation)\.?$/.test(w))) return { type: 'W', s, e, text, sym: lowerText };
   if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');

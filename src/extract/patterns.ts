@@ -16,7 +16,7 @@ concurrently|temporarily|provisionally|now|officially|additionally|initially|fro
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */
-export const SUBJ = `(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P(?: ,)? (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P(?:(?: ,)? (?:all|both))?|he|she|they)`;
+export const SUBJ = `(?<!\\b(?:to|of|for|with|from|about|than) )(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P(?: ,)? (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P(?:(?: ,)? (?:all|both))?|he|she|they)`;
 
 export const V_OUT = alt(`
 step down|steps down|stepping down|stepped down|stand down|stands down|step aside|steps aside|stepping aside|stepped aside

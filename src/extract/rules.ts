@@ -98,8 +98,8 @@ export const RULES: Rule[] = [
   {
     // "Thomas Dohmke takes the helm", "Xu Lei takes over", "Cher Wang Takes Over as CEO From Peter Chou"
     name: 'in-takeover',
-    gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on) (?:over|the helm|charge|the reins|the top job|the top post|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
+    gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking|regain|regains|regained|reclaim|reclaims|reclaimed)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on|regain|regains|regained|reclaim|reclaims|reclaimed) (?:over|the helm|charge|the reins|the top job|the top post|the top spot|top spot|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       const tail = m.groups?.tail ?? '';
@@ -202,7 +202,7 @@ export const RULES: Rule[] = [
       const r = unitAt(v, g.r);
       const n = unitAt(v, g.n);
       const before = v.str.slice(0, (m.indices?.groups?.v ?? [0])[0]).trim();
-      const subjIsPerson = /(?:^|\s)(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
+      const subjIsPerson = /(?:^|\s)(?<!\b(?:to|of|for|with|from|about|than) )(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
       if (/^(?:replaces|replaced|replace|replacing)$/.test(verb) && subjIsPerson && !n) return; // "Wu replaces X" is succeed
       if (/^(?:suspends|suspended|suspend)$/.test(verb)) return;
       const people = peopleIn(v, g.p);
@@ -542,7 +542,7 @@ export const RULES: Rule[] = [
       if (dir === 'in' && !r) return;
       const before = v.str.slice(Math.max(0, m.index - 60), m.index);
       // said or announced, a reason given for it, or the agent's own act ("PeopleSoft's firing of CEO X")
-      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with|for)\b[^;]*$/.test(before) && !/\bO 's $/.test(before) && !ctx.sent.isTitle) return;
+      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with|for|follows)\b[^;]*$/.test(before) && !/\bO 's $/.test(before) && !ctx.sent.isTitle) return;
       if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
       const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : /^(?:dismissal|ouster|firing|sacking|removal|ousting)$/.test(noun) ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
       const role = r?.role ?? (g.dirs ? { title: 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);

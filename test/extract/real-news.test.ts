@@ -113,3 +113,15 @@ describe('simple sentences a new user tried (issue 11)', () => {
     ['Quillmoor elects Dana Fisk chair', null, [['Dana Fisk', 'in', 'Chair', 'Quillmoor']]],
   ]);
 });
+
+describe('who the subject is', () => {
+  run([
+    // a person after "to"/"of" is not the subject of the verb that follows
+    ['Harbour Group chief replaced', 'A former adviser to Ada Stern replaced Ivar Holm as chief executive of Harbour Group on Tuesday.', [['Ivar Holm', 'out', 'CEO', 'Harbour Group']]],
+    // a band after "the" is not a person taking a post
+    ['Band takes over radio station', 'The Silver Lanterns are to take over the helm of digital station Radio Nine for a week in May.', []],
+    ['Stellwood follows rival', 'Her departure follows the departure of co-chief executive Ivar Holm on 1 February, Stellwood Corp said.', [['Ivar Holm', 'out', 'CEO', 'Stellwood Corp']]],
+    ['Corvane names Holm CEO-elect', 'Corvane Systems said Ivar Holm has been named president and CEO-elect, as well as a member of the Corvane board.', [['Ivar Holm', 'in', 'President', 'Corvane Systems'], ['Ivar Holm', 'in', 'Board', 'Corvane']]],
+    ['Stellwood founder to regain top spot', 'Stellwood Corp fired Ivar Holm as chief executive; founder Ada Stern will regain the top spot.', [['Ivar Holm', 'out', 'CEO', 'Stellwood Corp'], ['Ada Stern', 'in', 'CEO', 'Stellwood Corp']]],
+  ]);
+});
