@@ -28,7 +28,8 @@ export function extractChanges(item: NewsItem): LeadershipChange[] {
   if (!title && !body) return [];
   const { sentences } = splitSentences(title, body);
   const { protos } = analyse(sentences, item.publishedAt);
-  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p) && !isVagueDeath(p));
+  const fullText = sentences.map((s) => s.text).join(' ');
+  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p, sentences, fullText) && !isVagueDeath(p));
   return merged.map((p) => toChange(p, sentences, item));
 }
 
@@ -127,8 +128,20 @@ function sameLastAndFirst(a: string, b: string): boolean {
   return small.length > 0 && small.every((w) => big.includes(w));
 }
 
+/** Words just before a title that place the post in a government ("White House communications director"). */
+const PUBLIC_NEAR = /\b(?:White House|Pentagon|Kremlin|Homeland Security|State Department|Treasury|federal|government|Cabinet|presidential|Reagan's|Bush's|Clinton's|Obama's|Trump's|Biden's|the president's)\s+(?:[a-z-]+\s+)?$/i;
+/** A sentence that reports a government acting on its own posts. */
+const GOVERNMENT_ACT = /\b(?:parliament|politburo|the cabinet|the government|Prime Minister|Security Department|Homeland Security)\b|(?<![A-Z][\w-]* )\b(?:Congress|Parliament|Senate)\b/;
+
+/** "ICCO" stands for "International Cocoa Organization" where the text spells it out before "(ICCO)". */
+function expandAcronym(org: string, text: string): string {
+  if (!/^[A-Z]{2,6}$/.test(org)) return org;
+  const at = text.indexOf(`(${org})`);
+  return at > 0 ? text.slice(Math.max(0, at - 80), at) : org;
+}
+
 // execwatch follows companies: posts in legislatures, governments, courts and armed forces are out of scope.
-const PUBLIC_BODY = /\b(?:Congress|Parliament|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|Committee|Council|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
+const PUBLIC_BODY = /\b(?:International [A-Z][a-z]+ Organi[sz]ation|Organi[sz]ation of|Department|Homeland|Congress|Parliament|Politburo|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|(?:Central|Party|Select|Standing|Senate|House|Congressional|Parliamentary) Committee|(?:City|Security|State|European|National Security|Legislative) Council|Council of Ministers|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
 const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b|^general\b|\b(?:brigadier|major|lieutenant) general\b/i;
 
 /** A death is a change only for a named corporate post ("chairman Tom Lindqvist dies"), not a "civil rights leader". */
@@ -139,8 +152,15 @@ function isVagueDeath(p: Proto): boolean {
   return vague || p.orgFrom === 'item' || p.orgFrom === 'clause' || p.orgFrom === 'none';
 }
 
-function isPublicOffice(p: Proto): boolean {
-  if (p.org && PUBLIC_BODY.test(p.org)) return true;
+function isPublicOffice(p: Proto, sentences: Sentence[], fullText: string): boolean {
+  if (p.org && (PUBLIC_BODY.test(p.org) || PUBLIC_BODY.test(expandAcronym(p.org, fullText)))) return true;
+  // "White House communications director X", "resigned his position with the Homeland Security Department",
+  // "the parliament sacked Prime Minister X and President Y": the post is in a government
+  const s = sentences[p.sent]?.text ?? '';
+  const title = p.role?.title ?? '';
+  const at = title ? s.indexOf(title) : -1;
+  if (at >= 0 && PUBLIC_NEAR.test(s.slice(Math.max(0, at - 40), at))) return true;
+  if (GOVERNMENT_ACT.test(s) && (!p.org || p.orgFrom === 'item' || p.orgFrom === 'none')) return true;
   if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
   if (p.role && /\bof\b.*\b(?:house|senate|committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
   if (/^(?:General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Lt\.?|Lieutenant|Senator|Sen\.?|Governor|Gov\.?|President|Prime Minister|Minister)\s/.test(p.name)) return true;

@@ -114,7 +114,7 @@ function isInitials(t: string): boolean {
 }
 
 /** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
-const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|members?|bosse?s?|editor|editor-in-chief|director-general|directors-general|[a-z]+-(?:elect|designate)|chief-executive)$/;
+const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|members?|bosse?s?|prime|minister|ministers|senator|mayor|ambassador|editor|editor-in-chief|director-general|directors-general|[a-z]+-(?:elect|designate)|chief-executive)$/;
 
 /** A title with a hyphenated tail: "CEO-elect", "president-designate", "vice president-finance". */
 const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-(elect|designate|[a-z]{3,20})$/;
@@ -137,7 +137,11 @@ export function readRole(toks: Token[], i: number, depth = 0): { end: number; in
   const tail = HYPHEN_TAIL.exec(raw);
   const w = raw === 'chief-executive' ? 'ceo' : tail && tail[1] !== 'director' ? (tail[1] ?? raw) : raw;
   let end = -1;
-  if (/^directors?-general$/.test(w) || w === 'editor-in-chief' || (w === 'director' && lw(j + 1) === 'general' && lw(j + 2) !== 'counsel')) {
+  if (/^(?:minister|ministers|senator|mayor|ambassador)$/.test(w) || (w === 'prime' && lw(j + 1) === 'minister')) {
+    // public offices: read as titles so that they are neither names nor employers (and then set aside)
+    end = w === 'prime' ? j + 2 : j + 1;
+    core = j;
+  } else if (/^directors?-general$/.test(w) || w === 'editor-in-chief' || (w === 'director' && lw(j + 1) === 'general' && lw(j + 2) !== 'counsel')) {
     // "director-general" of an institute or a trade body; "editor-in-chief"
     end = w === 'director' ? j + 2 : j + 1;
     core = j;

@@ -125,3 +125,14 @@ describe('who the subject is', () => {
     ['Stellwood founder to regain top spot', 'Stellwood Corp fired Ivar Holm as chief executive; founder Ada Stern will regain the top spot.', [['Ivar Holm', 'out', 'CEO', 'Stellwood Corp'], ['Ada Stern', 'in', 'CEO', 'Stellwood Corp']]],
   ]);
 });
+
+describe('government posts are not followed', () => {
+  run([
+    ['Aide quits after a week', 'White House communications director Ivar Holm resigned after just one week in the job.', []],
+    ['Parliament replaces leaders', "Ruritania's parliament sacked Prime Minister Ada Stern and President Ivar Holm on Friday.", []],
+    ['Cyber chief quits', 'Ivar Holm has abruptly resigned his position with the Homeland Security Department.', []],
+    ['Cocoa body names director', 'Ada Stern was chosen executive director of the International Grain Organization (IGO), effective May 1. Stern will succeed Ivar Holm in the post.', []],
+    // a trade body is not a government, though it is a council
+    ['Pork council elects president', 'Delegates elected Ada Stern as the new president of the National Hog Farmers Council (NHFC).', [['Ada Stern', 'in', 'President', 'National Hog Farmers Council']]],
+  ]);
+});
