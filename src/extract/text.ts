@@ -29,6 +29,7 @@ const NO_BREAK = new Set([
 ]);
 // Company suffixes end a sentence only when a new sentence plainly starts after them.
 const ORG_ABBR = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'cos']);
+const ORG_GOES_ON = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ltd|Inc|Corp|Co|Plc|LLC|AG|SA|NV|said|says)\b/;
 const ROLE_START = /^(?:CEO|CFO|COO|CTO|Chief|Chairman|Chair|President|Vice|Executive|Senior|Board|Director|Head|Founder|Co-founder|and|of|to|as)\b/;
 
 function endsSentenceAt(text: string, dot: number): boolean {
@@ -46,7 +47,8 @@ function endsSentenceAt(text: string, dot: number): boolean {
   }
   const prevWord = /(?<![\w&'\u2019-])([\w&'\u2019-]+)\s+\S+$/.exec(text.slice(Math.max(0, dot - 120), dot))?.[1] ?? '';
   if (/^(?:[a-z]\.)*[a-z]$/i.test(word) && word.length <= 5 && !(word.length === 1 && /^[A-Z]{2,}$/.test(prevWord))) return false; // initials: "J.", "U.B", "J.C"
-  if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next) && !(m[3] ?? '').includes('(');
+  // "Orbitz Inc. Tuesday said", "Matsushita Electric Industrial Co. Ltd.": the name or its sentence goes on
+  if (ORG_ABBR.has(word)) return !ROLE_START.test(next) && !/^\d/.test(next) && !(m[3] ?? '').includes('(') && !ORG_GOES_ON.test(next);
   return true;
 }
 
