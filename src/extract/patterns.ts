@@ -4,7 +4,40 @@
 // finite-state cascade does (cf. FASTUS at MUC-6): each names its trigger, who moves, which way,
 // and where the role, organisation and counterpart stand.
 
-const alt = (words: string): string => `(?:${words.split(/[|\n]/).map((w) => w.trim()).filter(Boolean).join('|')})`;
+/**
+ * A list of phrases as one alternation, factored into a trie ("step down|steps down|stepped down" →
+ * "step(?:s| |ped)…"): the regex engine then tries each character once instead of each phrase in
+ * turn. Longer phrases come first where one extends another, as the patterns expect.
+ */
+const alt = (words: string): string => trieSource(words.split(/[|\n]/).map((w) => w.trim()).filter(Boolean));
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+}
+
+function trieSource(words: string[]): string {
+  const root: Trie = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let n = node.next.get(ch);
+      if (!n) {
+        n = { end: false, next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    node.end = true;
+  }
+  const emit = (node: Trie): string => {
+    const branches = [...node.next].map(([ch, n]) => ch.replace(/[-\\^$.*+?()[\]{}|/]/g, '\\$&') + emit(n));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return `(?:${emit(root)})`;
+}
 
 export const AUX = `(?:${alt(`
 will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally|officially|immediately|abruptly

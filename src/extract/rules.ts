@@ -779,19 +779,51 @@ function possessorBefore(v: View, vStart: number): string | null {
   return found;
 }
 
+/**
+ * Patterns that open with a subject can only match where a person or a pronoun stands: they are
+ * tried there alone (sticky), not scanned across the whole clause.
+ */
+const SUBJECT_LED = new Map<Rule, RegExp>();
+for (const rule of RULES) {
+  if (rule.re.source.startsWith(`\\b${SUBJ}`)) SUBJECT_LED.set(rule, new RegExp(rule.re.source, 'yd'));
+}
+
+function runRule(ctx: SentCtx, v: View, rule: Rule, m: RegExpExecArray): void {
+  const g: Groups = {};
+  const ind = m.indices?.groups ?? {};
+  for (const k in ind) {
+    const span = ind[k];
+    if (span) g[k] = span;
+  }
+  rule.apply(ctx, v, m, g);
+}
+
 export function applyRules(ctx: SentCtx, v: View): void {
   if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;
   anyTrigger ??= new RegExp(RULES.map((r) => (r.gate ? r.gate.source : '')).filter(Boolean).map((x) => `(?:${x})`).join('|'));
   if (!anyTrigger.test(v.str)) return;
+  // where a subject can start: persons and pronouns, in order
+  const starts: number[] = [];
+  v.units.forEach((u, k) => {
+    if (u.type === 'P' || u.sym === 'he' || u.sym === 'she' || u.sym === 'they') starts.push(v.pos[k] as number);
+  });
   for (const rule of RULES) {
     if (rule.gate && !rule.gate.test(v.str)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of v.str.matchAll(rule.re)) {
-      const g: Groups = {};
-      const ind = m.indices?.groups ?? {};
-      for (const [k, span] of Object.entries(ind)) if (span) g[k] = span as [number, number];
-      rule.apply(ctx, v, m as RegExpExecArray, g);
+    const sticky = SUBJECT_LED.get(rule);
+    if (sticky) {
+      let end = 0;
+      for (const at of starts) {
+        if (at < end) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(v.str);
+        if (!m) continue;
+        end = m.index + Math.max(1, m[0].length);
+        runRule(ctx, v, rule, m);
+      }
+      continue;
     }
+    rule.re.lastIndex = 0;
+    for (const m of v.str.matchAll(rule.re)) runRule(ctx, v, rule, m as RegExpExecArray);
   }
 }
 

@@ -112,14 +112,19 @@ export function tokenize(text: string, offset: number): Token[] {
 }
 
 function mk(text: string, start: number): Token {
-  const isPunct = !/[\p{L}\p{N}]/u.test(text);
+  const c = text.charCodeAt(0);
+  // ASCII first (most tokens): a token of several characters always holds a letter or digit
+  const ascii = c < 128;
+  const alnum = (x: number): boolean => (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  const punct = text.length > 1 ? false : ascii ? !alnum(c) : !/[\p{L}\p{N}]/u.test(text);
+  const lower = text.toLowerCase();
   return {
     text,
-    lower: text.toLowerCase().replace(/\u2019/g, "'"),
+    lower: lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower,
     start,
     end: start + text.length,
-    cap: /^[\p{Lu}]/u.test(text),
-    punct: isPunct,
+    cap: ascii ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text),
+    punct,
   };
 }
 
