@@ -116,10 +116,14 @@ const BOILERPLATE: RegExp[] = [
 
 /** Removes feed furniture: "The post … appeared first on …", "Read more", trailing ellipses, credits. */
 export function stripFeedBoilerplate(text: string): string {
+  // each kind of furniture has a word or mark it cannot do without: most texts have none of them
+  if (!BOILERPLATE_HINT.test(text)) return normalizeSpace(text);
   let s = text;
   for (const re of BOILERPLATE) s = s.replace(re, '');
   return normalizeSpace(s);
 }
+
+const BOILERPLATE_HINT = /appeared first|originally|&hellip;|reading|Read |\u2026|\.\.\.|Photo|Image|Advertisement|ADVERTISEMENT|Go to top|Share this|Sign up|Subscribe|This (?:article|story|entry)/;
 
 // "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)", "(SBUX.O: Quote, Profile, Research)": listings, not names in the sentence.
 const TICKER = /(?<!\s)\s*\((?:(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^()]{0,60}|[A-Z0-9]{1,6}\.[A-Z]{1,2}: Quote, Profile, Research)\)/g;

@@ -1,5 +1,5 @@
-import { primaryRoleCategory, roleCategories } from '../core/roles.js';
-import { personKey } from '../core/names.js';
+import { primaryRoleCategory, roleCategories } from './memo.js';
+import { personKey } from './memo.js';
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
 import { cleanBody, cleanTitle } from './clean.js';
 import { analyse, type Proto } from './engine.js';
@@ -51,7 +51,7 @@ function sameRole(a: Proto, b: Proto): boolean {
   const y = roleCategories(b.role.title);
   for (const c of x) if (y.has(c)) return true;
   // "retail chief" and "senior vice president of retail" at one company: one post, two wordings
-  const vague = (s: Set<string>): boolean => [...s].every((c) => VAGUE.has(c));
+  const vague = (s: ReadonlySet<string>): boolean => [...s].every((c) => VAGUE.has(c));
   return (vague(x) || vague(y)) && !x.has('Board') && !y.has('Board') && a.rule !== 'will-lead' && b.rule !== 'will-lead' && a.rule !== 'appointed-to-lead' && b.rule !== 'appointed-to-lead';
 }
 

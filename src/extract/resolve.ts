@@ -1,14 +1,14 @@
 // What a clause leaves implicit, filled in from the rest of the item: roles from descriptors and
 // successions, organisations from agents, counterparts and the item's topic, and posts vacated
 // implicitly when someone new fills them.
-import { primaryRoleCategory, roleCategories } from '../core/roles.js';
+import { primaryRoleCategory, roleCategories } from './memo.js';
 import { boardRole, type Descriptor, type Proto } from './clause.js';
 import type { RoleInfo, Unit } from './mentions.js';
 import type { Sentence } from './text.js';
 
 
 export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>, mainOrg: string | null, units: Unit[][], sentences: Sentence[]): void {
-  const cats = (r: RoleInfo | null): Set<string> => roleCategories(r?.title ?? null);
+  const cats = (r: RoleInfo | null): ReadonlySet<string> => roleCategories(r?.title ?? null);
   // 0. "both posts": the posts others take up in that sentence (else in the item)
   for (const p of [...protos]) {
     if (!(p as Proto & { both?: boolean }).both || p.direction !== 'out') continue;
@@ -185,7 +185,7 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
   void sentences;
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return a.has('Other') || b.has('Other');
 }
@@ -209,8 +209,8 @@ function firstOrgInSentence(us: Unit[], person: string): string | null {
  * or moves to executive chair ("IBM names Krishna CEO, Rometty to remain executive chairman").
  */
 export function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, stays: Array<{ name: string; role: RoleInfo; sent: number }>, mainOrg: string | null): void {
-  const cats = (t: string | undefined): Set<string> => roleCategories(t ?? null);
-  const meets = (a: Set<string>, b: Set<string>): boolean => [...a].some((x) => b.has(x) && x !== 'Other');
+  const cats = (t: string | undefined): ReadonlySet<string> => roleCategories(t ?? null);
+  const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x) && x !== 'Other');
   const sameOrg = (a: string | null, b: string | null): boolean => {
     const x = (a ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
     const y = (b ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
@@ -219,7 +219,7 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     const [sm, bg] = x.length <= y.length ? [x, y] : [y, x];
     return sm.every((w) => bg.includes(w));
   };
-  const hasChange = (name: string, dir: 'in' | 'out', c: Set<string>, org?: string | null): boolean =>
+  const hasChange = (name: string, dir: 'in' | 'out', c: ReadonlySet<string>, org?: string | null): boolean =>
     protos.some((q) => q.name === name && q.direction === dir && meets(cats(q.role?.title), c) && (org === undefined || sameOrg(q.org, org)));
   const added: Proto[] = [];
   for (const a of protos) {
