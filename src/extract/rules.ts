@@ -36,7 +36,7 @@ export const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
     name: 'out-self',
-    gate: new RegExp(`(?<![\\w'])${V_OUT}(?![\\w'])`),
+    gate: new RegExp(`\\b${V_OUT}(?![\\w'])`),
     re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
@@ -74,7 +74,7 @@ export const RULES: Rule[] = [
   {
     // "Stankey becomes CEO", "U.B. Pravin Rao named interim CEO", "returns to Amazon as AWS CEO"
     name: 'in-self',
-    gate: new RegExp(`(?<![\\w'])(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
+    gate: new RegExp(`\\b(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
     re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
@@ -160,7 +160,7 @@ export const RULES: Rule[] = [
   {
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
-    gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
+    gate: new RegExp(`\\b${APPOINT}(?![\\w'])`),
     re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding|to succeed|to replace) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?(?=(?<after> [a-z]+)?)`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
@@ -195,7 +195,7 @@ export const RULES: Rule[] = [
   {
     // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
     name: 'fire',
-    gate: new RegExp(`(?<![\\w'])${FIRE}(?![\\w'])`),
+    gate: new RegExp(`\\b${FIRE}(?![\\w'])`),
     re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*${PERSON_DESC}?(?<n>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
@@ -230,7 +230,7 @@ export const RULES: Rule[] = [
   {
     // "Su Hua hands CEO role to Cheng Yixiao", "hands reins to Bill Staples", "cede CEO job to co-founder Larry Page"
     name: 'hand',
-    gate: new RegExp(`(?<![\\w'])${HAND}(?![\\w'])`),
+    gate: new RegExp(`\\b${HAND}(?![\\w'])`),
     re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|day-to-day) |(?<ho>O) (?:'s )?)*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's|former|ex|ex-) )*${PERSON_DESC}?(?<n>P)`),
     apply(ctx, v, m, g) {
       const n = unitAt(v, g.n);

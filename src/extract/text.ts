@@ -77,6 +77,8 @@ function splitParagraph(text: string): Array<[number, number]> {
 const TOKEN_RE =
   /(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[A-Z]\.(?=\s+[A-Z])|[\p{L}\p{N}]+(?:[&'\u2019.+-][\p{L}\p{N}]+)*(?:\+)?|'s\b|\u2019s\b|[^\s\p{L}\p{N}]/gu;
 
+const KEEPS_STOP = new Set(['Inc', 'Corp', 'Co', 'Ltd', 'Jr', 'Sr', 'St', 'Cos', 'Bros']);
+
 export function tokenize(text: string, offset: number): Token[] {
   const toks: Token[] = [];
   TOKEN_RE.lastIndex = 0;
@@ -84,25 +86,24 @@ export function tokenize(text: string, offset: number): Token[] {
   while ((m = TOKEN_RE.exec(text))) {
     let t = m[0];
     let start = m.index;
-    // "Zhang's" -> "Zhang" + "'s"
-    const poss = /^(.+?)(['\u2019]s)$/.exec(t);
-    if (poss && poss[1] && !/^[A-Z]$/.test(poss[1])) {
-      const a = poss[1];
+    // "Zhang's" -> "Zhang" + "'s" (not the "A's" of "Moody's A's")
+    if (t.length > 2 && (t.endsWith("'s") || t.endsWith('\u2019s')) && !(t.length === 3 && t.charCodeAt(0) >= 65 && t.charCodeAt(0) <= 90)) {
+      const a = t.slice(0, -2);
       toks.push(mk(a, offset + start));
-      t = poss[2] ?? "'s";
+      t = t.slice(-2);
       start += a.length;
     }
     // "Ex-Intel CEO": a former-marker, then the name
-    const ex = /^([Ee]x-)(\p{Lu}.*)$/u.exec(t);
-    if (ex && ex[1] && ex[2]) {
+    if ((t.startsWith('Ex-') || t.startsWith('ex-')) && /^\p{Lu}/u.test(t.slice(3))) {
       toks.push(mk('ex-', offset + start));
-      toks.push(mk(ex[2], offset + start + ex[1].length));
+      toks.push(mk(t.slice(3), offset + start + 3));
       continue;
     }
     toks.push(mk(t, offset + start));
     // "LG Corp. as COO": the abbreviation keeps its full stop when the sentence goes on
+    if (!KEEPS_STOP.has(t)) continue;
     const nextCh = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (/^(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Cos|Bros)$/.test(t) && /^\.(?:\s+[a-z(]|,|'|\u2019)/.test(nextCh)) {
+    if (/^\.(?:\s+[a-z(]|,|'|\u2019)/.test(nextCh)) {
       const last = toks[toks.length - 1] as Token;
       toks[toks.length - 1] = mk(`${last.text}.`, last.start);
       TOKEN_RE.lastIndex += 1;
