@@ -205,6 +205,8 @@ export const RULES: Rule[] = [
       const subjIsPerson = /(?:^|\s)(?<!\b(?:to|of|for|with|from|about|than) )(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
       if (/^(?:replaces|replaced|replace|replacing)$/.test(verb) && subjIsPerson && !n) return; // "Wu replaces X" is succeed
       if (/^(?:suspends|suspended|suspend)$/.test(verb)) return;
+      // "the ousted Catalan president, X, has admitted": a participle describing the person, not the act
+      if (/(?:^|\s)(?:the|a|an|its|his|her|their|recently|newly)$/.test(before)) return;
       const people = peopleIn(v, g.p);
       const pron = !people.length ? unitAt(v, g.p) : null;
       // "Laura Ashley is parting company with its chief executive X": whoever has "its" executives is the company
