@@ -149,7 +149,7 @@ function isVagueDeath(p: Proto): boolean {
   if (p.reason !== 'died') return false;
   const cats = roleCategories(p.role?.title ?? null);
   const vague = [...cats].every((c) => c === 'Head' || c === 'Other' || c === 'Chief-other');
-  return vague || p.orgFrom === 'item' || p.orgFrom === 'clause' || p.orgFrom === 'none';
+  return vague || p.orgFrom === 'item' || p.orgFrom === 'none';
 }
 
 function isPublicOffice(p: Proto, sentences: Sentence[], fullText: string): boolean {

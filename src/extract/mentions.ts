@@ -560,7 +560,9 @@ function classifyRun(
   const hasHead = lowerWords.some((w, k) => k > 0 && ORG_HEADS.has(w.replace(/\.$/, '')));
   const odd = words.some((t) => isCamel(t.text) || isAcronym(t.text) || /[&]|\.(?:com|ai|io|net|org)$/i.test(t.text) || /\d/.test(t.text));
   // A person is named right after a title ("CEO Tim Cook", "chief executive Lisa Su").
-  const afterTitle = prevRole && !prevRole[1].info.orgText && !hasHead && !(odd && words.length === 1);
+  // ("chief executive Walter Steel": a given name first makes a person of a name that ends like a firm)
+  const givenHead = words.length === 2 && GIVEN_NAMES.has(lowerWords[0] ?? '') && !odd;
+  const afterTitle = prevRole && !prevRole[1].info.orgText && (!hasHead || givenHead) && !(odd && words.length === 1);
   if (afterTitle && !(nextRole && !isKnownPerson(lowerWords, known) && APPOINTISH.test(prevTok?.lower ?? ''))) {
     return mkUnit('P');
   }

@@ -136,3 +136,10 @@ describe('government posts are not followed', () => {
     ['Pork council elects president', 'Delegates elected Ada Stern as the new president of the National Hog Farmers Council (NHFC).', [['Ada Stern', 'in', 'President', 'National Hog Farmers Council']]],
   ]);
 });
+
+describe('deaths and names that end like a firm', () => {
+  run([
+    ['Corvane president dies', 'Corvane Systems said its president and director, Ivar Holm, died of a heart attack. It said his duties will be assumed by Rosa Lind, the company\'s chief executive.', [['Ivar Holm', 'out', 'President', 'Corvane Systems'], ['Rosa Lind', 'in', 'President', 'Corvane Systems']]],
+    ['Stellwood replaces chairman', 'Stellwood Corp said it terminated its service agreement with chairman Walter Steel.', [['Walter Steel', 'out', 'Chair', 'Stellwood Corp']]],
+  ]);
+});
