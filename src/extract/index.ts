@@ -162,7 +162,7 @@ function isPublicOffice(p: Proto, sentences: Sentence[], fullText: string): bool
   if (at >= 0 && PUBLIC_NEAR.test(s.slice(Math.max(0, at - 40), at))) return true;
   if (GOVERNMENT_ACT.test(s) && (!p.org || p.orgFrom === 'item' || p.orgFrom === 'none')) return true;
   if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
-  if (p.role && /\bof\b.*\b(?:house|senate|committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
+  if (p.role && /\bof\b.*\b(?:house|senate|(?:central|party|congressional|senate|house|select) committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
   if (/^(?:General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Lt\.?|Lieutenant|Senator|Sen\.?|Governor|Gov\.?|President|Prime Minister|Minister)\s/.test(p.name)) return true;
   return false;
 }

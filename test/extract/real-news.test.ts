@@ -141,5 +141,7 @@ describe('deaths and names that end like a firm', () => {
   run([
     ['Corvane president dies', 'Corvane Systems said its president and director, Ivar Holm, died of a heart attack. It said his duties will be assumed by Rosa Lind, the company\'s chief executive.', [['Ivar Holm', 'out', 'President', 'Corvane Systems'], ['Rosa Lind', 'in', 'President', 'Corvane Systems']]],
     ['Stellwood replaces chairman', 'Stellwood Corp said it terminated its service agreement with chairman Walter Steel.', [['Walter Steel', 'out', 'Chair', 'Stellwood Corp']]],
+    // a company's own committee is not a legislature's
+    ['Stellwood official resigns', 'Stellwood Corp said Ada Stern has resigned as senior vice chairman and chairman of the executive committee.', [['Ada Stern', 'out', 'Chair', 'Stellwood Corp']]],
   ]);
 });
