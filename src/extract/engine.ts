@@ -19,6 +19,14 @@ export interface Analysis {
 export function analyse(sentences: Sentence[], publishedAt: string | null): Analysis {
   const known: KnownPeople = { names: [] };
   const units = sentences.map((s) => chunk(s, known));
+  // "HGS Picks Watkins as New Chief Executive": a surname alone in the title is read again once the
+  // story has given the full name ("H. Thomas Watkins")
+  const title = sentences[0];
+  // (not a word the story also uses in a company's name: "Ford" of "Ford Motor Co." and "Bill Ford")
+  const orgWords = new Set(units.slice(1).flatMap((us) => us.filter((u) => u.type === 'O').flatMap((u) => u.text.toLowerCase().split(/\s+/))));
+  if (title?.isTitle && units.length > 1 && (units[0] ?? []).some((u) => u.type !== 'P' && /^\p{Lu}[\p{L}'-]+$/u.test(u.text) && knownSurname(u.text, known.names) && !orgWords.has(u.text.toLowerCase()))) {
+    units[0] = chunk(title, known);
+  }
   const pubYear = publishedAt && /^\d{4}/.test(publishedAt) ? Number(publishedAt.slice(0, 4)) : null;
   const pubMonth = publishedAt && /^\d{4}-\d{2}/.test(publishedAt) ? Number(publishedAt.slice(5, 7)) : null;
   const mainOrg = findMainOrg(units, known.names);
@@ -121,6 +129,15 @@ function speakerOf(us: Unit[]): string | null {
     if (u?.type === 'O' && us[j - 1]?.sym !== "'s") return u.text;
   }
   return null;
+}
+
+/** A word that ends a multi-word person's name met in the item ("Watkins" of "H. Thomas Watkins"). */
+function knownSurname(word: string, names: string[]): boolean {
+  const w = word.toLowerCase();
+  return names.some((n) => {
+    const parts = n.toLowerCase().split(/\s+/);
+    return parts.length >= 2 && parts[parts.length - 1] === w;
+  });
 }
 
 function addAliases(map: Map<string, Set<string>>, full: string, names: string[]): void {

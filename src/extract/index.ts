@@ -228,6 +228,7 @@ function toChange(p: Proto, sentences: Sentence[], item: NewsItem): LeadershipCh
   const parent = unitParent(org, p, sentences);
   const orgName = cleanOrg(org);
   let conf = p.confidence;
+  if (titleOnlyName(p, sentences)) conf = Math.min(conf, 0.45);
   if (p.roleFrom === 'counterpart' || p.roleFrom === 'implied') conf -= 0.05;
   if (p.orgFrom === 'item') conf -= 0.03;
   if (!p.org) conf -= 0.1;
@@ -245,6 +246,20 @@ function toChange(p: Proto, sentences: Sentence[], item: NewsItem): LeadershipCh
     confidence: Math.max(0, Math.min(1, Math.round(conf * 100) / 100)),
     source: { itemId: item.id, url: item.url, feed: item.feed, publishedAt: item.publishedAt },
   };
+}
+
+/**
+ * "KMart Names Yum Marketing Maven as CEO" over a story that never names anyone: in a headline
+ * whose words are all capitalised, a "name" the story does not repeat is more likely a description.
+ */
+function titleOnlyName(p: Proto, sentences: Sentence[]): boolean {
+  const title = sentences[0];
+  if (!title?.isTitle || p.evidence.some((i) => i !== 0)) return false;
+  const body = sentences.slice(1).map((s) => s.text).join(' ').toLowerCase();
+  if (body.length < 100) return false;
+  const words = title.tokens.filter((t) => !t.punct && /^\p{L}/u.test(t.text));
+  if (words.filter((t) => t.cap).length < words.length * 0.7) return false;
+  return !p.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && body.includes(w));
 }
 
 function cleanOrg(org: string): string {
