@@ -231,9 +231,21 @@ export function continueRoles(ctx: SentCtx, v: View, m: RegExpExecArray, people:
       if (!pu) break;
       target = [pu];
     }
-    for (const p of target) emit(ctx, v, m, { person: p, direction, role: r.role, org: null, orgFrom: 'none', reason, conf: 0.85, rule: 'coordinated' });
+    const role = r.role;
+    const made = target.map((p) => emit(ctx, v, m, { person: p, direction, role, org: null, orgFrom: 'none', reason, conf: 0.85, rule: 'coordinated' }));
     offset += mm[0].length;
     rest = v.str.slice(offset);
+    // "… and William Hamilton president, succeeding Warren": the one succeeded leaves that post
+    const succ = direction === 'in' && mm[1] ? /^ (?:, )?(?:succeeding|replacing) (?:(?:R|O 's R|the|its) )*P\b/.exec(rest) : null;
+    const inP = made[0];
+    if (succ && inP) {
+      const ck = v.pos.indexOf(offset + succ[0].length - 1);
+      const cu = ck >= 0 ? v.units[ck] : undefined;
+      if (cu?.type === 'P' && ctx.resolve(cu) !== inP.name) {
+        emitNamed(ctx, m, ctx.resolve(cu), 'out', role, null, { name: inP.name, relation: 'succeeded_by' }, 'coordinated-succeeding', 0.8, inP);
+        inP.counterpart = { name: ctx.resolve(cu), relation: 'succeeds' };
+      }
+    }
   }
 }
 

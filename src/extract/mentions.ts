@@ -486,6 +486,8 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     }
     classified.set(run.s, u);
     prevUnit = u;
+    // a surname later in the same sentence is this person ("named Robert Warren …, succeeding Warren")
+    if (u.type === 'P' && u.text.includes(' ')) known.names.push(u.text);
   }
   // 4. emit units in order
   for (let i = 0; i < toks.length; ) {

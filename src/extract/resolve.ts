@@ -230,9 +230,12 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     // (a) someone the item calls the current holder
     for (const [name, ds] of descriptors) {
       if (name === a.name || name.includes(a.name) || a.name.includes(name)) continue;
-      const orgOf = (x: Descriptor): string | null => x.org ?? protos.find((q) => q.sent === x.sent && q.org && q.orgFrom !== 'item')?.org ?? null;
+      const orgOf = (x: Descriptor): string | null => x.org ?? protos.find((q) => q.sent === x.sent && q.org && q.orgFrom !== 'item')?.org ?? protos.find((q) => q.name === name && q.org && q.orgFrom !== 'item')?.org ?? null;
       const unitPost = (x: Descriptor): boolean => /\s(?:of|for)\s/i.test(x.role.title) && !(x.role.orgText && a.org && x.role.orgText.toLowerCase() === a.org.toLowerCase());
-      const d = ds.find((x) => !x.former && !x.role.descriptive && !unitPost(x) && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
+      // the current holder, or one the item says held it until this reshuffle: "Axelrod, who had been
+      // president, replaces …" while Kim is named president (Axelrod moves to another post here)
+      const moving = protos.some((q) => q.name === name && q.direction === 'in' && q.role && !meets(cats(q.role.title), c) && Math.abs(q.sent - a.sent) <= 2);
+      const d = ds.find((x) => (!x.former || (moving && Math.abs(x.sent - a.sent) <= 2)) && !x.role.descriptive && !unitPost(x) && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
       if (!d || hasChange(name, 'out', c) || hasChange(name, 'in', c, a.org)) continue;
       if (!protos.some((q) => q.name === name) && !stays.some((st) => st.name === name) && Math.abs(d.sent - a.sent) > 3) continue;
       added.push(vacate(name, d.role, a, 0.7, [d.sent, a.sent]));

@@ -2,7 +2,7 @@
 // through the helpers of clause.ts. See patterns.ts for the shared vocabulary.
 import type { Reason } from '../core/change.js';
 import {
-  agentBefore, boardRole, conjSubject, continueRoles, emit, emitNamed, peopleIn, pluralRoleInItem,
+  addDescriptor, agentBefore, boardRole, conjSubject, continueRoles, emit, emitNamed, peopleIn, pluralRoleInItem,
   previousPerson, reasonFor, resolvePerson, sameWords, subjectBefore, unitAfterTakeover, unitAt, unitsIn,
   type Groups, type SentCtx, type View,
 } from './clause.js';
@@ -633,6 +633,19 @@ export const RULES: Rule[] = [
         const inP = emit(ctx, v, m, { person: p, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'take-from', counterpart: { name: cname, relation: 'succeeds' } });
         if (inP && inP.name !== cname) emitNamed(ctx, m, cname, 'out', null, null, { name: inP.name, relation: 'succeeded_by' }, 'take-from-out', 0.8, inP);
       }
+    },
+  },
+  {
+    // "Chairman X also held the position of president", "… president, a position Ely also held": the post
+    // is theirs, so a newcomer to it replaces them (resolve.ts, inferVacated)
+    name: 'also-held',
+    gate: /\b(?:held|occupied)\b/,
+    re: rx(`(?:${SUBJ} ${AUX}(?:also |previously |had )*(?:held|occupied) (?:the |that )?(?:post|position|role|title|job)s? of (?:the )?(?<r>R)|(?<r2>R) , (?:a|the) (?:post|position|role|job|title) (?:that |which )?(?<p>P) (?:also |previously |formerly |had |has )*(?:held|occupied))`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r) ?? unitAt(v, g.r2);
+      if (!r?.role || r.role.descriptive) return;
+      const holders = g.p ? [unitAt(v, g.p)].filter((u): u is Unit => !!u) : peopleIn(v, g.s);
+      for (const p of holders) addDescriptor(ctx, resolvePerson(ctx, v, p), r.role, r.role.orgText);
     },
   },
   {

@@ -158,3 +158,11 @@ describe('Title Case headlines over a story', () => {
     expect(changes.filter((c) => c.confidence >= 0.5)).toEqual([]);
   });
 });
+
+describe('the old post of someone who moves', () => {
+  run([
+    ['Corvane names officers', 'Corvane Systems said it has named Ada Stern its chairman and Piet Maas its president. Stern, who had been president, replaces Ivar Holm, who resigned in March.', [['Ada Stern', 'in', 'Chair', 'Corvane Systems'], ['Piet Maas', 'in', 'President', 'Corvane Systems'], ['Ivar Holm', 'out', 'Chair', 'Corvane Systems'], ['Ada Stern', 'out', 'President', 'Corvane Systems']]],
+    ['Stellwood names executives', 'Stellwood Corp said it named Ada Stern to the new post of vice chairman and Paul Maas president, succeeding Stern.', [['Ada Stern', 'in', 'Chair', 'Stellwood Corp'], ['Paul Maas', 'in', 'President', 'Stellwood Corp'], ['Ada Stern', 'out', 'President', 'Stellwood Corp']]],
+    ['Stellwood names president', 'Stellwood Corp said it named Piet Maas as its president. Previously, chairman and chief executive Ada Stern also held the position of president.', [['Piet Maas', 'in', 'President', 'Stellwood Corp'], ['Ada Stern', 'out', 'President', 'Stellwood Corp']]],
+  ]);
+});
