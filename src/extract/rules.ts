@@ -122,10 +122,12 @@ export const RULES: Rule[] = [
     // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
     name: 'succeed',
     gate: /\b(?:succeed\w*|replac\w*|over)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*${PERSON_DESC}?(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*${PERSON_DESC}?(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?| in (?:the )?(?<unit>O)(?! 's))?`),
     apply(ctx, v, m, g) {
-      const r = unitAt(v, g.r);
-      const o = unitAt(v, g.o);
+      const unit = unitAt(v, g.unit);
+      // "will succeed Williams in Corporate Banking": the post is the head of the unit named
+      const r = unitAt(v, g.r) ?? (unit ? { ...unit, type: 'R' as const, role: { title: `head of ${unit.text}`, interim: false, orgText: unit.text, plural: false, descriptive: false } } : null);
+      const o = unitAt(v, g.o) ?? unit;
       const cus = unitsIn(v, g.c).map((k) => v.units[k] as Unit).filter((u) => u.type === 'P' || /^(?:him|her)$/.test(u.sym));
       const people = peopleIn(v, g.s);
       if (!cus.length) return;

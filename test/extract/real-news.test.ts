@@ -166,3 +166,9 @@ describe('the old post of someone who moves', () => {
     ['Stellwood names president', 'Stellwood Corp said it named Piet Maas as its president. Previously, chairman and chief executive Ada Stern also held the position of president.', [['Piet Maas', 'in', 'President', 'Stellwood Corp'], ['Ada Stern', 'out', 'President', 'Stellwood Corp']]],
   ]);
 });
+
+describe('successions inside a bank', () => {
+  run([
+    ['Harbour Bancorp names unit heads', 'Harbour Bancorp said Ivar Holm will succeed Ada Stern in Retail Banking.', [['Ivar Holm', 'in', 'Head', 'Retail Banking'], ['Ada Stern', 'out', 'Head', 'Retail Banking']]],
+  ]);
+});
