@@ -66,6 +66,8 @@ export interface SentCtx {
   isModal: (u: Unit) => boolean;
   clauseText: (u: Unit) => string;
   stays: Array<{ name: string; role: RoleInfo; sent: number }>;
+  /** "The company also elected three directors." — a post given to people the next sentence names. */
+  plural: Array<{ role: RoleInfo; sent: number }>;
   allUnits: Unit[][];
   /** "Harbour Lines Inc said …", "…, Harbour Lines said": the organisation the sentence reports. */
   speaker: string | null;

@@ -36,6 +36,7 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   let lastSubject: string | null = null;
   const mentionOrder: string[] = [];
   const stays: Array<{ name: string; role: RoleInfo; sent: number }> = [];
+  const plural: Array<{ role: RoleInfo; sent: number }> = [];
 
   const resolve = (u: Unit): string => {
     const words = u.text.split(/\s+/);
@@ -98,6 +99,7 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
       isModal: (u: Unit) => modal[clauseOf(u.s)] === true,
       clauseText: (u: Unit) => clauseTexts[clauseOf(u.s)] ?? sent.text,
       stays,
+      plural,
       allUnits: units,
       speaker: speakerOf(us),
     };

@@ -638,6 +638,34 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "elected three directors: A, B and C", "elected three Vice-Chairmen -- A of X, B of Y and C of Z";
+    // without the names ("The company also elected three directors.") the next sentence may give them
+    name: 'plural-list',
+    gate: /\b(?:two|three|four|five|six|seven|several) (?:new |additional |outside |independent )*(?:R|directors|officers|members)\b/,
+    re: rx(`(?<v>${APPOINT}) (?:two|three|four|five|six|seven|several) (?:(?:new|additional|outside|independent) )*(?:(?<r>R)|(?<dirs>directors|officers|members))(?<list> (?::|- -|-|\u2014|,|, including|, namely) (?<p>(?:P(?: of (?:the )?[OLP](?: of (?:new )?[OL])?)?(?: ,)? )*P(?: of (?:the )?[OLP](?: of (?:new )?[OL])?)?(?: ,)? (?:and|&) P))?(?! P)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const role: RoleInfo | null = r?.role ?? (g.dirs ? { title: m.groups?.dirs ?? 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);
+      if (!role || role.descriptive) return;
+      if (!g.list) {
+        ctx.plural.push({ role, sent: ctx.si });
+        return;
+      }
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.8, rule: 'plural-list', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "They are Paul Hermann, John Clive Bayley and Costas Galetakis." after "elected three directors"
+    name: 'they-are',
+    gate: /^they (?:are|were|include)\b/,
+    re: rx(`^they (?:are|were|include) (?<p>(?:P(?: ,)? )*P(?: ,)? (?:and|&) P)`),
+    apply(ctx, v, m, g) {
+      const pending = ctx.plural.find((x) => x.sent === ctx.si - 1);
+      if (!pending) return;
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role: pending.role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'they-are' });
+    },
+  },
+  {
     // "Chairman X also held the position of president", "… president, a position Ely also held": the post
     // is theirs, so a newcomer to it replaces them (resolve.ts, inferVacated)
     name: 'also-held',
@@ -805,6 +833,9 @@ for (const rule of RULES) {
   if (rule.re.source.startsWith(`\\b${SUBJ}`)) SUBJECT_LED.set(rule, new RegExp(rule.re.source, 'yd'));
 }
 
+/** A number of posts filled without names in the clause (the next sentence may give them). */
+const PLURAL_POST = /\b(?:two|three|four|five|six|seven|several) (?:new |additional |outside |independent )*(?:R|directors|officers|members)\b/;
+
 function runRule(ctx: SentCtx, v: View, rule: Rule, m: RegExpExecArray): void {
   const g: Groups = {};
   const ind = m.indices?.groups ?? {};
@@ -816,7 +847,7 @@ function runRule(ctx: SentCtx, v: View, rule: Rule, m: RegExpExecArray): void {
 }
 
 export function applyRules(ctx: SentCtx, v: View): void {
-  if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;
+  if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str) && !PLURAL_POST.test(v.str)) return;
   anyTrigger ??= new RegExp(RULES.map((r) => (r.gate ? r.gate.source : '')).filter(Boolean).map((x) => `(?:${x})`).join('|'));
   if (!anyTrigger.test(v.str)) return;
   // where a subject can start: persons and pronouns, in order

@@ -172,3 +172,12 @@ describe('successions inside a bank', () => {
     ['Harbour Bancorp names unit heads', 'Harbour Bancorp said Ivar Holm will succeed Ada Stern in Retail Banking.', [['Ivar Holm', 'in', 'Head', 'Retail Banking'], ['Ada Stern', 'out', 'Head', 'Retail Banking']]],
   ]);
 });
+
+describe('lists of appointees', () => {
+  run([
+    ['Harbour Lines elects directors', 'Harbour Lines Inc said its board elected Ada Stern chairman. The company also elected three directors. They are Paul Maas, John Ivar Holm and Rosa Lind.', [['Ada Stern', 'in', 'Chair', 'Harbour Lines Inc'], ['Paul Maas', 'in', 'Other'], ['John Ivar Holm', 'in', 'Other'], ['Rosa Lind', 'in', 'Other']]],
+    ['Traders elect officers', 'The Baltic Traders Association elected three vice-chairmen -- Paul Maas of Nordbank, Ada Stern of Kiel Trust and Rosa Lind of Harbour Savings Bank.', [['Paul Maas', 'in', 'Chair'], ['Ada Stern', 'in', 'Chair'], ['Rosa Lind', 'in', 'Chair']]],
+    // "they" without a list of posts before it stands for nobody
+    ['Harbour Lines shares rise', 'Harbour Lines Inc said two analysts upgraded it. They are Paul Maas and Rosa Lind.', []],
+  ]);
+});
