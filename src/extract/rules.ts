@@ -651,7 +651,9 @@ export const RULES: Rule[] = [
         ctx.plural.push({ role, sent: ctx.si });
         return;
       }
-      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.8, rule: 'plural-list', agentOrg: agentBefore(v, m) });
+      // "A of Nordbank, B of Kiel Trust": the name after "of" is the appointee's employer
+      const appointees = peopleIn(v, g.p).filter((u) => v.units[v.units.indexOf(u) - 1]?.sym !== 'of');
+      for (const p of appointees) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.8, rule: 'plural-list', agentOrg: agentBefore(v, m) });
     },
   },
   {

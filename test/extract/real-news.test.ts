@@ -176,7 +176,7 @@ describe('successions inside a bank', () => {
 describe('lists of appointees', () => {
   run([
     ['Harbour Lines elects directors', 'Harbour Lines Inc said its board elected Ada Stern chairman. The company also elected three directors. They are Paul Maas, John Ivar Holm and Rosa Lind.', [['Ada Stern', 'in', 'Chair', 'Harbour Lines Inc'], ['Paul Maas', 'in', 'Other'], ['John Ivar Holm', 'in', 'Other'], ['Rosa Lind', 'in', 'Other']]],
-    ['Traders elect officers', 'The Baltic Traders Association elected three vice-chairmen -- Paul Maas of Nordbank, Ada Stern of Kiel Trust and Rosa Lind of Harbour Savings Bank.', [['Paul Maas', 'in', 'Chair'], ['Ada Stern', 'in', 'Chair'], ['Rosa Lind', 'in', 'Chair']]],
+    ['Traders elect officers', 'The Baltic Traders Association elected three vice-chairmen -- Paul Maas of Nordbank, Ada Stern of Kiel Merchant Trust Co of New York and Rosa Lind of Banque Maritime de Brest.', [['Paul Maas', 'in', 'Chair'], ['Ada Stern', 'in', 'Chair'], ['Rosa Lind', 'in', 'Chair']]],
     // "they" without a list of posts before it stands for nobody
     ['Harbour Lines shares rise', 'Harbour Lines Inc said two analysts upgraded it. They are Paul Maas and Rosa Lind.', []],
   ]);
