@@ -668,6 +668,30 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "… and named him chief financial officer": the person just named in the clause
+    name: 'appoint-pronoun',
+    gate: /\b(?:names|named|appoints|appointed|elects|elected|makes|made|promoted) (?:him|her)\b/,
+    re: rx(`(?<v>names|named|appoints|appointed|elects|elected|makes|made|promoted) (?:him|her) (?:as |to |to be )?(?:(?:its|the|a|an|O 's) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role || r.role.descriptive) return;
+      let person: string | null = null;
+      for (let k = 0; k < v.units.length && (v.pos[k] as number) < m.index; k++) if ((v.units[k] as Unit).type === 'P') person = ctx.resolve(v.units[k] as Unit);
+      person ??= ctx.lastSubject;
+      if (person) emitNamed(ctx, m, person, 'in', r.role, null, null, 'appoint-pronoun', 0.8, null, reasonFor(m.groups?.v ?? '', 'in'));
+    },
+  },
+  {
+    // "will name a successor to its outgoing chairman and chief executive X": X is leaving
+    name: 'successor-to',
+    gate: /\b(?:outgoing|retiring|departing)\b/,
+    re: rx(`(?:successor|replacement)(?: (?:on|by|before|after|within|in|early|late|next|this|or|M|\\d+))* (?:to|for) (?:(?:its|the|his|her) )?(?:outgoing|retiring|departing) (?:(?:O 's )?R )?(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      if (cu) emit(ctx, v, m, { person: cu, direction: 'out', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'successor-to' });
+    },
+  },
+  {
     // "Chairman X also held the position of president", "… president, a position Ely also held": the post
     // is theirs, so a newcomer to it replaces them (resolve.ts, inferVacated)
     name: 'also-held',

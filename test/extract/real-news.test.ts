@@ -181,3 +181,12 @@ describe('lists of appointees', () => {
     ['Harbour Lines shares rise', 'Harbour Lines Inc said two analysts upgraded it. They are Paul Maas and Rosa Lind.', []],
   ]);
 });
+
+describe('a successor as a noun, and a pronoun object', () => {
+  run([
+    ['Harbour Power chairman leaving', 'Harbour Power Co said it will name a successor on or before May 5 to its outgoing chairman and chief executive officer Ivar Holm.', [['Ivar Holm', 'out', 'Chair', 'Harbour Power Co']]],
+    ['Stellwood names finance chief', 'Stellwood Corp said it has elected Ada Stern a vice president and named her chief financial officer.', [['Ada Stern', 'in', 'VP', 'Stellwood Corp'], ['Ada Stern', 'in', 'CFO', 'Stellwood Corp']]],
+    // a successor to someone who is not said to be leaving is not news of a departure
+    ['Stellwood plans', 'Stellwood Corp said the board has begun to think about a successor to chairman Ivar Holm.', []],
+  ]);
+});
