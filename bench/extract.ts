@@ -18,26 +18,39 @@ interface Run {
   changes: number;
 }
 
+/**
+ * Steady-state throughput on one core (the loop is synchronous): the JIT is warmed on the same
+ * items first (a long-running worker reads thousands of items), then CPU time is taken over at
+ * least `repeat` passes, three times; the best of the three is reported, since the machine the
+ * benchmark runs on is shared and other work only ever slows a run down.
+ */
 function run(items: NewsItem[], repeat: number): Run {
-  // warm the JIT first, then time CPU (one core: the loop is synchronous)
-  for (const it of items.slice(0, 200)) if (isRelevant(it)) extractChanges(it);
-  const start = process.cpuUsage();
-  let passed = 0;
-  let changes = 0;
-  for (let r = 0; r < repeat; r++) {
+  const pass = (): { passed: number; changes: number } => {
+    let passed = 0;
+    let changes = 0;
     for (const it of items) {
       if (!isRelevant(it)) continue;
       passed++;
       changes += extractChanges(it).length;
     }
+    return { passed, changes };
+  };
+  for (let warmed = 0; warmed < 3000; warmed += Math.max(1, items.length)) pass();
+  let best: Run | null = null;
+  for (let trial = 0; trial < 3; trial++) {
+    const start = process.cpuUsage();
+    let last = { passed: 0, changes: 0 };
+    for (let r = 0; r < repeat; r++) last = pass();
+    const used = process.cpuUsage(start);
+    const result = { items: items.length * repeat, seconds: (used.user + used.system) / 1e6, passed: last.passed, changes: last.changes };
+    if (!best || result.items / result.seconds > best.items / best.seconds) best = result;
   }
-  const used = process.cpuUsage(start);
-  return { items: items.length * repeat, seconds: (used.user + used.system) / 1e6, passed: passed / repeat, changes: changes / repeat };
+  return best as Run;
 }
 
 const rate = (r: Run): string => `${Math.round(r.items / r.seconds).toLocaleString('en-US')} items/s`;
 
-async function realworldItems(): Promise<NewsItem[]> {
+export async function realworldItems(): Promise<NewsItem[]> {
   const dir = join(SHARED, 'fixtures', 'feeds', 'realworld');
   const parser = new Parser();
   const out: NewsItem[] = [];

@@ -9,6 +9,7 @@ const benches: Bench[] = [
   { name: 'feeds', run: async () => (await import('./feeds.js')).runFeedsBench() },
   { name: 'events', run: async () => (await import('./events.js')).runEventsBench() },
   { name: 'extract', run: async () => (await import('./extract.js')).runExtractBench() },
+  { name: 'quality', run: async () => { const q = await import('./quality.js'); q.runQualityBench(); await q.falseAlerts(); } },
   { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
   { name: 'charts', run: async () => (await import('./charts.js')).runChartsBench() },
   { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
 import { formatReport, scoreItems } from '../eval/score.js';
+import { HALVES, inHalf, type Half } from '../eval/half.js';
 import { changeForJsonl } from './extract.js';
 import { createProgress } from '../ops/progress.js';
 import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';
@@ -9,11 +10,12 @@ import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'score the extractor against a gold JSONL file (as the shared score.mjs does)',
-  usage: `execwatch eval --gold F [--errors] [--json] [--extractor K]\n\n  --errors   list misses (FN) and false alarms (FP) first\n  --json     the report as JSON\n${EXTRACTOR_USAGE}`,
+  usage: `execwatch eval --gold F [--half dev|check] [--errors] [--json] [--extractor K]\n\n  --half     score one half of the file only: sha1(id) first hex digit even = dev, odd = check\n  --errors   list misses (FN) and false alarms (FP) first\n  --json     the report as JSON\n${EXTRACTOR_USAGE}`,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { gold: { type: 'string' }, errors: { type: 'boolean' }, json: { type: 'boolean' }, ...EXTRACTOR_OPTION });
+    const { values } = parseCommandArgs(args, { gold: { type: 'string' }, half: { type: 'string' }, errors: { type: 'boolean' }, json: { type: 'boolean' }, ...EXTRACTOR_OPTION });
     if (!values.gold) throw new UsageError('--gold FILE is required');
-    const gold = parseJsonl(await readFile(values.gold, 'utf8'), values.gold);
+    if (values.half !== undefined && !(HALVES as readonly string[]).includes(values.half)) throw new UsageError(`--half must be one of ${HALVES.join(', ')}, got ${JSON.stringify(values.half)}`);
+    const gold = inHalf(parseJsonl(await readFile(values.gold, 'utf8'), values.gold), values.half as Half | undefined);
     const { extractor, close } = openCliExtractor(values, io);
     const preds = new Map<string, { changes: unknown[] }>();
     try {

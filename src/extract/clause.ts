@@ -27,6 +27,8 @@ export interface Proto {
   destination: string | null;
   /** "takes the helm": a post that is implied to be the top job. */
   impliedTop?: boolean;
+  /** The organisation speaking in the sentence ("Harbour Lines said …"), the employer when nothing nearer says. */
+  speakerOrg?: string | null;
 }
 
 export interface Descriptor {
@@ -46,12 +48,16 @@ export interface View {
   relative: boolean;
 }
 
+const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 export const PAST_IRREGULAR = /^(?:took|became|left|quit|gave|ran|led|rose|came|stood|chose|made|was|were|had|stepped|passed|handed)$/;
 export interface SentCtx {
   si: number;
   sent: Sentence;
   us: Unit[];
   pubYear: number | null;
+  /** Month of publication (1–12), when known. */
+  pubMonth: number | null;
   resolve: (u: Unit) => string;
   descriptors: Map<string, Descriptor[]>;
   protos: Proto[];
@@ -60,7 +66,11 @@ export interface SentCtx {
   isModal: (u: Unit) => boolean;
   clauseText: (u: Unit) => string;
   stays: Array<{ name: string; role: RoleInfo; sent: number }>;
+  /** "The company also elected three directors." — a post given to people the next sentence names. */
+  plural: Array<{ role: RoleInfo; sent: number }>;
   allUnits: Unit[][];
+  /** "Harbour Lines Inc said …", "…, Harbour Lines said": the organisation the sentence reports. */
+  speaker: string | null;
 }
 
 export type Groups = Record<string, [number, number] | undefined>;
@@ -166,6 +176,8 @@ export function subjectBefore(ctx: SentCtx, v: View, vStart: number, preferLast 
 
 export function resolvePerson(ctx: SentCtx, v: View, u: Unit): string {
   if (u.type === 'P') return ctx.resolve(u);
+  // "they" stands for several people: never for the one person last named
+  if (u.sym === 'they') return u.text;
   // pronoun: the last subject in this sentence before it, else the last subject of the item
   const k = v.units.indexOf(u);
   for (let j = k - 1; j >= 0; j--) {
@@ -205,12 +217,14 @@ export function continueRoles(ctx: SentCtx, v: View, m: RegExpExecArray, people:
   let rest = v.str.slice(m.index + m[0].length);
   let offset = m.index + m[0].length;
   for (let n = 0; n < 4; n++) {
-    const mm = /^ (?:and|,|, and) (?:(?:O 's|its|the) )?(?:(P) (?:(?:as|to|to be|to become) )?(?:(?:its|the|O 's) )?)?R\b/.exec(rest);
+    const mm = /^ (?:and|,|, and|, as well as|as well as|, plus) (?:(?:O 's|its|the|a|an) )?(?:(P) (?:(?:as|to|to be|to become) )?(?:(?:its|the|O 's) )?)?R\b/.exec(rest);
     if (!mm) break;
     const rPos = offset + mm[0].length - 1;
     const k = v.pos.indexOf(rPos);
     const r = k >= 0 ? v.units[k] : undefined;
     if (!r?.role || r.role.descriptive) break;
+    // "… and vice president-sales Piet Maas has been named": the title belongs to the next subject
+    if (v.units[k + 1]?.type === 'P') break;
     let target = people;
     if (mm[1]) {
       if (!objectsMayChange && !/^(?:in)$/.test(direction)) break;
@@ -219,9 +233,21 @@ export function continueRoles(ctx: SentCtx, v: View, m: RegExpExecArray, people:
       if (!pu) break;
       target = [pu];
     }
-    for (const p of target) emit(ctx, v, m, { person: p, direction, role: r.role, org: null, orgFrom: 'none', reason, conf: 0.85, rule: 'coordinated' });
+    const role = r.role;
+    const made = target.map((p) => emit(ctx, v, m, { person: p, direction, role, org: null, orgFrom: 'none', reason, conf: 0.85, rule: 'coordinated' }));
     offset += mm[0].length;
     rest = v.str.slice(offset);
+    // "… and William Hamilton president, succeeding Warren": the one succeeded leaves that post
+    const succ = direction === 'in' && mm[1] ? /^ (?:, )?(?:succeeding|replacing) (?:(?:R|O 's R|the|its) )*P\b/.exec(rest) : null;
+    const inP = made[0];
+    if (succ && inP) {
+      const ck = v.pos.indexOf(offset + succ[0].length - 1);
+      const cu = ck >= 0 ? v.units[ck] : undefined;
+      if (cu?.type === 'P' && ctx.resolve(cu) !== inP.name) {
+        emitNamed(ctx, m, ctx.resolve(cu), 'out', role, null, { name: inP.name, relation: 'succeeded_by' }, 'coordinated-succeeding', 0.8, inP);
+        inP.counterpart = { name: ctx.resolve(cu), relation: 'succeeds' };
+      }
+    }
   }
 }
 
@@ -290,6 +316,9 @@ export function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, s
   if (BACKGROUND.test(clause)) return true;
   const years = [...clause.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((x) => Number(x[1]));
   if (years.some((y) => (ctx.pubYear ? y < ctx.pubYear : true))) return true;
+  // "was elected president effective July 1" in an October story: done months ago
+  const eff = /\beffective (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.exec(clause);
+  if (eff && ctx.pubMonth && MONTH_INDEX.indexOf((eff[1] ?? '').toLowerCase()) + 1 < ctx.pubMonth - 1) return true;
   if (/\bin (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(clause) && !/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|this week)\b/.test(clause)) return true;
   return false;
 }
@@ -308,6 +337,8 @@ export function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Pr
   if (ctx.isModal(a.person)) return null;
   if (negated(v, m)) return null;
   const clause = v.relative ? relativeText(ctx, v) : localClauseText(ctx, v, m);
+  // "He replaces Jeff Zhang, who stepped down as president": why the post is open is part of the news
+  if (v.relative && a.direction === 'out' && replacedAntecedent(ctx, v) && !olderYear(ctx, clause)) return push(ctx, m, name, a);
   if (isBackground(ctx, m, clause, name, v.str.slice(0, m.index))) {
     if (a.direction === 'in' && a.role && !a.role.descriptive) addDescriptor(ctx, name, a.role, a.org);
     return null;
@@ -318,6 +349,22 @@ export function emit(ctx: SentCtx, v: View, m: RegExpExecArray, a: EmitArgs): Pr
     return null;
   }
   return push(ctx, m, name, a);
+}
+
+/** A relative clause's antecedent is the object of a succession: "replaces X, who …", "succeeding X, who …". */
+function replacedAntecedent(ctx: SentCtx, v: View): boolean {
+  const ante = v.idx[0] ?? -1;
+  for (let k = ante - 1; k >= Math.max(0, ante - 5); k--) {
+    const u = ctx.us[k] as Unit;
+    if (/^(?:replaces|replace|replaced|replacing|succeeds|succeed|succeeded|succeeding)$/.test(u.sym)) return true;
+    if (!(u.type === 'R' || u.type === 'O' || /^(?:'s|the|its|his|her|outgoing|retiring|longtime|founder|co-founder)$/.test(u.sym))) return false;
+  }
+  return false;
+}
+
+/** A year more than one before publication ("who resigned in 2015"). */
+function olderYear(ctx: SentCtx, clause: string): boolean {
+  return [...clause.matchAll(/\b(?:19|20)\d\d\b/g)].some((x) => ctx.pubYear !== null && Number(x[0]) < ctx.pubYear - 1);
 }
 
 /**
@@ -396,6 +443,7 @@ export function push(ctx: SentCtx, m: RegExpExecArray, name: string, a: EmitArgs
     evidence: [ctx.si],
     destination: null,
     impliedTop: a.impliedTop,
+    speakerOrg: ctx.speaker,
   };
   if (!p.org && a.agentOrg) p.org = a.agentOrg;
   if (a.takeoverOf) (p as Proto & { takeoverOf?: string }).takeoverOf = a.takeoverOf;

@@ -42,7 +42,7 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
     .replace(BLOCK_TAGS, '\n\n')
-    .replace(/<[^>]+>/g, '');
+    .replace(/<[^<>]*>/g, '');
   s = decodeEntities(s);
   return normalizeSpace(s);
 }
@@ -79,8 +79,9 @@ const OUTLETS = new Set([
   'coindesk', 'decrypt', 'cointelegraph', 'fintech futures', 'finextra', 'silicon republic', 'tech in asia',
   'dealstreetasia', 'e27', 'inc42', 'yourstory', 'moneycontrol', 'google news',
 ]);
-const TITLE_TAIL = /\s+([-\u2013\u2014|\u00b7]|::)\s+([^-\u2013\u2014|]{1,60})$/;
-const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?|just in|scoop|watch|video|opinion|live|analysis)\s*[:\u2014|-]\s+/i;
+const TITLE_TAIL = /(?<!\s)\s+([-\u2013\u2014|\u00b7]|::)\s+([^-\u2013\u2014|]{1,60})$/;
+const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?(?: \d{1,2})?|correct(?:ed|ion)(?: \d{1,2})?|just in|scoop|watch|video|opinion|live|analysis|briefly)\s*[:\u2014|-]\s+/i;
+const TITLE_UPDATE = /(?<!\s)\s*\((?:update|corrected|correction)\s?\d{0,2}\)$/i;
 
 function looksLikeOutlet(sep: string, tail: string): boolean {
   const t = tail.trim().toLowerCase().replace(/\.$/, '');
@@ -92,40 +93,128 @@ function looksLikeOutlet(sep: string, tail: string): boolean {
 
 /** Drops outlet suffixes and "Exclusive:"-style prefixes from a feed title. */
 export function cleanTitle(title: string): string {
-  let t = normalizeSpace(decodeEntities(title)).replace(/\n+/g, ' ');
+  let t = normalizeSpace(decodeEntities(unmarkWire(title))).replace(/\n+/g, ' ');
   for (let i = 0; i < 2; i++) {
     const m = TITLE_TAIL.exec(t);
     if (m && m.index > 10 && looksLikeOutlet(m[1] ?? '', m[2] ?? '')) t = t.slice(0, m.index).trim();
     else break;
   }
-  t = t.replace(TITLE_PREFIX, '');
+  t = t.replace(TITLE_PREFIX, '').replace(TITLE_UPDATE, '');
   return t.trim();
 }
 
 const BOILERPLATE: RegExp[] = [
-  /\s*The post\s[\s\S]{1,300}?\sappeared first on\s[^\n]*?(?:\.|$)/gi,
-  /\s*This (?:article|story|entry) (?:was )?(?:originally )?(?:appeared|published|posted) (?:first )?(?:on|in|at)\s[^\n]*?(?:\.|$)/gi,
-  /\s*(?:Continue|Keep) reading[^\n]*$/gim,
-  /\s*Read (?:more|the full (?:story|article))(?:\s*(?:at|on|here)[^\n]*)?\s*(?:\u2026|\.\.\.|»|>>|→)?\s*$/gim,
-  /\s*\[(?:\u2026|\.\.\.|&hellip;)\]\s*$/g,
-  /\s*(?:\u2026|\.\.\.)\s*$/g,
-  /^\s*(?:Photo|Image)(?: Credit)?s?:[^\n]*$/gim,
-  /^\s*(?:Advertisement|ADVERTISEMENT|Go to top|Share this (?:article|story)|Sign up for[^\n]*|Subscribe[^\n]*newsletter[^\n]*)\s*$/gm,
+  /(?<!\s)\s*The post\s[\s\S]{1,300}?\sappeared first on\s[^\n]*?(?:\.|$)/gi,
+  /(?<!\s)\s*This (?:article|story|entry) (?:was )?(?:originally )?(?:appeared|published|posted) (?:first )?(?:on|in|at)\s[^\n]*?(?:\.|$)/gi,
+  /(?<!\s)\s*(?:Continue|Keep) reading[^\n]*$/gim,
+  /(?<!\s)\s*Read (?:more|the full (?:story|article))(?:[ \t]+(?:at|on|here)\b[^\n]*|[ \t]*(?:(?:\u2026|\.\.\.|»|>>|→)[ \t]*)?)$/gim,
+  /(?<!\s)\s*\[(?:\u2026|\.\.\.|&hellip;)\]\s*$/g,
+  /(?<![\s.])\s*(?:\u2026|\.\.\.)\s*$/g,
+  /^[ \t]*(?:Photo|Image)(?: Credit)?s?:[^\n]*$/gim,
+  /^[ \t]*(?:(?:Advertisement|ADVERTISEMENT|Go to top|Share this (?:article|story))[ \t]*|Sign up for[^\n]*|Subscribe[^\n]*newsletter[^\n]*)$/gm,
 ];
 
 /** Removes feed furniture: "The post … appeared first on …", "Read more", trailing ellipses, credits. */
 export function stripFeedBoilerplate(text: string): string {
+  // each kind of furniture has a word or mark it cannot do without: most texts have none of them
+  if (!BOILERPLATE_HINT.test(text)) return normalizeSpace(text);
   let s = text;
   for (const re of BOILERPLATE) s = s.replace(re, '');
   return normalizeSpace(s);
 }
 
-// "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)": listings, not names in the sentence.
-const TICKER = /\s*\((?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^)]{0,60}\)/g;
+const BOILERPLATE_HINT = /appeared first|originally|&hellip;|reading|Read |\u2026|\.\.\.|Photo|Image|Advertisement|ADVERTISEMENT|Go to top|Share this|Sign up|Subscribe|This (?:article|story|entry)/;
 
-/** Everything a feed text needs before extraction: HTML, entities, boilerplate. */
+// "(NYSE: BABA)", "(NASDAQ: JD and HKEX: 9618)", "(SBUX.O: Quote, Profile, Research)": listings, not names in the sentence.
+const TICKER = /(?<!\s)\s*\((?:(?:NYSE|NASDAQ|Nasdaq|HKEX|HKSE|SEHK|LSE|TSE|TYO|SSE|SZSE|KRX|KOSPI|TSX|ASX|NSE|BSE|Euronext|OTC|OTCQX|SIX|FWB|XETRA)\b[^()]{0,60}|[A-Z0-9]{1,6}\.[A-Z]{1,2}: Quote, Profile, Research)\)/g;
+
+/**
+ * A wire dateline or credit before the first sentence: "NEW YORK (Reuters) - ", "SAN FRANCISCO
+ * (CBS.MW) -- ", "BIRMINGHAM, Ala. -- ", "NEW YORK, March 3 - ", "AFP - ". It names a place or an
+ * outlet, never an actor of the news.
+ */
+const DATELINE = /^([A-Z][\w.'&-]*(?:,? (?:[A-Z][\w.'&-]*|and|of|the)){0,4}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?)?( ?\([^()\n]{1,30}\))?(?: -{1,2} ?|--|\u2014 ?|\u2013 )(?=\S)/;
+
+function stripDateline(text: string): string {
+  return text.replace(DATELINE, (m, words: string | undefined, source: string | undefined) => {
+    if (source || !words) return source ? '' : m;
+    const w = words.split(',')[0] ?? words;
+    const city = /^[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*$/.test(w);
+    const outlet = OUTLETS.has(words.toLowerCase()) || /^(?:[A-Z]{2,5}|[A-Z][a-z]+[A-Z]\w*)$/.test(words) || /^(?:The |[A-Z]\w* and )/.test(words);
+    return city || outlet ? '' : m;
+  });
+}
+
+/** Entities whose ampersand a corpus lost ("Marsh  amp; McLennan", " #36;5 billion"). */
+const BARE_ENTITY = /(?<=\s)(amp|quot|lt|gt|#\d{2,4});/g;
+const BARE: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>' };
+
+/** A ticker linked as an anchor in a feed's HTML: "Kmart Holding Corp. <A HREF=…>KMRT.O</A>". */
+const TICKER_ANCHOR = /<a\s[^<>]*>\s*[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?\s*<\/a>/gi;
+
+const HTML_TAG_NAMES = 'p|div|br|a|span|b|i|u|em|strong|img|ul|ol|li|h[1-6]|table|tbody|thead|tr|td|th|blockquote|figure|figcaption|section|article|header|footer|script|style|noscript|template|iframe|hr|font|small|sup|sub|pre|code|source|picture|video|audio|meta|link|html|head|body|title|nav|aside|main|center|dl|dt|dd|abbr|cite|q|s|del|ins|mark|time|wbr|button|form|input|label|svg|path';
+const HTML_TAG = new RegExp(`<\\/?(?:${HTML_TAG_NAMES})(?:[\\s/][^<>]*)?>|<!--`, 'i');
+const TAG_NAME = new RegExp(`^\\/?(?:${HTML_TAG_NAMES})$`, 'i');
+
+/**
+ * Newswires mark a listing and a private company in angle brackets: "Occidental Petroleum Corp
+ * <OXY>", "<Fletcher Challenge Ltd> said". The ticker goes; the company name stays, unmarked.
+ */
+export function unmarkWire(text: string): string {
+  if (!text.includes('<')) return text;
+  return text.replace(/( ?)<([^<>\n]{1,60})>/g, (m, sp: string, inner: string) => {
+    const word = inner.trim();
+    if (TAG_NAME.test(word.split(/[\s/]/)[0] ?? '')) return m;
+    if (/^[A-Z0-9][A-Z0-9.-]{0,9}$/.test(word)) return '';
+    return /^[A-Z0-9]/.test(word) ? `${sp}${word}` : m;
+  });
+}
+
+/**
+ * Text wrapped at a fixed width, as newswires send it ("… said William C. Terpstra has\nresigned
+ * as president"): the lines of a paragraph are joined again. A blank or indented line starts a
+ * paragraph. Only text whose lines are mostly of wire width is touched; short lines (lists, feed
+ * furniture) keep their breaks.
+ */
+const WRAP_WORD = /(?<![\w'])(?:the|a|an|of|to|and|or|in|on|at|for|by|with|from|as|its|his|her|their|said|has|have|had|was|were|is|are|will|be|been|that|who|which)$/i;
+
+export function unwrapLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const filled = lines.map((l) => l.trim()).filter((l) => l !== '');
+  // wrapped: no line wider than a wire's column, one near it, and a break inside a phrase (the next
+  // line goes on in lower case, or the line ends on a word that cannot end a sentence)
+  const midPhrase = filled.some((l, k) => k + 1 < filled.length && !/[.!?:;"\u201d)]$/.test(l) && (/^[a-z]/.test(filled[k + 1] ?? '') || WRAP_WORD.test(l)));
+  if (filled.length < 3 || filled.some((l) => l.length > 100) || !filled.some((l) => l.length >= 45) || !midPhrase) return text;
+  const out: string[] = [];
+  let cur = '';
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    const body = line.trim();
+    if (!body) {
+      if (cur) out.push(cur);
+      cur = '';
+      out.push('');
+      continue;
+    }
+    if (cur && /^(?: {2,}|\t)/.test(line)) {
+      out.push(cur);
+      cur = '';
+    }
+    // a word broken at the margin with its hyphen ("vice president-\nfinance") joins without a space
+    cur = !cur ? body : cur.endsWith('-') && /^[a-z]/.test(body) ? cur + body : `${cur} ${body}`;
+  }
+  if (cur) out.push(cur);
+  return out.join('\n');
+}
+
+/** Everything a feed text needs before extraction: HTML, entities, boilerplate, wire wrapping. */
 export function cleanBody(text: string | null | undefined): string {
   if (!text) return '';
-  const plain = /<[a-z!/][^>]*>/i.test(text) ? htmlToText(text) : normalizeSpace(decodeEntities(text));
-  return stripFeedBoilerplate(plain).replace(TICKER, '');
+  const unwrapped = unmarkWire(unwrapLines(text)).replace(BARE_ENTITY, (m, e: string) => BARE[e] ?? (e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m));
+  // a feed that escaped its HTML ("&lt;A HREF=…&gt;") is HTML once decoded
+  const decoded = decodeEntities(unwrapped);
+  const html = HTML_TAG.test(unwrapped) ? unwrapped : HTML_TAG.test(decoded) ? decoded : null;
+  const plain = html !== null ? htmlToText(html.replace(TICKER_ANCHOR, '')) : normalizeSpace(decoded);
+  return stripDateline(stripFeedBoilerplate(plain).replace(TICKER, ''));
 }

@@ -19,7 +19,16 @@ export interface Analysis {
 export function analyse(sentences: Sentence[], publishedAt: string | null): Analysis {
   const known: KnownPeople = { names: [] };
   const units = sentences.map((s) => chunk(s, known));
+  // "HGS Picks Watkins as New Chief Executive": a surname alone in the title is read again once the
+  // story has given the full name ("H. Thomas Watkins")
+  const title = sentences[0];
+  // (not a word the story also uses in a company's name: "Ford" of "Ford Motor Co." and "Bill Ford")
+  const orgWords = new Set(units.slice(1).flatMap((us) => us.filter((u) => u.type === 'O').flatMap((u) => u.text.toLowerCase().split(/\s+/))));
+  if (title?.isTitle && units.length > 1 && (units[0] ?? []).some((u) => u.type !== 'P' && /^\p{Lu}[\p{L}'-]+$/u.test(u.text) && knownSurname(u.text, known.names) && !orgWords.has(u.text.toLowerCase()))) {
+    units[0] = chunk(title, known);
+  }
   const pubYear = publishedAt && /^\d{4}/.test(publishedAt) ? Number(publishedAt.slice(0, 4)) : null;
+  const pubMonth = publishedAt && /^\d{4}-\d{2}/.test(publishedAt) ? Number(publishedAt.slice(5, 7)) : null;
   const mainOrg = findMainOrg(units, known.names);
   const protos: Proto[] = [];
   const descriptors = new Map<string, Descriptor[]>();
@@ -27,6 +36,7 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   let lastSubject: string | null = null;
   const mentionOrder: string[] = [];
   const stays: Array<{ name: string; role: RoleInfo; sent: number }> = [];
+  const plural: Array<{ role: RoleInfo; sent: number }> = [];
 
   const resolve = (u: Unit): string => {
     const words = u.text.split(/\s+/);
@@ -83,13 +93,15 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
       return clauseTexts.length - 1;
     };
     const ctx: SentCtx = {
-      si, sent, us, pubYear, resolve, descriptors, protos, mainOrg,
+      si, sent, us, pubYear, pubMonth, resolve, descriptors, protos, mainOrg,
       get lastSubject() { return lastSubject; },
       set lastSubject(v) { lastSubject = v; },
       isModal: (u: Unit) => modal[clauseOf(u.s)] === true,
       clauseText: (u: Unit) => clauseTexts[clauseOf(u.s)] ?? sent.text,
       stays,
+      plural,
       allUnits: units,
+      speaker: speakerOf(us),
     };
     for (const v of views) applyRules(ctx, v);
   }
@@ -100,6 +112,34 @@ export function analyse(sentences: Sentence[], publishedAt: string | null): Anal
   resolveImplicit(protos, descriptors, mainOrg, units, sentences);
   inferVacated(protos, descriptors, stays, mainOrg);
   return { sentences, units, protos, mainOrg };
+}
+
+const SPEAKING = /^(?:said|says|announced|announces|reported|reports|disclosed|discloses|confirmed|confirms|stated)$/;
+
+/** The organisation a sentence quotes: "Harbour Lines Inc said …", "…, Harbour Lines said." */
+function speakerOf(us: Unit[]): string | null {
+  for (let k = 1; k < us.length; k++) {
+    if (!SPEAKING.test((us[k] as Unit).sym)) continue;
+    let j = k - 1;
+    // "Coastal Tug Co, a unit of Harbour Group, said": the speaker stands before its appositive
+    if (us[j]?.sym === ',') {
+      let open = j - 1;
+      while (open > 0 && open > j - 12 && us[open]?.sym !== ',') open--;
+      j = us[open]?.sym === ',' ? open - 1 : -1;
+    }
+    const u = us[j];
+    if (u?.type === 'O' && us[j - 1]?.sym !== "'s") return u.text;
+  }
+  return null;
+}
+
+/** A word that ends a multi-word person's name met in the item ("Watkins" of "H. Thomas Watkins"). */
+function knownSurname(word: string, names: string[]): boolean {
+  const w = word.toLowerCase();
+  return names.some((n) => {
+    const parts = n.toLowerCase().split(/\s+/);
+    return parts.length >= 2 && parts[parts.length - 1] === w;
+  });
 }
 
 function addAliases(map: Map<string, Set<string>>, full: string, names: string[]): void {
@@ -123,7 +163,7 @@ function aliasAfter(us: Unit[], k: number): Unit | null {
 function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
   const out: Array<Omit<Descriptor, 'sent'>> = [];
   const at = (i: number): Unit | undefined => us[i];
-  const isFormer = (i: number): boolean => /^(?:former|ex|ex-|onetime|one-time|erstwhile|previous|then|late)$/.test(at(i)?.sym ?? '');
+  const isFormer = (i: number): boolean => /^(?:former|ex|ex-|onetime|one-time|erstwhile|previous|previously|formerly|then|late)$/.test(at(i)?.sym ?? '');
   // pre-title: [O ['s]] R P
   const pre = at(k - 1);
   if (pre?.type === 'R' && pre.role) {
@@ -156,7 +196,7 @@ function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
     let org: string | null = null;
     for (let n = 0; n < 5 && j < us.length; n++) {
       const u = at(j) as Unit;
-      if (/^(?:a|an|the|its|his|her|who|is|was|has|been|currently|now|also|still)$/.test(u.sym)) j++;
+      if (/^(?:a|an|the|its|his|her|who|is|was|has|had|been|currently|now|also|still|presently)$/.test(u.sym)) j++;
       else if (u.type === 'W' && /^[a-z][a-z-]+$/.test(u.sym) && at(j + 1)?.sym === "'s") j += 2;
       else if (isFormer(j)) {
         former = true;
@@ -216,6 +256,9 @@ function findMainOrg(units: Unit[][], people: string[]): string | null {
 
 const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
 
+/** Words that open a verb phrase right after a subject ("…, Orin Smith, will retire"). */
+const CLAUSE_VERB = /^(?:will|would|is|are|was|were|has|have|had|said|says|resigned|resigns|retired|retires|quit|quits|stepped|steps|became|becomes|joined|joins|left|leaves|succeeds|succeeded|replaces|replaced|takes|took|to|died|dies|assumes|assumed)$/;
+
 const LIST_STOP = /^(?:as|on|in|at|for|with|from|to|by|effective|after|before|since|until|who|which|that|the|a|an|its|his|her|their|told|ending|replacing|succeeding|according|while|when|where|but|or|following|amid|despite)$/;
 
 function buildViews(us: Unit[]): View[] {
@@ -243,6 +286,14 @@ function buildViews(us: Unit[]): View[] {
     }
     const first = us[k + 2];
     if (!first || first.type === 'P') continue;
+    // "its chief executive, Orin Smith, will retire": the name closes an appositive and its verb follows;
+    // the clause reads without the commas ("its R P will retire"); so does an object ("named its former
+    // chairman, Jon Jacoby, vice chairman")
+    if (CLAUSE_VERB.test(first.sym) || (first.type === 'R' && us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R')) {
+      if (us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R' && keep[keep.length - 2] === k - 1) keep.splice(keep.length - 2, 1);
+      k++;
+      continue;
+    }
     // an appositive holding a list ("…, the parks, experiences and products, takes over"): close at the comma before a verb
     for (let tries = 0; close >= 0 && tries < 3; tries++) {
       const after = us[close + 1];
@@ -259,6 +310,18 @@ function buildViews(us: Unit[]): View[] {
       }
       if (next < 0) break;
       close = next;
+    }
+    // appositives in a row ("Lubensky, 64, its largest shareholder, has been named"; "Long, vice president of
+    // the company, and president of its unit, Acme Inc, is resigning"): close at the comma before the verb
+    if (close >= 0 && !CLAUSE_VERB.test(us[close + 1]?.sym ?? '')) {
+      for (let j = close + 1; j < Math.min(us.length - 1, close + 25); j++) {
+        const u2 = us[j] as Unit;
+        if (u2.sym === ';' || u2.sym === ':' || u2.type === 'P' || (u2.type === 'W' && CLAUSE_VERB.test(u2.sym))) break;
+        if (u2.sym === ',' && CLAUSE_VERB.test(us[j + 1]?.sym ?? '')) {
+          close = j;
+          break;
+        }
+      }
     }
     const isRel = /^(?:who|whose)$/.test(first.sym);
     const end = close >= 0 ? close : us.length;

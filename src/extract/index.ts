@@ -1,5 +1,5 @@
-import { primaryRoleCategory, roleCategories } from '../core/roles.js';
-import { personKey } from '../core/names.js';
+import { primaryRoleCategory, roleCategories } from './memo.js';
+import { personKey } from './memo.js';
 import type { Extractor, LeadershipChange, NewsItem } from '../core/change.js';
 import { cleanBody, cleanTitle } from './clean.js';
 import { analyse, type Proto } from './engine.js';
@@ -28,7 +28,8 @@ export function extractChanges(item: NewsItem): LeadershipChange[] {
   if (!title && !body) return [];
   const { sentences } = splitSentences(title, body);
   const { protos } = analyse(sentences, item.publishedAt);
-  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p) && !isVagueDeath(p));
+  const fullText = sentences.map((s) => s.text).join(' ');
+  const merged = mergeProtos(protos).filter((p) => !isPublicOffice(p, sentences, fullText) && !isVagueDeath(p));
   return merged.map((p) => toChange(p, sentences, item));
 }
 
@@ -50,7 +51,7 @@ function sameRole(a: Proto, b: Proto): boolean {
   const y = roleCategories(b.role.title);
   for (const c of x) if (y.has(c)) return true;
   // "retail chief" and "senior vice president of retail" at one company: one post, two wordings
-  const vague = (s: Set<string>): boolean => [...s].every((c) => VAGUE.has(c));
+  const vague = (s: ReadonlySet<string>): boolean => [...s].every((c) => VAGUE.has(c));
   return (vague(x) || vague(y)) && !x.has('Board') && !y.has('Board') && a.rule !== 'will-lead' && b.rule !== 'will-lead' && a.rule !== 'appointed-to-lead' && b.rule !== 'appointed-to-lead';
 }
 
@@ -65,7 +66,14 @@ function mergeProtos(protos: Proto[]): Proto[] {
     const alias = (q: Proto): boolean => q.aliases.some((a) => personKey(a) === key) || p.aliases.some((a) => personKey(a) === personKey(q.name));
     // an interim post and a permanent one are different posts
     const sameTenure = (q: Proto): boolean => q.interim === p.interim || q.roleFrom !== 'explicit' || p.roleFrom !== 'explicit';
-    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p) && sameTenure(q));
+    // "president of the company and president of Pellmark": two posts, each named by its complement
+    const ofWhat = (q: Proto): string => {
+      const t = (q.role?.title ?? '').toLowerCase();
+      const at = t.indexOf(' of ');
+      return at >= 0 ? t.slice(at + 4) : '';
+    };
+    const sameComplement = (q: Proto): boolean => !ofWhat(q) || !ofWhat(p) || ofWhat(q) === ofWhat(p) || q.sent !== p.sent;
+    const twin = out.find((q) => q.direction === p.direction && (personKey(q.name) === key || sameLastAndFirst(q.name, p.name) || alias(q)) && sameRole(q, p) && sameOrgish(q, p) && sameTenure(q) && sameComplement(q));
     if (!twin) {
       out.push({ ...p, evidence: [...p.evidence] });
       continue;
@@ -120,22 +128,41 @@ function sameLastAndFirst(a: string, b: string): boolean {
   return small.length > 0 && small.every((w) => big.includes(w));
 }
 
+/** Words just before a title that place the post in a government ("White House communications director"). */
+const PUBLIC_NEAR = /\b(?:White House|Pentagon|Kremlin|Homeland Security|State Department|Treasury|federal|government|Cabinet|presidential|Reagan's|Bush's|Clinton's|Obama's|Trump's|Biden's|the president's)\s+(?:[a-z-]+\s+)?$/i;
+/** A sentence that reports a government acting on its own posts. */
+const GOVERNMENT_ACT = /\b(?:parliament|politburo|the cabinet|the government|Prime Minister|Security Department|Homeland Security)\b|(?<![A-Z][\w-]* )\b(?:Congress|Parliament|Senate)\b/;
+
+/** "ICCO" stands for "International Cocoa Organization" where the text spells it out before "(ICCO)". */
+function expandAcronym(org: string, text: string): string {
+  if (!/^[A-Z]{2,6}$/.test(org)) return org;
+  const at = text.indexOf(`(${org})`);
+  return at > 0 ? text.slice(Math.max(0, at - 80), at) : org;
+}
+
 // execwatch follows companies: posts in legislatures, governments, courts and armed forces are out of scope.
-const PUBLIC_BODY = /\b(?:Congress|Parliament|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|Committee|Council|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
-const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|general|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b/i;
+const PUBLIC_BODY = /\b(?:International [A-Z][a-z]+ Organi[sz]ation|Organi[sz]ation of|Department|Homeland|Congress|Parliament|Politburo|Senate|House of (?:Representatives|Commons|Lords)|Assembly|Government|Ministry|Cabinet|Army|Navy|Air Force|Military|Police|Supreme Court|Court|White House|Kremlin|Party|(?:Central|Party|Select|Standing|Senate|House|Congressional|Parliamentary) Committee|(?:City|Security|State|European|National Security|Legislative) Council|Council of Ministers|Federal Reserve|Central Bank|Department of|State Department|Pentagon|NATO|United Nations|UN)\b/;
+const PUBLIC_ROLE = /\b(?:prime minister|minister|senator|governor|mayor|ambassador|secretary of state|speaker|admiral|chief of staff|chief justice|judge|lawmaker|congressman|congresswoman|MP)\b|^general\b|\b(?:brigadier|major|lieutenant) general\b/i;
 
 /** A death is a change only for a named corporate post ("chairman Tom Lindqvist dies"), not a "civil rights leader". */
 function isVagueDeath(p: Proto): boolean {
   if (p.reason !== 'died') return false;
   const cats = roleCategories(p.role?.title ?? null);
   const vague = [...cats].every((c) => c === 'Head' || c === 'Other' || c === 'Chief-other');
-  return vague || p.orgFrom === 'item' || p.orgFrom === 'clause' || p.orgFrom === 'none';
+  return vague || p.orgFrom === 'item' || p.orgFrom === 'none';
 }
 
-function isPublicOffice(p: Proto): boolean {
-  if (p.org && PUBLIC_BODY.test(p.org)) return true;
+function isPublicOffice(p: Proto, sentences: Sentence[], fullText: string): boolean {
+  if (p.org && (PUBLIC_BODY.test(p.org) || PUBLIC_BODY.test(expandAcronym(p.org, fullText)))) return true;
+  // "White House communications director X", "resigned his position with the Homeland Security Department",
+  // "the parliament sacked Prime Minister X and President Y": the post is in a government
+  const s = sentences[p.sent]?.text ?? '';
+  const title = p.role?.title ?? '';
+  const at = title ? s.indexOf(title) : -1;
+  if (at >= 0 && PUBLIC_NEAR.test(s.slice(Math.max(0, at - 40), at))) return true;
+  if (GOVERNMENT_ACT.test(s) && (!p.org || p.orgFrom === 'item' || p.orgFrom === 'none')) return true;
   if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
-  if (p.role && /\bof\b.*\b(?:house|senate|committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
+  if (p.role && /\bof\b.*\b(?:house|senate|(?:central|party|congressional|senate|house|select) committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
   if (/^(?:General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Lt\.?|Lieutenant|Senator|Sen\.?|Governor|Gov\.?|President|Prime Minister|Minister)\s/.test(p.name)) return true;
   return false;
 }
@@ -173,11 +200,11 @@ function destinationFor(p: Proto, sentences: Sentence[]): string | null {
     if (!named && !(s <= p.sent + 1 && /\b(?:he|she)\b/i.test(text))) continue;
     const m = /\b(?:to join|will join|joins|joining|to focus on|will focus on|will concentrate on|to concentrate on|moves to|move to|to lead|to run)\s+((?:[A-Z][\w&.'\u2019-]*(?:'s|\u2019s)?\s*){1,5})/.exec(text);
     if (m?.[1]) {
-      const d = m[1].trim().replace(/\s+(?:as|in|on|at)$/, '');
+      const d = m[1].trim().replace(/(?<!\s)\s+(?:as|in|on|at)$/, '');
       const parts = d.split(/\s+/);
       const lastPart = parts.filter((w) => !/['\u2019]s$/.test(w));
       const dest = lastPart.length && lastPart.length < parts.length ? lastPart.join(' ') : d.replace(/['\u2019]s$/, '');
-      const clean = dest.replace(/[.,;:]+$/, '').trim();
+      const clean = dest.replace(/(?<![.,;:])[.,;:]+$/, '').trim();
       if (clean && !p.name.includes(clean)) return clean;
     }
   }
@@ -201,6 +228,7 @@ function toChange(p: Proto, sentences: Sentence[], item: NewsItem): LeadershipCh
   const parent = unitParent(org, p, sentences);
   const orgName = cleanOrg(org);
   let conf = p.confidence;
+  if (titleOnlyName(p, sentences)) conf = Math.min(conf, 0.45);
   if (p.roleFrom === 'counterpart' || p.roleFrom === 'implied') conf -= 0.05;
   if (p.orgFrom === 'item') conf -= 0.03;
   if (!p.org) conf -= 0.1;
@@ -218,6 +246,20 @@ function toChange(p: Proto, sentences: Sentence[], item: NewsItem): LeadershipCh
     confidence: Math.max(0, Math.min(1, Math.round(conf * 100) / 100)),
     source: { itemId: item.id, url: item.url, feed: item.feed, publishedAt: item.publishedAt },
   };
+}
+
+/**
+ * "KMart Names Yum Marketing Maven as CEO" over a story that never names anyone: in a headline
+ * whose words are all capitalised, a "name" the story does not repeat is more likely a description.
+ */
+function titleOnlyName(p: Proto, sentences: Sentence[]): boolean {
+  const title = sentences[0];
+  if (!title?.isTitle || p.evidence.some((i) => i !== 0)) return false;
+  const body = sentences.slice(1).map((s) => s.text).join(' ').toLowerCase();
+  if (body.length < 100) return false;
+  const words = title.tokens.filter((t) => !t.punct && /^\p{L}/u.test(t.text));
+  if (words.filter((t) => t.cap).length < words.length * 0.7) return false;
+  return !p.name.toLowerCase().split(/\s+/).some((w) => w.length > 2 && body.includes(w));
 }
 
 function cleanOrg(org: string): string {

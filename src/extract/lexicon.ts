@@ -1,7 +1,7 @@
 // The extractor's word lists. General English and news vocabulary only: nothing here names a
 // company or person from the evaluation data in order to fit it.
 
-const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s*\|\s*|\s*\n\s*/).filter(Boolean));
+const set = (s: string): ReadonlySet<string> => new Set(s.split(/[|\n]/).map((w) => w.trim()).filter(Boolean));
 
 /** Words that never belong to a person's or an organisation's name (checked lower-cased). */
 export const FUNCTION_WORDS = set(`

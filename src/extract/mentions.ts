@@ -97,6 +97,8 @@ const NOT_NAME = new Set([
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
 
+const TIME_ZONE = /^(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST|CET|CEST|UTC|JST|HKT|IST)$/;
+
 /** A romanised Korean given name: two syllables joined by a hyphen, the second in lower case. */
 const KOREAN_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5}$/u;
 
@@ -112,9 +114,12 @@ function isInitials(t: string): boolean {
 }
 
 /** Where a role phrase starting at token i ends (exclusive), with what it says; null if none. */
-const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|member)$/;
+const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|members?|bosse?s?|prime|minister|ministers|senator|mayor|ambassador|editor|editor-in-chief|director-general|directors-general|[a-z]+-(?:elect|designate)|chief-executive)$/;
 
-function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | null {
+/** A title with a hyphenated tail: "CEO-elect", "president-designate", "vice president-finance". */
+const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-(elect|designate|[a-z]{3,20})$/;
+
+export function readRole(toks: Token[], i: number, depth = 0): { end: number; info: RoleInfo } | null {
   if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;
   let j = i;
   const lw = (k: number): string => lowerAt(toks, k);
@@ -127,10 +132,27 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     j++;
     if (lw(j) === '-') j++;
   }
-  // "C.E.O.", "C.F.O.": old-style spelling of the same titles
-  const w = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
+  // "C.E.O.", "C.F.O.": old-style spelling of the same titles; "president-elect" reads as its core
+  const raw = /^(?:[a-z]\.){2,4}$/.test(lw(j)) ? lw(j).replace(/\./g, '') : lw(j);
+  const tail = HYPHEN_TAIL.exec(raw);
+  const w = raw === 'chief-executive' ? 'ceo' : tail && tail[1] !== 'director' ? (tail[1] ?? raw) : raw;
   let end = -1;
-  if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader)s?$/.test(w)) {
+  if (/^(?:minister|ministers|senator|mayor|ambassador)$/.test(w) || (w === 'prime' && lw(j + 1) === 'minister')) {
+    // public offices: read as titles so that they are neither names nor employers (and then set aside)
+    end = w === 'prime' ? j + 2 : j + 1;
+    core = j;
+  } else if (/^directors?-general$/.test(w) || w === 'editor-in-chief' || (w === 'director' && lw(j + 1) === 'general' && lw(j + 2) !== 'counsel')) {
+    // "director-general" of an institute or a trade body; "editor-in-chief"
+    end = w === 'director' ? j + 2 : j + 1;
+    core = j;
+  } else if (w === 'editor' && lw(j + 1) === 'in' && lw(j + 2) === 'chief') {
+    end = j + 3;
+    core = j;
+  } else if (/^bosse?s?$/.test(w) && (j > i || toks[i - 1]?.cap || /^(?:new|the|its|their|as|former|ex-|outgoing|incoming)$/.test(lw(i - 1)))) {
+    // "BBC boss Mark Thompson", "the new boss": a British newsroom's word for the chief executive
+    end = j + 1;
+    core = j;
+  } else if (CSUITE.has(w) || /^co-(?:ceo|cfo|coo|cto|president|chair\w*|head|leader)s?$/.test(w)) {
     end = j + 1;
     core = j;
   } else if (w === 'chief' || w === 'co-chief') {
@@ -155,8 +177,9 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     // "finance director David Zinsner", "product head Michelle Johnston Holthaus"
     end = j + 1;
     core = j;
-  } else if (/^(?:director|directors)$/.test(w) && (j > startMods || (j === i && lw(i - 1) === 'as' && !/^(?:of|for|at|general)$/.test(lw(j + 1))))) {
-    // "non-executive director", and a bare "as directors" (a board seat: "named X and Y as directors")
+  } else if (/^(?:director|directors)$/.test(w) && (j > startMods || (j === i && (lw(i - 1) === 'as' || ((lw(j + 1) === 'and' || lw(j + 1) === '&') && !!readRole(toks, j + 2))) && !/^(?:of|for|at|general)$/.test(lw(j + 1))))) {
+    // "non-executive director", a bare "as directors" (a board seat: "named X and Y as directors"),
+    // and "director and vice-chairman"
     end = j + 1;
     core = j;
   } else if (w === 'managing' && lw(j + 1) === 'director') {
@@ -172,22 +195,48 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     end = j + 1;
     core = j;
     descriptive = true;
-  } else if (w === 'member' && lw(j + 1) === 'of' && lw(j + 2) === 'the' && /^board/.test(lw(j + 3))) {
-    end = j + 4;
-    core = j;
+  } else if (/^members?$/.test(w) && lw(j + 1) === 'of' && /^(?:the|its|their)$/.test(lw(j + 2))) {
+    // "member of the board", "members of the executive board"
+    // "member of the board", "of its supervisory board", "of the Corvane board"
+    let b = -1;
+    for (let x = j + 3; x <= j + 6 && toks[x]; x++) {
+      if (/^board/.test(lw(x))) {
+        b = x;
+        break;
+      }
+      if (!(toks[x]?.cap || /^(?:executive|supervisory|management|company's|company|bank's|'s)$/.test(lw(x)))) break;
+    }
+    if (b > 0) {
+      end = b + 1;
+      core = j;
+    }
   }
   if (end < 0) return null;
   // "chairman emeritus": honorary, not a post
   if (/^(?:emeritus|emerita|emeriti)$/.test(lw(end))) descriptive = true;
-  // "president and chief executive", "chairman and CEO": one role when the first has no complement
+  // "president and chief executive", "chairman and CEO", "president, chief operating officer and a
+  // director": one role when the first has no complement
   const k = end;
-  if ((lw(k) === 'and' || lw(k) === '&') && !descriptive) {
-    const next = readRole(toks, k + 1);
-    if (next && !next.info.descriptive) {
-      return {
-        end: next.end,
-        info: { ...next.info, title: spanText(toks, i, next.end), interim: next.info.interim || hasInterim(toks, i, k) },
-      };
+  if (!descriptive) {
+    let at = k;
+    for (let n = 0; n < 4 && lw(at) === ','; n++) {
+      const part = conjunctRole(toks, at + 1, depth);
+      if (!part || part.info.descriptive) break;
+      // the part read on through the list's closing "and …": the list is whole
+      if (/\s(?:and|&)\s/.test(part.info.title)) {
+        return { end: part.end, info: { ...part.info, title: spanText(toks, i, part.end), interim: part.info.interim || hasInterim(toks, i, part.end) } };
+      }
+      if (part.info.orgText) break;
+      at = part.end;
+    }
+    if (lw(at) === 'and' || lw(at) === '&') {
+      const next = conjunctRole(toks, at + 1, depth);
+      if (next && !next.info.descriptive) {
+        return {
+          end: next.end,
+          info: { ...next.info, title: spanText(toks, i, next.end), interim: next.info.interim || hasInterim(toks, i, at) },
+        };
+      }
     }
   }
   // complement: "of Alibaba Cloud Intelligence", "for the Americas", "of global product development"
@@ -218,7 +267,7 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
     }
   }
   void core;
-  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/^((?:[\w-]+ )*director)s$/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
+  const title = spanText(toks, i, end).replace(/\b((?:co-)?(?:CEO|CFO|COO|CTO|chair|leader|president|head|chief executive)s?)s\b/i, '$1').replace(/\b(co-(?:CEO|leader|chair|president|head))s\b/i, '$1');
   return {
     end,
     info: {
@@ -229,6 +278,24 @@ function readRole(toks: Token[], i: number): { end: number; info: RoleInfo } | n
       descriptive,
     },
   };
+}
+
+/** A role after "and" or a comma in a list of titles: an article may stand before it, a bare "director" counts. */
+function conjunctRole(toks: Token[], k: number, depth: number): { end: number; info: RoleInfo } | null {
+  const at = /^(?:a|an)$/.test(lowerAt(toks, k)) ? k + 1 : k;
+  const r = readRole(toks, at, depth + 1);
+  // "named chairman and CEO and vice president-sales Barry Kay has been named …": a third title before
+  // a name is that person's, not part of the list
+  if (r && depth > 0 && toks[r.end]?.cap && !toks[r.end]?.punct) return null;
+  if (r) return r;
+  if (/^directors?$/.test(lowerAt(toks, at)) && lowerAt(toks, at + 1) !== 'general') {
+    // "and a director of the company": the board; "director of marketing" is a function, not this
+    const ofFirm = lowerAt(toks, at + 1) === 'of' && /^(?:the|its)$/.test(lowerAt(toks, at + 2)) && /^(?:company|corporation|firm|bank|group|board)$/.test(lowerAt(toks, at + 3));
+    if (lowerAt(toks, at + 1) === 'of' && !ofFirm && !toks[at + 2]?.cap) return null;
+    const end = ofFirm ? at + 4 : at + 1;
+    return { end, info: { title: spanText(toks, at, end), interim: false, orgText: null, plural: false, descriptive: false } };
+  }
+  return null;
 }
 
 function lowerAt(toks: Token[], k: number): string {
@@ -272,6 +339,7 @@ const COMPLEMENT_STOP = new Set([
   'at', 'on', 'in', 'from', 'to', 'with', 'since', 'after', 'before', 'until', 'as', 'who', 'which', 'that', 'will', 'is',
   'was', 'are', 'has', 'had', 'have', 'said', 'says', 'while', 'when', 'for', 'by', 'amid', 'following', 'effective', 'but',
   'where', 'whose', 'than', 'into', 'over', 'under', 'about', 'during', 'becomes', 'became', 'succeeding', 'replacing',
+  'last', 'next', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'immediately',
 ]);
 
 function readComplement(toks: Token[], s: number): { s: number; e: number } | null {
@@ -357,10 +425,13 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
   const caseInformative = sentence.isTitle ? words.filter((t) => t.cap).length <= words.length * 0.6 : true;
   const nm = (k: number): boolean => {
     const t = toks[k];
+    // "at 8:15 ET": a time zone after a time is not a name
+    if (t && TIME_ZONE.test(t.text) && /^\d/.test(toks[k - 1]?.text ?? '')) return false;
     return !!t && nameable(t, toks[k + 1], caseInformative, k === 0);
   };
   const skip = new Set<number>();
-  const runs: Array<{ s: number; e: number; nick?: string }> = [];
+  const runs: Array<{ s: number; e: number; nick?: string; hon?: boolean }> = [];
+  let afterHonorific = -1;
   for (let i = 0; i < toks.length; ) {
     if (roleAt.has(i)) {
       i = (roleAt.get(i) as { end: number }).end;
@@ -374,6 +445,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       if (toks[k] && nm(k)) {
         for (let x = i; x < k; x++) skip.add(x);
         i = k;
+        afterHonorific = k;
         continue;
       }
     }
@@ -386,6 +458,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     while (j < toks.length && !roleAt.has(j)) {
       const u = toks[j] as Token;
       if (nm(j)) j++;
+      else if (/^(?:Co|Cos|Inc|Corp|Ltd|Plc|PLC|LLC|Llc|AG|SA|NV|SE|GmbH|Bhd)\.?$/.test(u.text)) j++; // "Coastal Tug Co"
       else if (PARTICLES.has(u.lower) && toks[j + 1] && nm(j + 1) && !u.cap) j++;
       else if ((u.text === "'" || u.text === '\u2018' || u.text === '"' || u.text === '\u201c') && toks[j + 1]?.cap && /^['\u2019"\u201d]$/.test(toks[j + 2]?.text ?? '') && toks[j + 3] && nm(j + 3)) {
         nick = toks[j + 1]?.text;
@@ -394,7 +467,11 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
       else if (/^[A-Z]$/.test(u.text) && j === i + 2) j++; // "Ravi Kumar S"
       else break;
     }
-    runs.push({ s: i, e: j, nick });
+    // "EADS Philippe Camus": an acronym before a given name is the employer, not part of the name
+    if (j - i >= 3 && isAcronym(toks[i]?.text ?? '') && GIVEN_NAMES.has(toks[i + 1]?.lower ?? '')) {
+      runs.push({ s: i, e: i + 1 });
+      runs.push({ s: i + 1, e: j, nick });
+    } else runs.push({ s: i, e: j, nick, hon: afterHonorific === i });
     i = j;
   }
   // 3. classify runs; in a list ("Priya Raman and Dev Okafor") a name after a person is a person
@@ -409,6 +486,8 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
     }
     classified.set(run.s, u);
     prevUnit = u;
+    // a surname later in the same sentence is this person ("named Robert Warren …, succeeding Warren")
+    if (u.type === 'P' && u.text.includes(' ')) known.names.push(u.text);
   }
   // 4. emit units in order
   for (let i = 0; i < toks.length; ) {
@@ -440,7 +519,7 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
 
 function classifyRun(
   sentence: Sentence,
-  run: { s: number; e: number; nick?: string },
+  run: { s: number; e: number; nick?: string; hon?: boolean },
   roleAt: Map<number, { end: number; info: RoleInfo }>,
   known: KnownPeople,
 ): Unit {
@@ -473,17 +552,26 @@ function classifyRun(
   const after = toks[e + 1];
 
   if (PLACES.has(lowerText) || (words.length === 1 && PLACES.has(lowerWords[0] ?? ''))) return mkUnit('L');
+  // "Mr Camus", "Dr. Lisa Su": an honorific names a person
+  if (run.hon) return mkUnit('P');
+  // "the Manic Street Preachers", "the Walt Disney Company": a name after "the" is not a person's
+  if (prevTok?.lower === 'the' && !prevRole) return mkUnit('O');
   // "JD.com, Inc.": a legal suffix cut off by a comma belongs to the name before it
   if (lowerWords.every((w) => /^(?:inc|corp|co|ltd|llc|plc|limited|incorporated|corporation)\.?$/.test(w))) return { type: 'W', s, e, text, sym: lowerText };
   if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');
   const hasHead = lowerWords.some((w, k) => k > 0 && ORG_HEADS.has(w.replace(/\.$/, '')));
   const odd = words.some((t) => isCamel(t.text) || isAcronym(t.text) || /[&]|\.(?:com|ai|io|net|org)$/i.test(t.text) || /\d/.test(t.text));
   // A person is named right after a title ("CEO Tim Cook", "chief executive Lisa Su").
-  const afterTitle = prevRole && !prevRole[1].info.orgText && !hasHead && !(odd && words.length === 1);
+  // ("chief executive Walter Steel": a given name first makes a person of a name that ends like a firm)
+  const givenHead = words.length === 2 && GIVEN_NAMES.has(lowerWords[0] ?? '') && !odd;
+  const afterTitle = prevRole && !prevRole[1].info.orgText && (!hasHead || givenHead) && !(odd && words.length === 1);
   if (afterTitle && !(nextRole && !isKnownPerson(lowerWords, known) && APPOINTISH.test(prevTok?.lower ?? ''))) {
     return mkUnit('P');
   }
   if (hasHead || odd) return mkUnit('O');
+  // "Vela Biotech names Sofia Rossi chief executive": whoever names, appoints or elects is the
+  // organisation, unless the run starts like a person's name
+  if (ORG_ACTS.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known) && !GIVEN_NAMES.has(lowerWords[0] ?? '') && !EAST_ASIAN_SURNAMES.has(lowerWords[0] ?? '') && toks[e + 1] && (toks[e + 1]?.cap || roleAt.has(e + 1))) return mkUnit('O');
   // "Novo Nordisk shareholders elect …": owned by its shareholders, staff or board, so a company
   if (/^(?:shareholders|investors|employees|staff|workers|stockholders)$/.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known)) return mkUnit('O');
   // "Jun Young-hyun", "Lee Jae-yong": family name, then a hyphenated given name (Korean order)
@@ -514,6 +602,9 @@ function classifyRun(
   void sentence;
   return mkUnit('O');
 }
+
+/** Verbs whose subject, before a named person or a title, is an employer. */
+const ORG_ACTS = /^(?:names|appoints|elects|taps|hires|picks|promotes|nominates|selects|chooses|poaches|recruits|ousts|fires|elevates|installs|welcomes|reappoints|sacks|dismisses)$/;
 
 const APPOINTISH = /^(?:names?|named|taps?|tapped|appoints?|appointed|hires?|hired|picks?|picked|promotes?|promoted|elevates?|elects?|elected|makes?|made)$/;
 

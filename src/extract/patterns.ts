@@ -4,7 +4,40 @@
 // finite-state cascade does (cf. FASTUS at MUC-6): each names its trigger, who moves, which way,
 // and where the role, organisation and counterpart stand.
 
-const alt = (words: string): string => `(?:${words.trim().split(/\s*\|\s*|\s*\n\s*/).join('|')})`;
+/**
+ * A list of phrases as one alternation, factored into a trie ("step down|steps down|stepped down" →
+ * "step(?:s| |ped)…"): the regex engine then tries each character once instead of each phrase in
+ * turn. Longer phrases come first where one extends another, as the patterns expect.
+ */
+const alt = (words: string): string => trieSource(words.split(/[|\n]/).map((w) => w.trim()).filter(Boolean));
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+}
+
+function trieSource(words: string[]): string {
+  const root: Trie = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let n = node.next.get(ch);
+      if (!n) {
+        n = { end: false, next: new Map() };
+        node.next.set(ch, n);
+      }
+      node = n;
+    }
+    node.end = true;
+  }
+  const emit = (node: Trie): string => {
+    const branches = [...node.next].map(([ch, n]) => ch.replace(/[-\\^$.*+?()[\]{}|/]/g, '\\$&') + emit(n));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return `(?:${emit(root)})`;
+}
 
 export const AUX = `(?:${alt(`
 will|would|shall|is|are|was|were|has|have|had|be|been|being|to|also|now|formally|officially|immediately|abruptly
@@ -16,7 +49,7 @@ concurrently|temporarily|provisionally|now|officially|additionally|initially|fro
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */
-export const SUBJ = `(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P|he|she|they)`;
+export const SUBJ = `(?<!\\b(?:to|of|for|with|from|about|than) )(?<s>(?:P , (?:R |O 's R |O R )?)*(?:P(?: ,)? (?:and|&) (?:R |O 's R |O R |co-founder |cofounder )?)?P(?:(?: ,)? (?:all|both))?|he|she|they)`;
 
 export const V_OUT = alt(`
 step down|steps down|stepping down|stepped down|stand down|stands down|step aside|steps aside|stepping aside|stepped aside
@@ -28,6 +61,8 @@ no longer be|not continue as|part ways|parts ways|parted ways|tendered his resig
 tenders his resignation|tenders her resignation|submitted his resignation|submitted her resignation|announced his resignation
 announced her resignation|announced his retirement|announced her retirement|announces his retirement|announces her retirement
 dies|died|has died|passes away|passed away|has passed away
+take early retirement|takes early retirement|took early retirement|taking early retirement|take an early retirement
+takes an early retirement|took an early retirement|go into retirement|goes into retirement|went into retirement
 `);
 
 /** What an out-verb may be followed by: the post left, or the company. */
@@ -44,6 +79,8 @@ assumes|assuming|assumed|takes the title of|moves into the new role of|move into
 named to|appointed to|elected to|named its|named the|picked as|named interim|named acting|named permanent|take up the post of
 is now|is now also|are now|has become|have become
 take up the role of|takes up the role of|takes up the post of|stepping in as|stepped in as|moving into the role of|move into the role of
+taken over as|re-assume|re-assumes|re-assumed|reassume|reassumes|reassumed|resume|resumes|resumed|resuming
+sign on as|signs on as|signed on as|signing on as
 `);
 
 export const APPOINT = alt(`
@@ -58,7 +95,10 @@ export const FIRE = alt(`
 ousts|ousted|oust|ousting|fires|fired|fire|firing|removes|removed|remove|removing|dismisses|dismissed|dismiss|sacks|sacked
 sack|pushes out|pushed out|push out|forces out|forced out|force out|replaces|replaced|replace|replacing|parts ways with
 parted ways with|part ways with|parting ways with|is parting ways with|separates itself from|separated itself from
+parts company with|parted company with|part company with|parting company with|released|releases
 axes|axed|boots|booted|terminates|terminated|suspends|suspended|suspend
+terminated its service agreement with|terminated its employment agreement with|terminated the employment of
+terminated its contract with|terminates its contract with|terminated the contract of|terminates the employment of
 `);
 
 export const HAND = alt(`

@@ -1,14 +1,14 @@
 // What a clause leaves implicit, filled in from the rest of the item: roles from descriptors and
 // successions, organisations from agents, counterparts and the item's topic, and posts vacated
 // implicitly when someone new fills them.
-import { primaryRoleCategory, roleCategories } from '../core/roles.js';
+import { primaryRoleCategory, roleCategories } from './memo.js';
 import { boardRole, type Descriptor, type Proto } from './clause.js';
 import type { RoleInfo, Unit } from './mentions.js';
 import type { Sentence } from './text.js';
 
 
 export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descriptor[]>, mainOrg: string | null, units: Unit[][], sentences: Sentence[]): void {
-  const cats = (r: RoleInfo | null): Set<string> => roleCategories(r?.title ?? null);
+  const cats = (r: RoleInfo | null): ReadonlySet<string> => roleCategories(r?.title ?? null);
   // 0. "both posts": the posts others take up in that sentence (else in the item)
   for (const p of [...protos]) {
     if (!(p as Proto & { both?: boolean }).both || p.direction !== 'out') continue;
@@ -55,7 +55,9 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
       const cp = protos.find((q) => q.counterpart?.name === p.name && q.direction !== p.direction && q.role && q.roleFrom !== 'counterpart')
         ?? (p.counterpart ? protos.find((q) => q.name === p.counterpart?.name && q.direction !== p.direction && q.role && q.sent === p.sent) : null);
       if (cp?.role) {
-        p.role = { ...cp.role, interim: p.direction === 'in' ? false : cp.role.interim, title: p.direction === 'in' ? cp.role.title.replace(/^(?:interim|acting)\s+/i, '') : cp.role.title };
+        // the post changes hands: whoever is replaced by an acting holder left the permanent post
+        const permanent = p.direction === 'in' || cp.direction === 'in';
+        p.role = { ...cp.role, interim: permanent ? false : cp.role.interim, title: permanent ? cp.role.title.replace(/^(?:interim|acting)\s+/i, '') : cp.role.title };
         p.roleFrom = 'counterpart';
         continue;
       }
@@ -147,6 +149,12 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
       }
       continue;
     }
+    // the organisation whose statement the sentence reports ("MidCon Corp said X has resigned")
+    if (p.speakerOrg && p.rule !== 'join-elsewhere') {
+      p.org = p.speakerOrg;
+      p.orgFrom = 'clause';
+      continue;
+    }
     // the organisation under discussion: the latest change with an explicit one, this sentence or the one before
     // (not the organisation the same person is leaving)
     const near = protos.filter((q) => q !== p && q.org && (q.orgFrom === 'explicit' || q.orgFrom === 'agent') && q.sent <= p.sent && p.sent - q.sent <= 1 && q.sent > 0 && q.rule !== 'join-elsewhere' && q.name !== p.name);
@@ -177,7 +185,7 @@ export function resolveImplicit(protos: Proto[], descriptors: Map<string, Descri
   void sentences;
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return a.has('Other') || b.has('Other');
 }
@@ -201,8 +209,8 @@ function firstOrgInSentence(us: Unit[], person: string): string | null {
  * or moves to executive chair ("IBM names Krishna CEO, Rometty to remain executive chairman").
  */
 export function inferVacated(protos: Proto[], descriptors: Map<string, Descriptor[]>, stays: Array<{ name: string; role: RoleInfo; sent: number }>, mainOrg: string | null): void {
-  const cats = (t: string | undefined): Set<string> => roleCategories(t ?? null);
-  const meets = (a: Set<string>, b: Set<string>): boolean => [...a].some((x) => b.has(x) && x !== 'Other');
+  const cats = (t: string | undefined): ReadonlySet<string> => roleCategories(t ?? null);
+  const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x) && x !== 'Other');
   const sameOrg = (a: string | null, b: string | null): boolean => {
     const x = (a ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
     const y = (b ?? mainOrg ?? '').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(?:inc|corp|co|ltd|group|holdings|the|company)$/.test(w));
@@ -211,7 +219,7 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     const [sm, bg] = x.length <= y.length ? [x, y] : [y, x];
     return sm.every((w) => bg.includes(w));
   };
-  const hasChange = (name: string, dir: 'in' | 'out', c: Set<string>, org?: string | null): boolean =>
+  const hasChange = (name: string, dir: 'in' | 'out', c: ReadonlySet<string>, org?: string | null): boolean =>
     protos.some((q) => q.name === name && q.direction === dir && meets(cats(q.role?.title), c) && (org === undefined || sameOrg(q.org, org)));
   const added: Proto[] = [];
   for (const a of protos) {
@@ -222,9 +230,12 @@ export function inferVacated(protos: Proto[], descriptors: Map<string, Descripto
     // (a) someone the item calls the current holder
     for (const [name, ds] of descriptors) {
       if (name === a.name || name.includes(a.name) || a.name.includes(name)) continue;
-      const orgOf = (x: Descriptor): string | null => x.org ?? protos.find((q) => q.sent === x.sent && q.org && q.orgFrom !== 'item')?.org ?? null;
+      const orgOf = (x: Descriptor): string | null => x.org ?? protos.find((q) => q.sent === x.sent && q.org && q.orgFrom !== 'item')?.org ?? protos.find((q) => q.name === name && q.org && q.orgFrom !== 'item')?.org ?? null;
       const unitPost = (x: Descriptor): boolean => /\s(?:of|for)\s/i.test(x.role.title) && !(x.role.orgText && a.org && x.role.orgText.toLowerCase() === a.org.toLowerCase());
-      const d = ds.find((x) => !x.former && !x.role.descriptive && !unitPost(x) && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
+      // the current holder, or one the item says held it until this reshuffle: "Axelrod, who had been
+      // president, replaces …" while Kim is named president (Axelrod moves to another post here)
+      const moving = protos.some((q) => q.name === name && q.direction === 'in' && q.role && !meets(cats(q.role.title), c) && Math.abs(q.sent - a.sent) <= 2);
+      const d = ds.find((x) => (!x.former || (moving && Math.abs(x.sent - a.sent) <= 2)) && !x.role.descriptive && !unitPost(x) && meets(cats(x.role.title), c) && sameOrg(orgOf(x), a.org) && !/^co-|\bco-/i.test(x.role.title));
       if (!d || hasChange(name, 'out', c) || hasChange(name, 'in', c, a.org)) continue;
       if (!protos.some((q) => q.name === name) && !stays.some((st) => st.name === name) && Math.abs(d.sent - a.sent) > 3) continue;
       added.push(vacate(name, d.role, a, 0.7, [d.sent, a.sent]));

@@ -2,7 +2,7 @@
 // through the helpers of clause.ts. See patterns.ts for the shared vocabulary.
 import type { Reason } from '../core/change.js';
 import {
-  agentBefore, boardRole, conjSubject, continueRoles, emit, emitNamed, peopleIn, pluralRoleInItem,
+  addDescriptor, agentBefore, boardRole, conjSubject, continueRoles, emit, emitNamed, peopleIn, pluralRoleInItem,
   previousPerson, reasonFor, resolvePerson, sameWords, subjectBefore, unitAfterTakeover, unitAt, unitsIn,
   type Groups, type SentCtx, type View,
 } from './clause.js';
@@ -20,13 +20,23 @@ interface Rule {
 // Patterns that start with a word use \b (a fast scan); those that may start with punctuation need the lookbehind.
 const rx = (s: string): RegExp => new RegExp(/^(?:\(\?:,|;)/.test(s) ? `(?<![\\w'])${s}(?![\\w'])` : `\\b${s}(?![\\w'])`, 'gd');
 
-const ROLE = ` (?:(?:a|the) (?:newly )?(?:new |created )*(?:post|role|position|job) (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
+const ROLE = ` (?:(?:a|the|an|its|his|her) (?:newly )?(?:(?:new|created|added|additional|vacant|combined|expanded|newly-created|newly created) )*(?:post|role|position|job|title|duties|responsibilities|functions|office)s? (?:of |, |as )?)?(?:(?:its|the|their|a|an|as|his|her) )*(?:(?<o>O) (?:'s )?)?(?:(?:the )?(?:[a-z][a-z-]* ){1,3}'s )?(?:(?:new|next|permanent|first|sole|incoming|new interim|group|unit) )*(?<r>R)`;
+
+/** "EA Sports" of "Electronic Arts", "Google Cloud" of "Google": a unit named after its company. */
+function unitOf(unit: string, company: string): boolean {
+  const head = (unit.split(/\s+/)[0] ?? '').toLowerCase();
+  const words = company.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.includes(head) || words.map((w) => w[0]).join('') === head;
+}
+
+/** Posts below the leadership ranks, named where a title would stand ("appointed X treasurer"). */
+const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
 
 export const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
     name: 'out-self',
-    gate: new RegExp(`(?<![\\w'])${V_OUT}(?![\\w'])`),
+    gate: new RegExp(`\\b${V_OUT}(?![\\w'])`),
     re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
@@ -46,6 +56,8 @@ export const RULES: Rule[] = [
         });
         if (outP && cf) emit(ctx, v, m, { person: cf, direction: 'in', role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'in-favor', counterpart: { name: outP.name, relation: 'succeeds' } });
       }
+      // "resigned as president of the company and president of Kierulff, its largest division"
+      if (r) continueRoles(ctx, v, m, peopleIn(v, g.s), 'out', reasonFor(verb, 'out'));
     },
   },
   {
@@ -62,7 +74,7 @@ export const RULES: Rule[] = [
   {
     // "Stankey becomes CEO", "U.B. Pravin Rao named interim CEO", "returns to Amazon as AWS CEO"
     name: 'in-self',
-    gate: new RegExp(`(?<![\\w'])(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
+    gate: new RegExp(`\\b(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
     re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
@@ -86,8 +98,8 @@ export const RULES: Rule[] = [
   {
     // "Thomas Dohmke takes the helm", "Xu Lei takes over", "Cher Wang Takes Over as CEO From Peter Chou"
     name: 'in-takeover',
-    gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on) (?:over|the helm|charge|the reins|the top job|the top post|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
+    gate: /\b(?:take|takes|took|taking|assume|assumes|assumed|assuming|step|steps|stepping|is taking|regain|regains|regained|reclaim|reclaims|reclaimed)\b/,
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>take|takes|took|taking|assume|assumes|assumed|assuming|step in|steps in|stepping in|step up|steps up|is taking|take up|takes up|take on|takes on|regain|regains|regained|reclaim|reclaims|reclaimed) (?:over|the helm|charge|the reins|the top job|the top post|the top spot|top spot|control|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management|the job|the role|the post|the chief executive role|both roles|both posts|both positions|the roles|the posts|the management|management)|(?<v3>steps in|step in|stepping in)(?= *(?:$|;|,|\\.|as\\b|to\\b)))(?: (?:at|of|as head of) (?:the )?(?<o>O))?(?<tail>.*)?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       const tail = m.groups?.tail ?? '';
@@ -110,10 +122,12 @@ export const RULES: Rule[] = [
     // "Y succeeds X as CEO", "Wu replaces Cheng Li as CTO", "Pope has been appointed to succeed him"
     name: 'succeed',
     gate: /\b(?:succeed\w*|replac\w*|over)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*${PERSON_DESC}?(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:appointed|named|picked|tapped|chosen|elected|selected|brought in) )?(?:to )?(?<v>succeed|succeeds|succeeded|succeeding|replace|replaces|replaced|replacing|(?:take|takes|took|taking) over(?: (?:on|in|at|by|next|early|late|effective)(?: \\S+){1,3}?)? from) (?:(?:R|O 's R|O R|the|its|his|her|co-founder|founder|retiring|outgoing|departing|longtime|current|incumbent|embattled|ousted|former|founding) )*${PERSON_DESC}?(?<c>(?:P (?:and|&) )?P|him|her)(?: (?:as|at) (?:the )?(?:(?<o>O) (?:'s )?)?(?<r>R)?(?:helm)?| in (?:the )?(?<unit>O)(?! 's))?`),
     apply(ctx, v, m, g) {
-      const r = unitAt(v, g.r);
-      const o = unitAt(v, g.o);
+      const unit = unitAt(v, g.unit);
+      // "will succeed Williams in Corporate Banking": the post is the head of the unit named
+      const r = unitAt(v, g.r) ?? (unit ? { ...unit, type: 'R' as const, role: { title: `head of ${unit.text}`, interim: false, orgText: unit.text, plural: false, descriptive: false } } : null);
+      const o = unitAt(v, g.o) ?? unit;
       const cus = unitsIn(v, g.c).map((k) => v.units[k] as Unit).filter((u) => u.type === 'P' || /^(?:him|her)$/.test(u.sym));
       const people = peopleIn(v, g.s);
       if (!cus.length) return;
@@ -132,8 +146,8 @@ export const RULES: Rule[] = [
   {
     // "Juul CEO Kevin Burns replaced by Altria's K.C. Crosthwaite"
     name: 'replaced-by',
-    gate: /\b(?:replaced|succeeded|ousted|pushed out) by\b/,
-    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
+    gate: /\b(?:replaced|succeeded|ousted|pushed out)(?: (?:as|in)(?: \S+){1,3}?)? by\b/,
+    re: rx(`${SUBJ} ${AUX}(?:replaced|succeeded|ousted|pushed out)(?: as (?:(?:its|the) )?(?<r0>R)| in (?:the|that|this|his|her|its) (?:role|post|position|job|seat))? by (?:(?:O 's|R|O R|its|the|board member|former|co-founder) )*(?<c>P)(?: as (?<r>R))?`),
     apply(ctx, v, m, g) {
       const cu = unitAt(v, g.c);
       const r = unitAt(v, g.r) ?? unitAt(v, g.r0);
@@ -148,11 +162,13 @@ export const RULES: Rule[] = [
   {
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
-    gate: new RegExp(`(?<![\\w'])${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?`),
+    gate: new RegExp(`\\b${APPOINT}(?![\\w'])`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding|to succeed|to replace) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?(?=(?<after> [a-z]+)?)`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cu = unitAt(v, g.c);
+      // "appointed X treasurer": a post the grammar does not know is named, so it is not a leadership post
+      if (!g.r && !g.top && !cu && BELOW_LEADERSHIP.test(m.groups?.after ?? '')) return;
       if (/^(?:confirms|confirmed|welcomes|welcomed|makes|made|make|lands|landed)$/.test(verb) && !g.r) return;
       const r = unitAt(v, g.r);
       if (r?.role && /\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
@@ -181,25 +197,31 @@ export const RULES: Rule[] = [
   {
     // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
     name: 'fire',
-    gate: new RegExp(`(?<![\\w'])${FIRE}(?![\\w'])`),
+    gate: new RegExp(`\\b${FIRE}(?![\\w'])`),
     re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*${PERSON_DESC}?(?<n>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
       const n = unitAt(v, g.n);
       const before = v.str.slice(0, (m.indices?.groups?.v ?? [0])[0]).trim();
-      const subjIsPerson = /(?:^|\s)(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
+      const subjIsPerson = /(?:^|\s)(?<!\b(?:to|of|for|with|from|about|than) )(?:P|he|she)(?: (?:will|would|is|to|has|had|was))*$/.test(before);
       if (/^(?:replaces|replaced|replace|replacing)$/.test(verb) && subjIsPerson && !n) return; // "Wu replaces X" is succeed
       if (/^(?:suspends|suspended|suspend)$/.test(verb)) return;
+      // "the ousted Catalan president, X, has admitted": a participle describing the person, not the act
+      if (/(?:^|\s)(?:the|a|an|its|his|her|their|recently|newly)$/.test(before)) return;
       const people = peopleIn(v, g.p);
       const pron = !people.length ? unitAt(v, g.p) : null;
+      // "Laura Ashley is parting company with its chief executive X": whoever has "its" executives is the company
+      const namedLikePerson = / its (?:R )?P/.test(m[0]) ? /(?:^|[;,] )(?:(?:the )?P)(?: (?:is|has|will|had|was|said it|said it has|said it had|said it will))*$/.exec(before) : null;
+      const companyAsPerson = namedLikePerson ? v.units[v.pos.indexOf(before.lastIndexOf('P'))]?.text ?? null : null;
+      if (/^releas/.test(verb) && !r) return; // "released X as president", not a product or a prisoner
       const targets: Array<{ unit: Unit | null; name: string }> = people.map((u) => ({ unit: u, name: resolvePerson(ctx, v, u) }));
       if (pron && /^(?:him|her)$/.test(pron.sym)) {
         const prev = previousPerson(ctx, v, null);
         if (prev) targets.push({ unit: null, name: prev });
       }
       for (const t of targets) {
-        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m), both: !!g.both };
+        const base = { direction: 'out' as const, role: r?.role ?? null, org: null, orgFrom: 'none' as const, reason: (/^(?:replac|succeed|part)/.test(verb) ? null : 'fired') as Reason | null, conf: 0.9, rule: 'fire', agentOrg: agentBefore(v, m) ?? companyAsPerson, both: !!g.both };
         const outP = t.unit
           ? emit(ctx, v, m, { ...base, person: t.unit, counterpart: n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null })
           : emitNamed(ctx, m, t.name, 'out', r?.role ?? null, null, n ? { name: ctx.resolve(n), relation: 'succeeded_by' } : null, 'fire', 0.85, null);
@@ -212,7 +234,7 @@ export const RULES: Rule[] = [
   {
     // "Su Hua hands CEO role to Cheng Yixiao", "hands reins to Bill Staples", "cede CEO job to co-founder Larry Page"
     name: 'hand',
-    gate: new RegExp(`(?<![\\w'])${HAND}(?![\\w'])`),
+    gate: new RegExp(`\\b${HAND}(?![\\w'])`),
     re: rx(`(?<v>${HAND}) (?:over )?(?:(?:the|his|her|its|their|both|day-to-day) |(?<ho>O) (?:'s )?)*(?:(?<r>R) )?(?:(?:role|job|post|title|reins|baton|torch|top job|helm|duties|company|mantle|position|chairmanship|leadership|control|top post) )?(?:(?:[^;]{0,90}?) )??to (?:(?:R|O 's R|O R|fellow|R and|co-founder|cofounder|its|his|her|the|board member|deputy|longtime|veteran|O 's|former|ex|ex-) )*${PERSON_DESC}?(?<n>P)`),
     apply(ctx, v, m, g) {
       const n = unitAt(v, g.n);
@@ -273,8 +295,8 @@ export const RULES: Rule[] = [
   {
     // "Immelt will remain chairman until he retires on Dec. 31"
     name: 'remain-until',
-    gate: /\buntil\b/,
-    re: rx(`${SUBJ} ${AUX}(?:remain|remains|stay|stays|stay on|stays on|continue|continues) (?:as )?(?:(?:its|the) )?(?<r>R) until (?:he|she|P) (?:retires|steps down|leaves|departs)`),
+    gate: /\buntil (?:he|she|P) (?:retire|step|leave|depart)/,
+    re: rx(`${SUBJ} ${AUX}(?:remain|remains|stay|stays|stay on|stays on|continue|continues|become|becomes|serve as|serves as|be) (?:as )?(?:(?:its|the) )?(?<r>R)(?: [^;]{0,40}?)? until (?:he|she|P) (?:retires|steps down|leaves|departs|retire|step down)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'out', role: r?.role ?? null, org: null, orgFrom: 'none', reason: 'retired', conf: 0.8, rule: 'remain-until' });
@@ -514,8 +536,8 @@ export const RULES: Rule[] = [
   {
     // "Intel today announced the resignation of Brian Krzanich as chief executive officer"
     name: 'nominal',
-    gate: /\b(?:resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of\b/,
-    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit) of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr) )*(?<p>(?:P (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
+    gate: /\b(?:resignations?|retirements?|departures?|appointments?|promotions?|elections?|dismissals?|ousters?|exits?|firing|sacking|removal|ousting) of\b/,
+    re: rx(`(?<v>resignation|retirement|departure|appointment|promotion|election|dismissal|ouster|exit|firing|sacking|removal|ousting)s? of (?:(?:R|O 's R|its|the|mr|ms|mrs|dr|two|three|four|(?<dirs>directors))(?: ,)? )*(?<p>(?:P , )*(?:P(?: ,)? (?:and|&) )?P)(?: as (?:(?:its|the) )?(?:(?<o>O) (?:'s )?)?(?<r>R))?`),
     apply(ctx, v, m, g) {
       const noun = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
@@ -523,10 +545,12 @@ export const RULES: Rule[] = [
       const dir = /^(?:appointment|promotion|election)$/.test(noun) ? 'in' : 'out';
       if (dir === 'in' && !r) return;
       const before = v.str.slice(Math.max(0, m.index - 60), m.index);
-      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with)\b[^;]*$/.test(before) && !ctx.sent.isTitle) return;
+      // said or announced, a reason given for it, or the agent's own act ("PeopleSoft's firing of CEO X")
+      if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with|for|follows)\b[^;]*$/.test(before) && !/\bO 's $/.test(before) && !ctx.sent.isTitle) return;
       if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
-      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : noun === 'dismissal' || noun === 'ouster' ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
-      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role: r?.role ?? null, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
+      const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : /^(?:dismissal|ouster|firing|sacking|removal|ousting)$/.test(noun) ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
+      const role = r?.role ?? (g.dirs ? { title: 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
     },
   },
   {
@@ -558,16 +582,126 @@ export const RULES: Rule[] = [
     // "Bob Chapek … is Iger's replacement as CEO", "X is his successor as CFO"
     name: 'replacement-noun',
     gate: /\b(?:replacement|successor)\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?<c>P) 's|his|her) (?:permanent |new )?(?:replacement|successor) as (?:(?:its|the) )?(?<r>R)`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<act>act|acts|acting|serve|serves|serving) as )?(?:(?<c>P) 's|his|her) (?:permanent |new |interim |temporary )?(?:replacement|successor)(?: as (?:(?:its|the) )?(?<r>R))?(?<tail> (?:on an? |in an? )?(?:interim|temporary|acting) (?:basis|capacity))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const cu = unitAt(v, g.c);
+      // without a title, a verb must make the subject the replacement ("will act as his replacement")
+      if (!r && !g.act && !/\b(?:is|was|will be|be|becomes|become|became|named|appointed)\b/.test(m[0])) return;
+      const provisional = !!g.tail || /\b(?:interim|temporary)\b/.test(m[0]);
       for (const p of peopleIn(v, g.s)) {
         const subj = resolvePerson(ctx, v, p);
         const cname = cu ? ctx.resolve(cu) : previousPerson(ctx, v, subj);
-        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null });
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: r?.role ?? null, org: null, orgFrom: 'none', reason: null, conf: 0.85, rule: 'replacement-noun', counterpart: cname ? { name: cname, relation: 'succeeds' } : null, provisional });
         if (inP && cname && cname !== subj) emitNamed(ctx, m, cname, 'out', r?.role ?? null, null, { name: subj, relation: 'succeeded_by' }, 'replacement-noun-out', 0.8, inP);
       }
+    },
+  },
+  {
+    // "his responsibilities will be assumed by chairman X", "Geiger's post, in turn, has been filled by Y":
+    // the newcomer takes the posts the possessor held (or leaves)
+    name: 'duties-by',
+    gate: /\b(?:assumed|taken over|filled|handled|taken on|shared|split|performed) by\b/,
+    re: rx(`(?<who>P 's|his|her) (?:former )?(?:post|position|job|role|duties|responsibilities|reponsibilities|functions|positions|posts|seat|title|titles|roles|jobs)(?: , in turn ,)? ${AUX}(?:assumed|taken over|filled|handled|taken on|shared|split|performed) by (?:(?:R|O 's R|O R|the|its|O 's|company 's R|company 's) )*(?<n>P)(?: and (?:(?:R|O 's R|O R) )*(?<n2>P))?`),
+    apply(ctx, v, m, g) {
+      const whoU = unitAt(v, g.who);
+      if (!whoU) return;
+      const who = whoU.type === 'P' ? ctx.resolve(whoU) : ctx.lastSubject;
+      if (!who) return;
+      const provisional = /\b(?:interim|temporar\w*|until a (?:successor|replacement|permanent))\b/.test(ctx.clauseText(whoU));
+      // the post given up: the one the item says they leave, else the last one it says they held,
+      // not one they have just taken ("Geiger, who had been CEO, … Geiger's post has been filled by")
+      const left = ctx.protos.find((q) => q.name === who && q.direction === 'out' && q.role);
+      const taken = new Set(ctx.protos.filter((q) => q.name === who && q.direction === 'in' && q.role).map((q) => q.role?.title));
+      const held = [...(ctx.descriptors.get(who) ?? [])].reverse().find((d) => !d.role.descriptive && !taken.has(d.role.title));
+      const role = left?.role ?? held?.role ?? null;
+      for (const n of [unitAt(v, g.n), unitAt(v, g.n2)]) {
+        if (!n || ctx.resolve(n) === who) continue;
+        const inP = emit(ctx, v, m, { person: n, direction: 'in', role, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'duties-by', counterpart: { name: who, relation: 'succeeds' }, provisional });
+        if (inP && !left) emitNamed(ctx, m, who, 'out', role, held?.org ?? null, { name: inP.name, relation: 'succeeded_by' }, 'duties-by-out', 0.75, inP);
+      }
+    },
+  },
+  {
+    // "he assumes the positions from Roger Houmes", "takes over the duties from X": X leaves the posts taken
+    name: 'take-from',
+    gate: /\b(?:positions?|posts?|titles?|roles?|duties|jobs?|responsibilities|reins) from\b/,
+    re: rx(`${SUBJ} ${AUX}(?:assumes|assumed|assume|assuming|takes|took|take|taking|taken|inherits|inherited|inherit)(?: over)? (?:the |both |these |those |his |her |their )?(?:positions?|posts?|titles?|roles?|duties|jobs?|responsibilities|reins) from (?:(?:R|O 's R|the|its|outgoing|retiring) )*(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      if (!cu) return;
+      const cname = ctx.resolve(cu);
+      for (const p of peopleIn(v, g.s)) {
+        const inP = emit(ctx, v, m, { person: p, direction: 'in', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.8, rule: 'take-from', counterpart: { name: cname, relation: 'succeeds' } });
+        if (inP && inP.name !== cname) emitNamed(ctx, m, cname, 'out', null, null, { name: inP.name, relation: 'succeeded_by' }, 'take-from-out', 0.8, inP);
+      }
+    },
+  },
+  {
+    // "elected three directors: A, B and C", "elected three Vice-Chairmen -- A of X, B of Y and C of Z";
+    // without the names ("The company also elected three directors.") the next sentence may give them
+    name: 'plural-list',
+    gate: /\b(?:two|three|four|five|six|seven|several) (?:new |additional |outside |independent )*(?:R|directors|officers|members)\b/,
+    re: rx(`(?<v>${APPOINT}) (?:two|three|four|five|six|seven|several) (?:(?:new|additional|outside|independent) )*(?:(?<r>R)|(?<dirs>directors|officers|members))(?<list> (?::|- -|-|\u2014|,|, including|, namely) (?<p>(?:P(?: of (?:the )?[OLP](?: of (?:new )?[OL])?)?(?: ,)? )*P(?: of (?:the )?[OLP](?: of (?:new )?[OL])?)?(?: ,)? (?:and|&) P))?(?! P)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      const role: RoleInfo | null = r?.role ?? (g.dirs ? { title: m.groups?.dirs ?? 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);
+      if (!role || role.descriptive) return;
+      if (!g.list) {
+        ctx.plural.push({ role, sent: ctx.si });
+        return;
+      }
+      // "A of Nordbank, B of Kiel Trust": the name after "of" is the appointee's employer
+      const appointees = peopleIn(v, g.p).filter((u) => v.units[v.units.indexOf(u) - 1]?.sym !== 'of');
+      for (const p of appointees) emit(ctx, v, m, { person: p, direction: 'in', role, org: null, orgFrom: 'none', reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.8, rule: 'plural-list', agentOrg: agentBefore(v, m) });
+    },
+  },
+  {
+    // "They are Paul Hermann, John Clive Bayley and Costas Galetakis." after "elected three directors"
+    name: 'they-are',
+    gate: /^they (?:are|were|include)\b/,
+    re: rx(`^they (?:are|were|include) (?<p>(?:P(?: ,)? )*P(?: ,)? (?:and|&) P)`),
+    apply(ctx, v, m, g) {
+      const pending = ctx.plural.find((x) => x.sent === ctx.si - 1);
+      if (!pending) return;
+      for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: 'in', role: pending.role, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'they-are' });
+    },
+  },
+  {
+    // "… and named him chief financial officer": the person just named in the clause
+    name: 'appoint-pronoun',
+    gate: /\b(?:names|named|appoints|appointed|elects|elected|makes|made|promoted) (?:him|her)\b/,
+    re: rx(`(?<v>names|named|appoints|appointed|elects|elected|makes|made|promoted) (?:him|her) (?:as |to |to be )?(?:(?:its|the|a|an|O 's) )?(?<r>R)`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role || r.role.descriptive) return;
+      let person: string | null = null;
+      for (let k = 0; k < v.units.length && (v.pos[k] as number) < m.index; k++) if ((v.units[k] as Unit).type === 'P') person = ctx.resolve(v.units[k] as Unit);
+      person ??= ctx.lastSubject;
+      if (person) emitNamed(ctx, m, person, 'in', r.role, null, null, 'appoint-pronoun', 0.8, null, reasonFor(m.groups?.v ?? '', 'in'));
+    },
+  },
+  {
+    // "will name a successor to its outgoing chairman and chief executive X": X is leaving
+    name: 'successor-to',
+    gate: /\b(?:outgoing|retiring|departing)\b/,
+    re: rx(`(?:successor|replacement)(?: (?:on|by|before|after|within|in|early|late|next|this|or|M|\\d+))* (?:to|for) (?:(?:its|the|his|her) )?(?:outgoing|retiring|departing) (?:(?:O 's )?R )?(?<c>P)`),
+    apply(ctx, v, m, g) {
+      const cu = unitAt(v, g.c);
+      if (cu) emit(ctx, v, m, { person: cu, direction: 'out', role: null, org: null, orgFrom: 'none', reason: null, conf: 0.75, rule: 'successor-to' });
+    },
+  },
+  {
+    // "Chairman X also held the position of president", "… president, a position Ely also held": the post
+    // is theirs, so a newcomer to it replaces them (resolve.ts, inferVacated)
+    name: 'also-held',
+    gate: /\b(?:held|occupied)\b/,
+    re: rx(`(?:${SUBJ} ${AUX}(?:also |previously |had )*(?:held|occupied) (?:the |that )?(?:post|position|role|title|job)s? of (?:the )?(?<r>R)|(?<r2>R) , (?:a|the) (?:post|position|role|job|title) (?:that |which )?(?<p>P) (?:also |previously |formerly |had |has )*(?:held|occupied))`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r) ?? unitAt(v, g.r2);
+      if (!r?.role || r.role.descriptive) return;
+      const holders = g.p ? [unitAt(v, g.p)].filter((u): u is Unit => !!u) : peopleIn(v, g.s);
+      for (const p of holders) addDescriptor(ctx, resolvePerson(ctx, v, p), r.role, r.role.orgText);
     },
   },
   {
@@ -670,7 +804,7 @@ export const RULES: Rule[] = [
       const name = resolvePerson(ctx, v, p);
       const d = (ctx.descriptors.get(name) ?? []).find((x) => !x.former && !x.role.descriptive && x.sent === ctx.si);
       const agent = agentBefore(v, m);
-      if (!d || !agent || sameWords(agent, from.text)) return;
+      if (!d || !agent || sameWords(agent, from.text) || unitOf(from.text, agent)) return;
       // "Facebook taps Dropbox CEO Drew Houston for its board": a directorship is held alongside the post
       if (/^ (?:for|to|on|onto|as a member of|to join) (?:(?:the|its|O 's|O) )*board\b/.test(v.str.slice(m.index + m[0].length))) return;
       emitNamed(ctx, m, name, 'out', d.role, from.text, null, 'hired-away', 0.75, null);
@@ -716,19 +850,54 @@ function possessorBefore(v: View, vStart: number): string | null {
   return found;
 }
 
+/**
+ * Patterns that open with a subject can only match where a person or a pronoun stands: they are
+ * tried there alone (sticky), not scanned across the whole clause.
+ */
+const SUBJECT_LED = new Map<Rule, RegExp>();
+for (const rule of RULES) {
+  if (rule.re.source.startsWith(`\\b${SUBJ}`)) SUBJECT_LED.set(rule, new RegExp(rule.re.source, 'yd'));
+}
+
+/** A number of posts filled without names in the clause (the next sentence may give them). */
+const PLURAL_POST = /\b(?:two|three|four|five|six|seven|several) (?:new |additional |outside |independent )*(?:R|directors|officers|members)\b/;
+
+function runRule(ctx: SentCtx, v: View, rule: Rule, m: RegExpExecArray): void {
+  const g: Groups = {};
+  const ind = m.indices?.groups ?? {};
+  for (const k in ind) {
+    const span = ind[k];
+    if (span) g[k] = span;
+  }
+  rule.apply(ctx, v, m, g);
+}
+
 export function applyRules(ctx: SentCtx, v: View): void {
-  if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str)) return;
+  if (!v.str.includes('P') && !/\b(?:he|she)\b/.test(v.str) && !PLURAL_POST.test(v.str)) return;
   anyTrigger ??= new RegExp(RULES.map((r) => (r.gate ? r.gate.source : '')).filter(Boolean).map((x) => `(?:${x})`).join('|'));
   if (!anyTrigger.test(v.str)) return;
+  // where a subject can start: persons and pronouns, in order
+  const starts: number[] = [];
+  v.units.forEach((u, k) => {
+    if (u.type === 'P' || u.sym === 'he' || u.sym === 'she' || u.sym === 'they') starts.push(v.pos[k] as number);
+  });
   for (const rule of RULES) {
     if (rule.gate && !rule.gate.test(v.str)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of v.str.matchAll(rule.re)) {
-      const g: Groups = {};
-      const ind = m.indices?.groups ?? {};
-      for (const [k, span] of Object.entries(ind)) if (span) g[k] = span as [number, number];
-      rule.apply(ctx, v, m as RegExpExecArray, g);
+    const sticky = SUBJECT_LED.get(rule);
+    if (sticky) {
+      let end = 0;
+      for (const at of starts) {
+        if (at < end) continue;
+        sticky.lastIndex = at;
+        const m = sticky.exec(v.str);
+        if (!m) continue;
+        end = m.index + Math.max(1, m[0].length);
+        runRule(ctx, v, rule, m);
+      }
+      continue;
     }
+    rule.re.lastIndex = 0;
+    for (const m of v.str.matchAll(rule.re)) runRule(ctx, v, rule, m as RegExpExecArray);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, htmlToText, stripFeedBoilerplate } from '../../src/extract/clean.js';
+import { cleanBody, cleanTitle, htmlToText, stripFeedBoilerplate } from '../../src/extract/clean.js';
 import { itemText } from '../../src/extract/index.js';
 
 describe('htmlToText', () => {
@@ -43,5 +43,31 @@ describe('itemText', () => {
   it('keeps one copy when the content repeats the summary', () => {
     const t = itemText({ id: 'x', title: 'T', summary: 'Jane Doe joins Acme as CFO.', content: '<p>Jane Doe joins Acme as CFO.</p><p>More.</p>', url: null, feed: null, publishedAt: null });
     expect(t.body).toBe('Jane Doe joins Acme as CFO.\n\nMore.');
+  });
+});
+
+describe('newswire text', () => {
+  it('joins lines wrapped at a fixed width; an indented line starts a paragraph', () => {
+    const wire = [
+      'Harbour Freight Lines Inc said Paul N. Ostrander has',
+      'resigned as president and chief operating officer and his',
+      'duties will be taken on by chairman Edith Calloway.',
+      '    Ostrander, 58, had been with the shipping company since',
+      '1979, the company said in a brief statement.',
+    ].join('\n');
+    expect(cleanBody(wire)).toBe(
+      'Harbour Freight Lines Inc said Paul N. Ostrander has resigned as president and chief operating officer and his duties will be taken on by chairman Edith Calloway.\n'
+      + 'Ostrander, 58, had been with the shipping company since 1979, the company said in a brief statement.',
+    );
+  });
+  it('leaves short lines (lists, furniture) as they are', () => {
+    expect(cleanBody('Board changes\nJane Roe joins\nTom Poe leaves')).toBe('Board changes\nJane Roe joins\nTom Poe leaves');
+  });
+  it('drops a ticker in angle brackets and keeps a private company marked the same way', () => {
+    expect(cleanBody('Harbour Freight Lines Inc <HFL> said its unit <Coastal Tug Co> named a president.')).toBe('Harbour Freight Lines Inc said its unit Coastal Tug Co named a president.');
+    expect(cleanTitle('HARBOUR FREIGHT <HFL.O> PRESIDENT RESIGNS')).toBe('HARBOUR FREIGHT PRESIDENT RESIGNS');
+  });
+  it('still reads HTML as HTML', () => {
+    expect(cleanBody('<p>Jane Roe <b>joins</b> Acme</p>')).toBe('Jane Roe joins Acme');
   });
 });

@@ -38,3 +38,10 @@ describe('items that report no change', () => {
     });
   }
 });
+
+describe('participles that describe a person', () => {
+  it('"the ousted president, X, has admitted …" reports no change', () => {
+    const changes = extractChanges({ id: 'n', title: 'Holm admits defeat', summary: 'The ousted Ruritanian president, Ivar Holm, has admitted privately that his campaign is over.', content: null, url: null, feed: null, publishedAt: '2025-03-03' });
+    expect(changes).toEqual([]);
+  });
+});

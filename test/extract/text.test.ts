@@ -14,6 +14,21 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a company name whole before a weekday, a second legal suffix or a bracketed ticker', () => {
+    const body = 'Harbour Freight Inc. Tuesday said it named a president. Ada Stern joined Tokai Denki Co. Ltd. in 2001. Corvane Corp. (CRV.N) said profit rose.';
+    expect(splitSentences('T', body).sentences.map((s) => s.text).slice(1)).toEqual([
+      'Harbour Freight Inc. Tuesday said it named a president.',
+      'Ada Stern joined Tokai Denki Co. Ltd. in 2001.',
+      'Corvane Corp. (CRV.N) said profit rose.',
+    ]);
+  });
+
+  it('takes the case of an all-capitals title from the story under it', () => {
+    const { sentences } = splitSentences('HARBOUR FREIGHT NAMES NEW PRESIDENT', 'Harbour Freight Lines Inc said it named Ada Stern president.');
+    expect(sentences[0]?.tokens.map((t) => t.text)).toEqual(['Harbour', 'Freight', 'names', 'new', 'president']);
+    expect(sentences[0]?.text).toBe('HARBOUR FREIGHT NAMES NEW PRESIDENT');
+  });
+
   it('keeps offsets so every sentence is a verbatim slice of the text', () => {
     const { text, sentences } = splitSentences('A title', 'First one. Second one!\n\nNew paragraph? Yes.');
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
