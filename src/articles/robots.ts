@@ -49,7 +49,9 @@ export function parseRobots(text: string, token: string): RobotsRules {
   let current: { agents: string[]; rules: Rule[] } | null = null;
   let count = 0;
   for (const raw of text.slice(0, ROBOTS_MAX_BYTES).split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
+    // A comment runs from the first "#" to the end of the line (RFC 9309), whatever it holds.
+    const hash = raw.indexOf('#');
+    const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
     const colon = line.indexOf(':');
     if (colon === -1) continue;
     const key = line.slice(0, colon).trim().toLowerCase();

@@ -96,7 +96,7 @@ const DiscordSchema = z.strictObject({
 });
 
 // SEC fair access asks every automated client to declare who it is, with a way to reach them.
-const CONTACT_EMAIL = /[^\s@<>(),;"]+@[^\s@<>(),;"]+\.[A-Za-z]{2,}/;
+const CONTACT_EMAIL = /(?<![^\s@<>(),;"])[^\s@<>(),;"]+@[^\s@<>(),;"]+\.[A-Za-z]{2,}/;
 const CompanySchema = z.union([z.number().int().positive(), z.string().trim().regex(/^(?:\d{1,10}|[A-Za-z][A-Za-z0-9.-]{0,9})$/, 'a CIK (digits) or a ticker')]).transform(String);
 
 /** SEC EDGAR Form 8-K Item 5.02 as a source (docs/sec.md). */

@@ -254,7 +254,7 @@ function findMainOrg(units: Unit[][], people: string[]): string | null {
   return best;
 }
 
-const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|will|and|,|becomes|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
+const VERBISH = /^(?:will|would|is|are|was|were|has|have|had|to|takes?|took|becomes?|became|steps?|stepped|resigns?|resigned|retires?|retired|leaves|left|joins?|joined|said|says|succeeds?|replaces?|moves?|returns?|heads?|runs?|leads?|departs?|exits?|quits?|also|now|who|and|,|named|appointed|hands?|cedes?|gives?|remains?|stays?|continues?|plans?)$/;
 
 /** Words that open a verb phrase right after a subject ("…, Orin Smith, will retire"). */
 const CLAUSE_VERB = /^(?:will|would|is|are|was|were|has|have|had|said|says|resigned|resigns|retired|retires|quit|quits|stepped|steps|became|becomes|joined|joins|left|leaves|succeeds|succeeded|replaces|replaced|takes|took|to|died|dies|assumes|assumed)$/;

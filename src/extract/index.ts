@@ -162,9 +162,23 @@ function isPublicOffice(p: Proto, sentences: Sentence[], fullText: string): bool
   if (at >= 0 && PUBLIC_NEAR.test(s.slice(Math.max(0, at - 40), at))) return true;
   if (GOVERNMENT_ACT.test(s) && (!p.org || p.orgFrom === 'item' || p.orgFrom === 'none')) return true;
   if (p.role && PUBLIC_ROLE.test(p.role.title)) return true;
-  if (p.role && /\bof\b.*\b(?:house|senate|(?:central|party|congressional|senate|house|select) committee|alliance|coalition|parliament|army|navy|forces)\b/i.test(p.role.title)) return true;
+  if (p.role && namesPublicBody(p.role.title)) return true;
   if (/^(?:General|Gen\.?|Admiral|Adm\.?|Colonel|Col\.?|Major|Lt\.?|Lieutenant|Senator|Sen\.?|Governor|Gov\.?|President|Prime Minister|Minister)\s/.test(p.name)) return true;
   return false;
+}
+
+const TITLE_BODY = /\b(?:house|senate|(?:central|party|congressional|senate|house|select) committee|alliance|coalition|parliament|army|navy|forces)\b/i;
+
+/**
+ * A title naming a public body after an "of", on one line: "chairman of the Senate select
+ * committee". Read from the first "of" of each line, as one regex with ".*" between them would
+ * rescan the rest of the line from every "of".
+ */
+function namesPublicBody(title: string): boolean {
+  return title.split(/[\n\r\u2028\u2029]/).some((line) => {
+    const of = /\bof\b/i.exec(line);
+    return of !== null && TITLE_BODY.test(line.slice(of.index + 2));
+  });
 }
 
 const MONTH_NUM: Record<string, number> = {

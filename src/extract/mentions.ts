@@ -117,7 +117,7 @@ function isInitials(t: string): boolean {
 const ROLE_START_WORD = /^(?:c\.e\.o\.|c\.f\.o\.|c\.o\.o\.|c\.t\.o\.|interim|acting|co|co-.*|executive|non-executive|nonexecutive|independent|senior|deputy|vice|vice-.*|group|lead|sole|rotating|permanent|founding|managing|associate|global|corporate|chief|division|regional|country|area|general|full-time|presiding|joint|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cpos?|cisos?|csos?|cros?|chros?|ccos?|cdos?|caos?|clos?|cxos?|president|presidents|presidency|chairman|chairmen|chairmanship|chairwoman|chairperson|chairs?|vp|svp|evp|board|directors?|head|leaders?|founders?|cofounder|members?|bosse?s?|prime|minister|ministers|senator|mayor|ambassador|editor|editor-in-chief|director-general|directors-general|[a-z]+-(?:elect|designate)|chief-executive)$/;
 
 /** A title with a hyphenated tail: "CEO-elect", "president-designate", "vice president-finance". */
-const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-(elect|designate|[a-z]{3,20})$/;
+const HYPHEN_TAIL = /^((?:vice-)?(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|director))-([a-z]{3,20})$/;
 
 export function readRole(toks: Token[], i: number, depth = 0): { end: number; info: RoleInfo } | null {
   if (!ROLE_START_WORD.test(toks[i]?.lower ?? '')) return null;

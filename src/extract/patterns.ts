@@ -111,7 +111,7 @@ export const MODALITY = new RegExp(
     'reportedly', 'rumou?rs?', 'rumou?red', 'speculation', 'speculates?', 'is said to', 'are said to', 'sources? (?:say|said|says)',
     'people familiar', 'familiar with the matter', 'according to (?:people|sources|a person|two people|three people)',
     'considering', 'considers', 'widely expected', 'is expected to be named', 'are expected to be named', 'is weighing', 'weighs', 'weighing', 'in talks', 'held talks', 'holding talks',
-    'approached', '(?<!(?:back|backing|backs|support|supporting|supports|endorse|endorses|endorsing|fund|funding|funds|political|midterm|election|congressional|presidential) )candidates?', 'shortlist', 'short-list', 'front-?runner', 'tipped', 'heir apparent', 'potential successor',
+    'approached', '(?<!(?:back(?:ing|s)?|support(?:ing|s)?|endors(?:e|es|ing)|fund(?:ing|s)?|political|midterm|election|congressional|presidential) )candidates?', 'shortlist', 'short-list', 'front-?runner', 'tipped', 'heir apparent', 'potential successor',
     'possible successor', 'could succeed', 'could replace', 'could become', 'could be named', 'might', 'may be',
     'in the running', 'succession planning', 'succession race', 'under consideration', 'no decision has been made',
     'denie[sd]', 'deny', 'denying', 'disput(?:es|ed|ing)', 'inaccurate', 'false report', 'no plans to', 'not retiring',

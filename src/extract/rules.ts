@@ -423,12 +423,12 @@ export const RULES: Rule[] = [
   {
     // "Giannandrea will run Apple's machine learning and AI strategy"
     name: 'will-lead-unit',
-    gate: /\b(?:lead|head|run|oversee)\b O 's/,
+    gate: /\b(?:lead|head|run|oversee) O 's/,
     re: rx(`${SUBJ} (?:will|to|is to|would) (?:also |now )?(?:lead|head|run|oversee) (?<o>O) 's (?<obj>[a-z][a-z-]*(?: (?:and|&|[a-z][a-z-]*|O)){0,4})`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       const objUnits = unitsIn(v, g.obj).map((k) => v.units[k] as Unit);
-      const stop = objUnits.findIndex((u) => u.type === 'W' && /^(?:as|at|in|on|for|with|from|to|and report|report|reporting|while|after|teams?|team|efforts?|work)$/.test(u.sym));
+      const stop = objUnits.findIndex((u) => u.type === 'W' && /^(?:as|at|in|on|for|with|from|to|and report|report|reporting|while|after|teams?|efforts?|work)$/.test(u.sym));
       const parts = stop >= 0 ? objUnits.slice(0, stop) : objUnits;
       while (parts.length && /^(?:and|&)$/.test(parts[parts.length - 1]?.sym ?? '')) parts.pop();
       const text = parts.map((u) => u.text).join(' ');
@@ -506,7 +506,7 @@ export const RULES: Rule[] = [
     re: rx(`(?:${SUBJ} ${AUX}(?:appointed|named|tapped|picked|chosen|promoted|elevated|brought in|hired) to|(?<conj>and|, and)(?: will)?) (?:lead|head|run|oversee) (?:(?:its|the|a|an|new|newly|created|both|O 's) )*(?<obj>(?:O|[a-z][a-z-]*)(?: (?:&|and|O|[a-z][a-z-]*)){0,3})`),
     apply(ctx, v, m, g) {
       const objUnits = unitsIn(v, g.obj).map((k) => v.units[k] as Unit);
-      const stop = objUnits.findIndex((u) => /^(?:as|at|in|on|for|with|from|to|and|teams?|team|group|business|unit|division|operations?)$/.test(u.sym) && u.type === 'W');
+      const stop = objUnits.findIndex((u) => /^(?:as|at|in|on|for|with|from|to|and|teams?|group|business|unit|division|operations?)$/.test(u.sym) && u.type === 'W');
       let parts = stop >= 0 ? objUnits.slice(0, stop) : objUnits;
       if (objUnits[stop] && /^(?:teams?|group|business|unit|division)$/.test(objUnits[stop]?.sym ?? '')) parts = objUnits.slice(0, stop);
       if (!parts.length) return;
@@ -547,7 +547,7 @@ export const RULES: Rule[] = [
       const before = v.str.slice(Math.max(0, m.index - 60), m.index);
       // said or announced, a reason given for it, or the agent's own act ("PeopleSoft's firing of CEO X")
       if (!/\b(?:announced|announces|announce|accepted|accepts|confirmed|confirms|approved|approves|said|says|of|following|with|for|follows)\b[^;]*$/.test(before) && !/\bO 's $/.test(before) && !ctx.sent.isTitle) return;
-      if (/\b(?:after|since|following|before)\b [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
+      if (/\b(?:after|since|following|before) [^;]{0,12}$/.test(before) && !/announc/.test(before)) return;
       const reason: Reason | null = noun === 'resignation' ? 'resigned' : noun === 'retirement' ? 'retired' : /^(?:dismissal|ouster|firing|sacking|removal|ousting)$/.test(noun) ? 'fired' : noun === 'promotion' ? 'promoted' : noun === 'election' ? 'elected' : null;
       const role = r?.role ?? (g.dirs ? { title: 'directors', interim: false, orgText: null, plural: true, descriptive: false } : null);
       for (const p of peopleIn(v, g.p)) emit(ctx, v, m, { person: p, direction: dir, role, org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason, conf: 0.85, rule: 'nominal' });
@@ -826,7 +826,7 @@ export const RULES: Rule[] = [
   {
     // "Ginni Rometty to remain executive chairman": a stay, used to infer who gave up the other post
     name: 'remain',
-    gate: /\b(?:remain\w*|stays? on|continues? as|continue as)\b/,
+    gate: /\b(?:remain\w*|stays? on|continues? as)\b/,
     re: rx(`${SUBJ} ${AUX}(?:remain|remains|remaining|stay on as|stays on as|continue as|continues as|will remain) (?:as )?(?:(?:its|the|O 's) )?(?<r>R)`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);

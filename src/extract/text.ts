@@ -34,9 +34,11 @@ const ROLE_START = /^(?:CEO|CFO|COO|CTO|Chief|Chairman|Chair|President|Vice|Exec
 
 function endsSentenceAt(text: string, dot: number): boolean {
   const after = text.slice(dot + 1);
-  const m = /^(["'\u201d\u2019)\]]*)(\s+)(["'\u201c\u2018(]*)(\S+)/.exec(after);
-  if (!m) return after.trim() === '';
-  const next = m[4] ?? '';
+  // The opening marks and the next word are disjoint, so m[3] holds every opening mark; with no
+  // word after them (only marks, or the text's end) the dot ends a sentence only at the end.
+  const m = /^(["'\u201d\u2019)\]]*)(\s+)(["'\u201c\u2018(]*)([^\s"'\u201c\u2018(]\S*)?/.exec(after);
+  if (!m?.[4]) return after.trim() === '';
+  const next = m[4];
   if (!/^[A-Z0-9\u00c0-\u024f\u4e00-\u9fff]/.test(next)) return false;
   if (text[dot] !== '.') return true;
   const before = /(?<![\w.&'\u2019-])[\w.&'\u2019-]+$/.exec(text.slice(Math.max(0, dot - 60), dot));

@@ -13,7 +13,7 @@ const OFFICIAL_HOSTS = /^(?:(?:ptb|canary)\.)?discord(?:app)?\.com$/i;
  * (discordapp.com, ptb., canary.) as https://discord.com/api, so two spellings compare equal.
  */
 export function canonicalApiBase(base: string): string {
-  const b = base.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+  const b = base.replace(/(?<!\/)\/+$/, '').replace(/\/v\d+$/, '');
   try {
     return OFFICIAL_HOSTS.test(new URL(b).hostname) ? DISCORD_API : b;
   } catch {

@@ -109,7 +109,7 @@ function titleUnit(title: string): TitleUnit {
   let phrase = at >= 0 ? tokens.slice(at + 1) : [];
   while (phrase.length && UNIT_LEAD.has((phrase[0] as string).toLowerCase())) phrase = phrase.slice(1);
   // "head of the cloud unit": lower-case words, then the word for a unit, at the end.
-  const last = phrase.at(-1)?.replace(/[.,;:]+$/, '') ?? '';
+  const last = phrase.at(-1)?.replace(/(?<![.,;:])[.,;:]+$/, '') ?? '';
   if (phrase.length >= 2 && UNIT_NOUN.has(last) && phrase.slice(0, -1).every(isLower)) {
     return { generic: phrase.slice(0, -1).join(' '), named: null };
   }
@@ -125,7 +125,7 @@ function titleUnit(title: string): TitleUnit {
     if (/[,;:]$/.test(t)) break;
   }
   while (run.length && CONNECTOR.has(run[run.length - 1] as string)) run.pop();
-  return { generic: null, named: run.length ? run.join(' ').replace(/[.,;:]+$/, '') : null };
+  return { generic: null, named: run.length ? run.join(' ').replace(/(?<![.,;:])[.,;:]+$/, '') : null };
 }
 
 /**

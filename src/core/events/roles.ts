@@ -105,7 +105,7 @@ export function relatePosts(a: Post, b: Post, unit = false): PostRelation {
 }
 
 const normalise = (s: string): string => foldLatin(s).replace(/\s+/g, ' ').trim();
-const JOINER = /^\s*(?:,|&|\/|\band\b|\bplus\b)\s*(?:(?:the|its|also)\s+)?/;
+const JOINER = /^\s*(?:,|&|\/|and\b|plus\b)\s*(?:(?:the|its|also)\s+)?/;
 
 /**
  * Where a text gives two titles as one phrase ("executive chair and CTO", "chairman and chief
