@@ -174,7 +174,7 @@ const TITLE_BODY = /\b(?:house|senate|(?:central|party|congressional|senate|hous
  * committee". Read from the first "of" of each line, as one regex with ".*" between them would
  * rescan the rest of the line from every "of".
  */
-function namesPublicBody(title: string): boolean {
+export function namesPublicBody(title: string): boolean {
   return title.split(/[\n\r\u2028\u2029]/).some((line) => {
     const of = /\bof\b/i.exec(line);
     return of !== null && TITLE_BODY.test(line.slice(of.index + 2));

@@ -45,6 +45,13 @@ describe('robots.txt rules (RFC 9309)', () => {
     expect(patternMatches('/a*b*c$', '/a-x-b-y-c-d')).toBe(false);
     expect(patternMatches(`/${'*a'.repeat(50)}$`, `/${'a'.repeat(5000)}b`)).toBe(false);
   });
+
+  it('cuts a comment at its first "#", also in 200k hashes and before a line separator', () => {
+    const rules = parseRobots(`User-agent: *\nDisallow: /a #${'#a'.repeat(100_000)}\u2028more\nDisallow: /b${'#'.repeat(200_000)}`, 'execwatch');
+    expect(rules.allows('/a')).toBe(false);
+    expect(rules.allows('/b')).toBe(false);
+    expect(rules.allows('/c')).toBe(true);
+  });
 });
 
 describe('the article fetcher and robots.txt', () => {

@@ -71,6 +71,15 @@ describe('config', () => {
 });
 
 describe('config errors written for people (issue 12)', () => {
+  it('asks the SEC User-Agent for a contact address, also among 200k characters without one', () => {
+    const sec = (userAgent: string) => parseConfig(`sec:\n  enabled: true\n  userAgent: "${userAgent}"\n`, 'x.yaml').sec.userAgent;
+    expect(sec('Acme Research ops@acme.example')).toBe('Acme Research ops@acme.example');
+    expect(sec(`${'a'.repeat(200_000)}@acme.example`)).toBe(`${'a'.repeat(200_000)}@acme.example`);
+    expect(() => sec(`execwatch ${'a'.repeat(200_000)}`)).toThrow(/contact e-mail address/);
+    expect(() => sec(`${'a'.repeat(200_000)}@acme`)).toThrow(/contact e-mail address/);
+    expect(() => sec(`${'a@'.repeat(100_000)}x`)).toThrow(/contact e-mail address/);
+  });
+
   it('says what each key expected in words, never zod\'s "Too small" or "Invalid URL"', () => {
     let message = '';
     try {

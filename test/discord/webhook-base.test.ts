@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { openApp } from '../../src/main.js';
-import { parseWebhookUrl } from '../../src/notify/webhook-url.js';
+import { canonicalApiBase, parseWebhookUrl } from '../../src/notify/webhook-url.js';
 import { writeTestConfig } from '../support/config-file.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { buildChange } from './harness.js';
@@ -23,6 +23,13 @@ describe('webhook URLs keep their own host', () => {
     expect(parseWebhookUrl('https://ptb.discord.com/api/webhooks/123/tok').apiBase).toBe('https://discord.com/api');
     expect(parseWebhookUrl('http://127.0.0.1:4567/api/webhooks/123/tok?wait=true').apiBase).toBe('http://127.0.0.1:4567/api');
     expect(() => parseWebhookUrl('https://discord.com/api/channels/1')).toThrow(/\/webhooks\/<id>\/<token>/);
+  });
+
+  it('drops trailing slashes however many, and keeps inner runs of them', () => {
+    expect(canonicalApiBase(`http://127.0.0.1:4567/api${'/'.repeat(200_000)}`)).toBe('http://127.0.0.1:4567/api');
+    expect(canonicalApiBase(`https://discordapp.com/api/v10${'/'.repeat(200_000)}`)).toBe('https://discord.com/api');
+    const inner = `http://127.0.0.1:4567/${'/'.repeat(200_000)}api`;
+    expect(canonicalApiBase(inner)).toBe(inner);
   });
 
   it('DISCORD_WEBHOOK_URL alone, on the emulator: the alert is posted there', async () => {
