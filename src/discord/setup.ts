@@ -51,7 +51,7 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     now: deps.now,
     minConfidence: deps.minConfidence,
     filings: deps.stores.filings ?? null,
-    records: deps.stores.events ? createRecordsQuery(deps.stores.events, deps.now) : null,
+    records: deps.stores.events ? createRecordsQuery(deps.db, deps.stores.events, deps.now) : null,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
   const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
