@@ -82,4 +82,9 @@ describe('Discord emulator: attachments sent by the real discord.js client', () 
     await expect(channel.send({ files: [{ attachment: Buffer.from('y'), name: 'only.txt' }] })).resolves.toBeTruthy();
     await expect(channel.send({ content: '' })).rejects.toThrow();
   });
+
+  it('a file over the 10 MiB upload limit is refused with 40005', async () => {
+    const channel = (await client.channels.fetch(emu.channelId('alerts'))) as TextChannel;
+    await expect(channel.send({ files: [{ attachment: Buffer.alloc(10_485_761), name: 'big.bin' }] })).rejects.toThrow(/Request entity too large/);
+  });
 });

@@ -35,6 +35,8 @@ const UNKNOWN_MESSAGE = apiError(404, 10008, 'Unknown Message');
 const UNKNOWN_WEBHOOK = apiError(404, 10015, 'Unknown Webhook');
 const UNKNOWN_INTERACTION = apiError(404, 10062, 'Unknown interaction');
 const MISSING_PERMISSIONS = apiError(403, 50013, 'Missing Permissions');
+/** An upload's size limit in a server without boosts (what interactions report as attachment_size_limit). */
+const ATTACHMENT_SIZE_LIMIT = 10_485_760;
 /** Discord keeps enforce_nonce uniqueness for a few minutes. */
 const NONCE_WINDOW_MS = 5 * 60_000;
 
@@ -82,6 +84,7 @@ export function createRest(state: EmulatorState, options: RestOptions) {
   };
 
   const checkedMessageBody = (body: Json, files: readonly UploadedFile[] = []): Json => {
+    if (files.some((f) => f.data.length > ATTACHMENT_SIZE_LIMIT)) throw apiError(413, 40005, 'Request entity too large');
     const invalid = validateMessageBody(body, files.length);
     if (invalid) throw invalid;
     return body;
