@@ -101,6 +101,9 @@ describe('/timeline and /changes export:true', () => {
     const reply = await h.emu.sendCommand({ name: 'timeline', options: { company: 'Acme Robotics', person: 'Priya Raman' } }).reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toMatch(/give either `company` or `person`/);
+    const neither = await h.emu.sendCommand({ name: 'timeline', options: {} }).reply();
+    expect(neither.ephemeral).toBe(true);
+    expect(neither.data.content).toMatch(/give either `company` or `person`/);
   });
 
   it('/changes company export:true: a CSV attachment that parses back into the same rows', async () => {
