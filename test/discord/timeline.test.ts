@@ -50,10 +50,12 @@ describe('/timeline and /changes export:true', () => {
     const edit = h.emu.requestsTo('PATCH', /\/messages\/(@|%40)original$/).at(-1)!;
     expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/);
     expect(edit.body).toMatchObject({ allowed_mentions: { parse: [] } });
-    const content = String(reply.data.content);
-    expect(content.split('\n')[0]).toBe('**Leadership of Acme Robotics** · 6 people in 4 posts');
-    expect(content).toMatch(/\*\*CEO\*\* · Priya Raman, 2025-01-10 – now · \[Example Wire\]\(<https:\/\/example-wire\.example\/a4>\)/);
-    expect(content).toContain('Daniel Reyes (interim), 2024-07-01 – 2025-01-10');
+    expect(reply.data.content).toBe('**Leadership of Acme Robotics** · 6 people in 4 posts');
+    // The list is an embed: Discord shows it under the attachment.
+    const list = String((reply.data.embeds as Array<{ description: string }>)[0]!.description).split('\n');
+    expect(list).toHaveLength(6);
+    expect(list[0]).toBe('**CEO** · Priya Raman, 2025-01-10 – now · [Example Wire](<https://example-wire.example/a4>)');
+    expect(list).toContain('**CEO** · Daniel Reyes (interim), 2024-07-01 – 2025-01-10 · [Example Wire](<https://example-wire.example/a3>)');
 
     const [file, ...rest] = h.emu.attachments(reply.message!);
     expect(rest).toHaveLength(0);
@@ -77,8 +79,8 @@ describe('/timeline and /changes export:true', () => {
 
   it('/timeline person: the posts one person held', async () => {
     const reply = await h.emu.sendCommand({ name: 'timeline', options: { person: 'Margaret Okafor' } }).reply();
-    expect(String(reply.data.content).split('\n')[0]).toBe('**Posts held by Margaret Okafor** · 1 term in 1 post');
-    expect(String(reply.data.content)).toContain('chief executive officer, 2019-03-01 – 2024-06-30');
+    expect(reply.data.content).toBe('**Posts held by Margaret Okafor** · 1 term in 1 post');
+    expect((reply.data.embeds as Array<{ description: string }>)[0]!.description).toContain('chief executive officer, 2019-03-01 – 2024-06-30');
     expect(decodePng(h.emu.attachments(reply.message!)[0]!.data).width).toBeGreaterThan(1000);
   });
 

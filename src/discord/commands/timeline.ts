@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type AutocompleteInteraction } from 'discord.js';
+import { SlashCommandBuilder, type APIEmbed, type AutocompleteInteraction } from 'discord.js';
 import { z } from 'zod';
 import { escapeText } from '../../notify/discord-text.js';
 import type { Timeline } from '../../timeline/model.js';
@@ -11,7 +11,9 @@ import { nameOption, parseOptions } from '../options.js';
 
 /** The newest this many changes are drawn: twenty years of a large company fit well within it. */
 export const TIMELINE_MAX_RECORDS = 2000;
-const CONTENT_MAX = 2000;
+const LIST_MAX = 25;
+const DESCRIPTION_MAX = 4096;
+const LIST_COLOR = 0x5865f2;
 
 const data = new SlashCommandBuilder()
   .setName('timeline')
@@ -32,18 +34,24 @@ function unknown(ctx: CommandContext, kind: RecordNameKind, name: string): UserE
   return new UserError(`No stored change mentions a ${noun[kind]} called “${escapeText(name)}”.${hint}`);
 }
 
-/** The text beside the picture: a heading and one line per term, as many as fit in a message. */
-export function timelineContent(t: Timeline, truncated: boolean): string {
+/**
+ * The message around the picture: the heading as its text, the picture attached, and the list
+ * of terms in an embed, which Discord shows under the attachments.
+ */
+export function timelineMessage(t: Timeline, truncated: boolean): { content: string; embeds: APIEmbed[] } {
   const posts = new Set(t.bars.map((b) => `${b.organization}\u0000${b.post}`)).size;
-  const heading = t.view === 'person'
-    ? `**Posts held by ${escapeText(t.subject)}** · ${t.bars.length} term${t.bars.length === 1 ? '' : 's'} in ${posts} post${posts === 1 ? '' : 's'}`
-    : `**Leadership of ${escapeText(t.subject)}** · ${t.holders} ${t.holders === 1 ? 'person' : 'people'} in ${posts} post${posts === 1 ? '' : 's'}`;
-  const note = truncated ? `\n-# Drawn from the newest ${TIMELINE_MAX_RECORDS.toLocaleString('en-US')} reported changes.` : '';
-  for (let max = 12; max >= 0; max--) {
-    const text = [heading, ...timelineLines(t, max)].join('\n') + note;
-    if (text.length <= CONTENT_MAX) return text;
+  const inPosts = `in ${posts} post${posts === 1 ? '' : 's'}`;
+  const content = t.view === 'person'
+    ? `**Posts held by ${escapeText(t.subject)}** · ${t.bars.length} term${t.bars.length === 1 ? '' : 's'} ${inPosts}`
+    : `**Leadership of ${escapeText(t.subject)}** · ${t.holders} ${t.holders === 1 ? 'person' : 'people'} ${inPosts}`;
+  let description = '';
+  for (let max = LIST_MAX; max >= 0; max--) {
+    description = timelineLines(t, max).join('\n');
+    if (description.length <= DESCRIPTION_MAX) break;
   }
-  return heading.slice(0, CONTENT_MAX);
+  const embed: APIEmbed = { color: LIST_COLOR, description: description || 'No terms to list.' };
+  if (truncated) embed.footer = { text: `Drawn from the newest ${TIMELINE_MAX_RECORDS.toLocaleString('en-US')} reported changes.` };
+  return { content: content.slice(0, 2000), embeds: [embed] };
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
@@ -68,7 +76,7 @@ export const timelineCommand: SlashCommand = {
     const { timeline, chart } = await drawTimeline(found.records, { view: kind, subject, now: ctx.now() });
     if (chart.warnings.length) ctx.logger.warn({ warnings: chart.warnings.slice(0, 5), subject }, 'timeline chart warnings');
     await interaction.editReply({
-      content: timelineContent(timeline, found.truncated),
+      ...timelineMessage(timeline, found.truncated),
       files: [{ attachment: chart.png, name: 'timeline.png', description: `Timeline of ${subject}: ${timeline.holders} people`.slice(0, 1024) }],
       allowedMentions: { parse: [] },
     });
