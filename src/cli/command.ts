@@ -2,6 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
   out: (text: string) => void;
+  /** Output written as it is, without a line break added (a CSV's own CRLFs); else `out`. */
+  write?: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }

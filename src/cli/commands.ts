@@ -18,6 +18,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'events', summary: 'merge the changes of a JSONL file of items into events (one line per event)', load: async () => (await import('./events.js')).eventsCommand },
   { name: 'sec', summary: 'SEC EDGAR: inspect one 8-K (file or URL) and show its Item 5.02 section and changes', load: async () => (await import('./sec.js')).secCommand },
   { name: 'stats', summary: 'what the pipeline did (feeds failing, items, changes, events, alerts per target) and LLM use; --estimate: LLM cost before any call', load: async () => (await import('./stats.js')).statsCommand },
+  { name: 'export', summary: 'write stored changes as CSV or JSONL (person, direction, post, organisation, dates, sources) for a CRM', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'timeline', summary: 'draw the leadership timeline of an organisation or a person as a PNG (what /timeline posts)', load: async () => (await import('./timeline.js')).timelineCommand },
   { name: 'backup', summary: 'take an online backup of the SQLite database (safe while the bot runs)', load: async () => (await import('./backup.js')).backupCommand },
   { name: 'discord', summary: 'Discord bot tasks: deploy-commands registers the slash commands', load: async () => (await import('./discord.js')).discordCommand },
 ];

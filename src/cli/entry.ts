@@ -3,6 +3,7 @@ import { main } from './main.js';
 
 const io: CliIo = {
   out: (t) => process.stdout.write(`${t}\n`),
+  write: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(`${t}\n`),
   env: process.env,
 };

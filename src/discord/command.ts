@@ -10,6 +10,7 @@ import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { SecFilingStore } from '../store/sec-filing-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { RecordsQuery } from '../timeline/records-query.js';
 import type { FeedChecker } from './feed-check.js';
 import type { Lookup } from './lookup.js';
 import type { PageCache } from './paging.js';
@@ -32,6 +33,8 @@ export interface CommandContext {
   minConfidence: number;
   /** SEC filings the EDGAR source read, when it is set up: /why explains filings too. */
   filings?: Pick<SecFilingStore, 'get' | 'byItem'> | null;
+  /** Stored events as change records, when the event store is there: /timeline and exports. */
+  records?: RecordsQuery | null;
 }
 
 export interface SlashCommand {

@@ -8,6 +8,7 @@ import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { SecFilingStore } from '../store/sec-filing-store.js';
 import { createChangeLookup } from '../store/change-lookup-store.js';
+import { createRecordsQuery } from '../store/records-query-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { createDiscordBot, type DiscordBot } from './client.js';
 import type { CommandContext, SlashCommand } from './command.js';
@@ -50,6 +51,7 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     now: deps.now,
     minConfidence: deps.minConfidence,
     filings: deps.stores.filings ?? null,
+    records: deps.stores.events ? createRecordsQuery(deps.db, deps.stores.events, deps.now) : null,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
   const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });

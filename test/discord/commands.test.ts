@@ -49,7 +49,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
 
   it('registers every command with Discord through deploy-commands', () => {
     const registered = h.emu.state.guildCommands.get(h.emu.guildId)!.map((c) => c.name).sort();
-    expect(registered).toEqual(['boom', 'changes', 'feeds', 'hint', 'subscribe', 'subscriptions', 'unsubscribe', 'why']);
+    expect(registered).toEqual(['boom', 'changes', 'feeds', 'hint', 'subscribe', 'subscriptions', 'timeline', 'unsubscribe', 'why']);
     const subscribe = h.emu.state.guildCommands.get(h.emu.guildId)!.find((c) => c.name === 'subscribe')!;
     expect(subscribe.default_member_permissions).toBe(String(1 << 5));
   });

@@ -25,10 +25,10 @@ describe('execwatch discord deploy-commands', () => {
   it('registers the commands in one server, or globally', async () => {
     const env = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl };
     expect(await run(env, 'deploy-commands', '--guild', emu.guildId)).toBe(0);
-    expect(out.at(-1)).toBe(`registered 6 commands in server ${emu.guildId}: /changes /subscribe /unsubscribe /subscriptions /feeds /why`);
-    expect(emu.state.guildCommands.get(emu.guildId)).toHaveLength(6);
+    expect(out.at(-1)).toBe(`registered 7 commands in server ${emu.guildId}: /changes /timeline /subscribe /unsubscribe /subscriptions /feeds /why`);
+    expect(emu.state.guildCommands.get(emu.guildId)).toHaveLength(7);
     expect(await run(env, 'deploy-commands')).toBe(0);
-    expect(emu.state.globalCommands.map((c) => c.name)).toEqual(['changes', 'subscribe', 'unsubscribe', 'subscriptions', 'feeds', 'why']);
+    expect(emu.state.globalCommands.map((c) => c.name)).toEqual(['changes', 'timeline', 'subscribe', 'unsubscribe', 'subscriptions', 'feeds', 'why']);
     expect(emu.requestsTo('PUT', /commands$/).every((r) => r.headers.authorization === `Bot ${emu.token}`)).toBe(true);
   });
 

@@ -13,6 +13,7 @@ import { createFeedReader } from '../../src/feeds/reader.js';
 import { createChangeStore } from '../../src/store/change-store.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createDeliveryStore } from '../../src/store/delivery-store.js';
+import { createEventStore, type EventStore } from '../../src/store/event-store.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
@@ -93,20 +94,27 @@ export function seedChange(db: Db, stores: ReturnType<typeof openStores>['stores
 export interface BotHarness {
   emu: DiscordEmulator;
   db: Db;
-  stores: ReturnType<typeof openStores>['stores'];
+  stores: ReturnType<typeof openStores>['stores'] & { events?: EventStore };
   logs: ReturnType<typeof captureLogger>['lines'];
   close(): Promise<void>;
 }
 
 /** The real bot (client, dispatcher, commands) against the emulator, with commands deployed. */
-export async function startBotHarness(options: { guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number } = {}): Promise<BotHarness> {
+export async function startBotHarness(options: {
+  guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number;
+  /** Commands read stored events (as the app does) instead of stored changes. */
+  events?: boolean;
+  now?: () => Date;
+} = {}): Promise<BotHarness> {
   const emu = await startDiscordEmulator({ waitTimeoutMs: 5000 });
-  const { db, stores } = openStores();
+  const opened = openStores();
+  const db = opened.db;
+  const stores = options.events ? { ...opened.stores, events: createEventStore(db) } : opened.stores;
   const { logger, lines } = captureLogger();
   const reader = createFeedReader({ userAgent: 'execwatch-test', timeoutMs: 5000, maxBytes: 1_000_000, allowPrivateAddresses: true });
   const commands = options.commands ?? allCommands;
   const { bot } = createDiscordApp({
-    token: emu.token, apiBase: emu.apiUrl, db, stores, reader, logger, now: () => new Date(),
+    token: emu.token, apiBase: emu.apiUrl, db, stores, reader, logger, now: options.now ?? (() => new Date()),
     guard: options.guard ?? createAddressGuard(), minConfidence: options.minConfidence ?? 0.5, commands,
   });
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);

@@ -1,13 +1,17 @@
 import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
+import { formatCsv } from '../../export/rows.js';
 import { escapeText } from '../../notify/discord-text.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
+import { respondWithNames } from '../name-choices.js';
 import { nameOption, parseOptions } from '../options.js';
 import type { PagedQuery } from '../paging.js';
 import { renderChangePage } from '../render.js';
 
 export const PAGE_SIZE = 5;
+/** The most changes `export:true` writes: a CSV of about a megabyte, well under Discord's upload limit. */
+export const EXPORT_MAX = 5000;
 
 const data = new SlashCommandBuilder()
   .setName('changes')
@@ -19,17 +23,20 @@ const data = new SlashCommandBuilder()
     .addStringOption((o) => o.setName('company').setDescription('Only this organisation (and its units)').setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => o.setName('person').setDescription('Only this person').setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => o.setName('role').setDescription('A role such as CEO, CFO, Board, VP').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('direction').setDescription('Appointments or departures').addChoices({ name: 'in (appointed)', value: 'in' }, { name: 'out (left)', value: 'out' })))
+    .addStringOption((o) => o.setName('direction').setDescription('Appointments or departures').addChoices({ name: 'in (appointed)', value: 'in' }, { name: 'out (left)', value: 'out' }))
+    .addBooleanOption((o) => o.setName('export').setDescription(`Send the changes as a CSV file (up to ${EXPORT_MAX.toLocaleString('en-US')})`)))
   .addSubcommand((s) => s
     .setName('company')
     .setDescription("One organisation's changes")
     .addStringOption((o) => o.setName('name').setDescription('The organisation').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 365)').setMinValue(1).setMaxValue(3650)))
+    .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 365)').setMinValue(1).setMaxValue(3650))
+    .addBooleanOption((o) => o.setName('export').setDescription(`Send the changes as a CSV file (up to ${EXPORT_MAX.toLocaleString('en-US')})`)))
   .addSubcommand((s) => s
     .setName('person')
     .setDescription("One person's changes")
     .addStringOption((o) => o.setName('name').setDescription('The person').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 365)').setMinValue(1).setMaxValue(3650)));
+    .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 365)').setMinValue(1).setMaxValue(3650))
+    .addBooleanOption((o) => o.setName('export').setDescription(`Send the changes as a CSV file (up to ${EXPORT_MAX.toLocaleString('en-US')})`)));
 
 const RecentOptions = z.object({
   days: z.number().int().min(1).max(365).nullable().transform((d) => d ?? 7),
@@ -88,18 +95,41 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandCo
   }
   const sub = interaction.options.getSubcommand();
   const kind = focused.name === 'company' || (focused.name === 'name' && sub === 'company') ? 'organization' : 'person';
-  const suggestions = ctx.lookup.suggest(kind, typed, 25);
-  await interaction.respond(suggestions.map((s) => ({ name: s.label.slice(0, 100), value: s.value.slice(0, 100) })));
+  await respondWithNames(interaction, ctx, kind, typed);
+}
+
+const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+
+/** `export:true`: the changes the listing would page through, as a CSV attachment. */
+async function exportCsv(interaction: ChatInputCommandInteraction, ctx: CommandContext, query: PagedQuery): Promise<void> {
+  if (!ctx.records) throw new UserError('Exports are read from stored events, which this execwatch does not keep.');
+  // "Nothing" is answered privately at once, as the listing does; reading thousands is not.
+  if (ctx.lookup.recent({ ...query.filter, limit: 1, offset: 0 }).total === 0) throw new UserError(`Nothing found: ${lowerFirst(query.title)}.`);
+  await interaction.deferReply();
+  const f = query.filter;
+  const since = f.days ? new Date(ctx.now().getTime() - f.days * 86_400_000) : null;
+  const found = ctx.records.matching({ since, company: f.company, person: f.person, role: f.role, direction: f.direction }, EXPORT_MAX);
+  if (found.records.length === 0) throw new UserError(`Nothing found: ${lowerFirst(query.title)}.`);
+  const n = found.records.length.toLocaleString('en-US');
+  await interaction.editReply({
+    content: `${query.title}: ${n} change${found.records.length === 1 ? '' : 's'}${found.truncated ? ` (the newest ${n}; narrow the filter for the rest)` : ''}.`,
+    files: [{ attachment: Buffer.from(formatCsv(found.records, { bom: true }), 'utf8'), name: 'execwatch-changes.csv', description: query.title.slice(0, 1024) }],
+    allowedMentions: { parse: [] },
+  });
 }
 
 export const changesCommand: SlashCommand = {
   data,
   async execute(interaction, ctx) {
     const query = queryFor(interaction, ctx);
+    if (interaction.options.getBoolean('export')) {
+      await exportCsv(interaction, ctx, query);
+      return;
+    }
     const token = ctx.pages.put(query);
     const { result, message } = page(ctx, query, token, 0);
     if (result.total === 0) {
-      await interaction.reply({ content: `Nothing found: ${query.title.charAt(0).toLowerCase()}${query.title.slice(1)}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply({ content: `Nothing found: ${lowerFirst(query.title)}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     await interaction.reply(message);

@@ -4,9 +4,9 @@ import { attachGateway } from './gateway.js';
 import { autocompletePayload, buttonPayload, commandPayload, type AutocompleteInput, type ButtonInput, type CommandInput } from './interactions.js';
 import { createRest } from './rest.js';
 import { createEmulatorState, type EmulatorStateOptions, type InteractionRecord } from './state.js';
-import type { ChannelState, FaultSpec, Json, RecordedRequest, StoredMessage } from './types.js';
+import type { ChannelState, FaultSpec, Json, RecordedRequest, StoredAttachment, StoredMessage } from './types.js';
 
-export type { ChannelState, FaultSpec, Json, RecordedRequest, StoredMessage } from './types.js';
+export type { ChannelState, FaultSpec, Json, RecordedFile, RecordedRequest, StoredAttachment, StoredMessage } from './types.js';
 export { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, PERMISSIONS } from './fixtures.js';
 
 export interface DiscordEmulatorOptions extends EmulatorStateOptions {
@@ -172,6 +172,10 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const token = `whtoken-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
       state.webhooks.set(id, { id, token, channelId: channelId(channel), name });
       return { id, token, url: `${baseUrl}/api/webhooks/${id}/${token}` };
+    },
+    /** A message's attachments with the bytes uploaded for them (name, content type, data). */
+    attachments(message: StoredMessage): StoredAttachment[] {
+      return state.filesOf(state.messages.get(message.id) ?? message);
     },
     messagesIn(channel: string): StoredMessage[] {
       return state.channelMessages(channelId(channel));

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRequestBody, type UploadedFile } from './multipart.js';
 import { createFaults, createRateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { rawUser } from './fixtures.js';
 import type { EmulatorState, InteractionRecord } from './state.js';
@@ -9,6 +10,8 @@ interface RouteContext {
   params: string[];
   query: Record<string, string>;
   body: Json;
+  /** Uploads of a multipart body (`files[n]`). */
+  files: UploadedFile[];
 }
 
 interface RouteResult {
@@ -32,6 +35,8 @@ const UNKNOWN_MESSAGE = apiError(404, 10008, 'Unknown Message');
 const UNKNOWN_WEBHOOK = apiError(404, 10015, 'Unknown Webhook');
 const UNKNOWN_INTERACTION = apiError(404, 10062, 'Unknown interaction');
 const MISSING_PERMISSIONS = apiError(403, 50013, 'Missing Permissions');
+/** An upload's size limit in a server without boosts (what interactions report as attachment_size_limit). */
+const ATTACHMENT_SIZE_LIMIT = 10_485_760;
 /** Discord keeps enforce_nonce uniqueness for a few minutes. */
 const NONCE_WINDOW_MS = 5 * 60_000;
 
@@ -78,8 +83,9 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     return hook;
   };
 
-  const checkedMessageBody = (body: Json): Json => {
-    const invalid = validateMessageBody(body);
+  const checkedMessageBody = (body: Json, files: readonly UploadedFile[] = []): Json => {
+    if (files.some((f) => f.data.length > ATTACHMENT_SIZE_LIMIT)) throw apiError(413, 40005, 'Request entity too large');
+    const invalid = validateMessageBody(body, files.length);
     if (invalid) throw invalid;
     return body;
   };
@@ -160,9 +166,9 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
     {
       method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, template: '/channels/:id/messages', auth: true,
-      handle: ({ params: [id], body }) => {
+      handle: ({ params: [id], body, files }) => {
         writableChannel(id!);
-        checkedMessageBody(body);
+        checkedMessageBody(body, files);
         // enforce_nonce: a second create with the same nonce by the same author returns the first message.
         if (body.enforce_nonce === true && body.nonce !== undefined) {
           const nonce = String(body.nonce);
@@ -171,7 +177,7 @@ export function createRest(state: EmulatorState, options: RestOptions) {
             Date.parse(String(m.timestamp)) > Date.now() - NONCE_WINDOW_MS);
           if (seen) return { status: 200, body: seen };
         }
-        return { status: 200, body: state.createMessage(id!, body, body.nonce !== undefined ? { nonce: body.nonce } : {}) };
+        return { status: 200, body: state.createMessage(id!, body, body.nonce !== undefined ? { nonce: body.nonce } : {}, files) };
       },
     },
     {
@@ -183,11 +189,11 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
     {
       method: 'PATCH', pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/, template: '/channels/:id/messages/:id', auth: true,
-      handle: ({ params: [cid, mid], body }) => {
+      handle: ({ params: [cid, mid], body, files }) => {
         writableChannel(cid!);
         const message = findMessage(cid!, mid!);
-        if (body.embeds !== undefined || body.content !== undefined) checkedMessageBody({ ...message, ...body });
-        return { status: 200, body: state.editMessage(message, body) };
+        if (body.embeds !== undefined || body.content !== undefined) checkedMessageBody({ ...message, ...body }, files);
+        return { status: 200, body: state.editMessage(message, body, files) };
       },
     },
     {
@@ -200,13 +206,13 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
     {
       method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, template: '/interactions/:id/:token/callback', auth: false,
-      handle: ({ params: [id, token], body, query }) => {
+      handle: ({ params: [id, token], body, query, files }) => {
         const interaction = state.interactions.get(id!);
         if (!interaction || interaction.token !== token) throw UNKNOWN_INTERACTION;
         if (interaction.callback) throw apiError(400, 40060, 'Interaction has already been acknowledged.');
         const type = Number(body.type);
         const data = (body.data ?? {}) as Json;
-        if (type === 4 || type === 7) checkedMessageBody(data);
+        if (type === 4 || type === 7) checkedMessageBody(data, files);
         if (type === 8 && (!Array.isArray(data.choices) || data.choices.length > 25)) {
           throw { status: 400, code: 50035, message: 'Invalid Form Body', errors: { choices: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } } } satisfies ApiError;
         }
@@ -218,13 +224,13 @@ export function createRest(state: EmulatorState, options: RestOptions) {
             application_id: state.applicationId,
             webhook_id: state.applicationId,
             interaction_metadata: { id: interaction.id, type: interaction.payload.type, user: (interaction.payload.member as Json).user, authorizing_integration_owners: { 0: state.guildId } },
-          });
+          }, type === 4 ? files : []);
           interaction.originalMessageId = message.id;
         } else if (type === 7 || type === 6) {
           const source = (interaction.payload.message as StoredMessage | undefined)?.id;
           if (source) {
             interaction.originalMessageId = source;
-            if (type === 7) message = state.editMessage(state.messages.get(source)!, data);
+            if (type === 7) message = state.editMessage(state.messages.get(source)!, data, files);
           }
         }
         state.events.emit(`callback:${interaction.id}`, body);
@@ -240,21 +246,21 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
     {
       method: 'POST', pattern: /^\/webhooks\/(\d+)\/([^/]+)$/, template: '/webhooks/:id/:token', auth: false,
-      handle: ({ params: [id, token], body, query }) => {
+      handle: ({ params: [id, token], body, query, files }) => {
         const interaction = interactionFor(id!, token!);
         if (interaction) {
           if (!interaction.callback) throw UNKNOWN_WEBHOOK;
-          const message = state.createMessage(interaction.channelId, checkedMessageBody(body), { webhook_id: state.applicationId, application_id: state.applicationId });
+          const message = state.createMessage(interaction.channelId, checkedMessageBody(body, files), { webhook_id: state.applicationId, application_id: state.applicationId }, files);
           interaction.followupIds.push(message.id);
           state.events.emit(`followup:${interaction.id}`, message);
           return { status: 200, body: message };
         }
         const hook = webhookFor(id!, token!);
         writableChannel(hook.channelId);
-        const message = state.createMessage(hook.channelId, checkedMessageBody(body), {
+        const message = state.createMessage(hook.channelId, checkedMessageBody(body, files), {
           webhook_id: hook.id,
           author: { id: hook.id, username: typeof body.username === 'string' ? body.username : hook.name, avatar: null, discriminator: '0000', bot: true },
-        });
+        }, files);
         return query.wait === 'true' ? { status: 200, body: message } : { status: 204 };
       },
     },
@@ -271,14 +277,14 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
     {
       method: 'PATCH', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|%40original|\d+)$/, template: '/webhooks/:id/:token/messages/:id', auth: false,
-      handle: ({ params: [id, token, mid], body }) => {
+      handle: ({ params: [id, token, mid], body, files }) => {
         const interaction = interactionFor(id!, token!);
         if (!interaction) writableChannel(webhookFor(id!, token!).channelId);
         const message = webhookMessage(id!, token!, mid!);
-        const merged = { content: message.content, embeds: message.embeds, components: message.components, ...body };
-        checkedMessageBody(merged);
+        const merged = { content: message.content, embeds: message.embeds, components: message.components, attachments: message.attachments, ...body };
+        checkedMessageBody(merged, files);
         // Editing a deferred reply drops the "thinking" (loading) flag.
-        const edited = state.editMessage(message, { ...body, flags: message.flags & ~128 });
+        const edited = state.editMessage(message, { ...body, flags: message.flags & ~128 }, files);
         if (interaction) state.events.emit(`edit:${interaction.id}`, edited);
         return { status: 200, body: edited };
       },
@@ -317,16 +323,10 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     },
   ];
 
-  async function readBody(req: IncomingMessage): Promise<{ raw: string; json: Json }> {
+  async function readBody(req: IncomingMessage) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    if (!raw) return { raw, json: {} };
-    try {
-      return { raw, json: JSON.parse(raw) as Json };
-    } catch {
-      throw { status: 400, code: 50109, message: 'The request body contains invalid JSON.' } satisfies ApiError;
-    }
+    return parseRequestBody(Buffer.concat(chunks), req.headers['content-type']);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string, query: Record<string, string>): Promise<void> {
@@ -334,8 +334,9 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
     let body: unknown = undefined;
+    let files: UploadedFile[] = [];
     const send = (status: number, payload: unknown, extraHeaders: Record<string, string> = {}): void => {
-      options.record({ method, path, query, headers, body, status, at: Date.now() });
+      options.record({ method, path, query, headers, body, files, status, at: Date.now() });
       const text = payload === undefined ? '' : JSON.stringify(payload);
       res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json' } : {}), ...extraHeaders });
       res.end(text);
@@ -353,6 +354,7 @@ export function createRest(state: EmulatorState, options: RestOptions) {
     try {
       const parsed = await readBody(req);
       body = parsed.raw ? parsed.json : undefined;
+      files = parsed.files;
       if (!route) {
         send(404, { message: '404: Not Found', code: 0 });
         return;
@@ -364,10 +366,10 @@ export function createRest(state: EmulatorState, options: RestOptions) {
       const limit = limiter.take(route.template, params[0] ?? '');
       const fault = faults.take(method, path);
       if (fault && fault.status < 300) {
-        const result = route.handle({ params, query, body: (body ?? {}) as Json });
+        const result = route.handle({ params, query, body: (body ?? {}) as Json, files });
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 0).unref());
         if (!res.destroyed) send(result.status, result.body, limit.headers);
-        else options.record({ method, path, query, headers, body, status: result.status, at: Date.now() });
+        else options.record({ method, path, query, headers, body, files, status: result.status, at: Date.now() });
         return;
       }
       if (fault) {
@@ -394,11 +396,11 @@ export function createRest(state: EmulatorState, options: RestOptions) {
         send(429, { message: 'You are being rate limited.', retry_after: limit.retryAfter, global: false }, { ...limit.headers, 'Retry-After': String(Math.ceil(limit.retryAfter)), 'X-RateLimit-Scope': 'user' });
         return;
       }
-      const result = route.handle({ params, query, body: (body ?? {}) as Json });
+      const result = route.handle({ params, query, body: (body ?? {}) as Json, files });
       if (options.responseDelayMs && (method === 'POST' || method === 'PATCH') && /\/messages(\/|$)|^\/webhooks\//.test(path)) {
         await new Promise((resolve) => setTimeout(resolve, options.responseDelayMs).unref());
         if (res.destroyed) {
-          options.record({ method, path, query, headers, body, status: result.status, at: Date.now() });
+          options.record({ method, path, query, headers, body, files, status: result.status, at: Date.now() });
           return;
         }
       }

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, rawMember, rawRole, rawTextChannel, rawUser, type UserFixture } from './fixtures.js';
 import { createSnowflakes } from './snowflake.js';
-import type { ChannelState, Json, StoredMessage } from './types.js';
+import type { UploadedFile } from './multipart.js';
+import type { ChannelState, Json, StoredAttachment, StoredMessage } from './types.js';
 
 export interface EmulatorStateOptions {
   token?: string;
@@ -55,7 +56,45 @@ export function createEmulatorState(options: EmulatorStateOptions = {}) {
   const messages = new Map<string, StoredMessage>();
   const channelStates = new Map<string, ChannelState>();
 
-  function createMessage(channelId: string, body: Json, extra: Json = {}): StoredMessage {
+  // Uploaded bytes by attachment id; the message carries Discord's attachment objects.
+  const attachmentFiles = new Map<string, StoredAttachment>();
+
+  /**
+   * A message's attachments after a create or edit: `attachments` in the body lists what the
+   * message keeps (ids of its attachments) and what is new (`{ id: n }` for the upload in
+   * `files[n]`); uploads it does not list are added too, as Discord does.
+   */
+  function attachmentsOf(channelId: string, body: Json, files: readonly UploadedFile[], current: readonly Json[]): Json[] {
+    const listed = Array.isArray(body.attachments) ? (body.attachments as Json[]) : null;
+    if (!listed && files.length === 0) return [...current];
+    const byField = new Map(files.map((f) => [f.field, f]));
+    const out: Json[] = [];
+    const used = new Set<UploadedFile>();
+    const add = (file: UploadedFile, entry: Json): void => {
+      const id = nextId();
+      const filename = typeof entry.filename === 'string' ? entry.filename : file.name;
+      attachmentFiles.set(id, { id, filename, contentType: file.contentType, data: file.data });
+      used.add(file);
+      out.push({
+        id, filename, size: file.data.length, content_type: file.contentType,
+        url: `https://cdn.discord.emulator/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`,
+        proxy_url: `https://media.discord.emulator/attachments/${id}/${encodeURIComponent(filename)}`,
+        ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
+      });
+    };
+    for (const entry of listed ?? []) {
+      const upload = byField.get(`files[${String(entry.id)}]`);
+      if (upload) add(upload, entry);
+      else {
+        const kept = current.find((a) => a.id === String(entry.id));
+        if (kept) out.push(kept);
+      }
+    }
+    for (const file of files) if (!used.has(file)) add(file, {});
+    return out;
+  }
+
+  function createMessage(channelId: string, body: Json, extra: Json = {}, files: readonly UploadedFile[] = []): StoredMessage {
     const id = nextId();
     const message: StoredMessage = {
       id,
@@ -74,7 +113,7 @@ export function createEmulatorState(options: EmulatorStateOptions = {}) {
       mentions: [],
       mention_roles: [],
       mention_channels: [],
-      attachments: [],
+      attachments: attachmentsOf(channelId, body, files, []),
       pinned: false,
       ...extra,
     };
@@ -83,8 +122,9 @@ export function createEmulatorState(options: EmulatorStateOptions = {}) {
     return message;
   }
 
-  function editMessage(message: StoredMessage, body: Json): StoredMessage {
+  function editMessage(message: StoredMessage, body: Json, files: readonly UploadedFile[] = []): StoredMessage {
     if (typeof body.content === 'string') message.content = body.content;
+    message.attachments = attachmentsOf(message.channel_id, body, files, Array.isArray(message.attachments) ? (message.attachments as Json[]) : []);
     if (Array.isArray(body.embeds)) message.embeds = (body.embeds as Json[]).map((e) => ({ type: 'rich', ...e }));
     if (Array.isArray(body.components)) message.components = body.components as Json[];
     if (typeof body.flags === 'number') message.flags = body.flags;
@@ -116,6 +156,11 @@ export function createEmulatorState(options: EmulatorStateOptions = {}) {
     interactionsByToken: new Map<string, InteractionRecord>(),
     createMessage,
     editMessage,
+    /** The uploaded files behind a message's attachments, in its order. */
+    filesOf(message: StoredMessage): StoredAttachment[] {
+      const list = Array.isArray(message.attachments) ? (message.attachments as Json[]) : [];
+      return list.map((a) => attachmentFiles.get(String(a.id))).filter((a): a is StoredAttachment => a !== undefined);
+    },
     channelState(id: string): ChannelState {
       if (!channels.has(id)) return 'deleted';
       return channelStates.get(id) ?? 'ok';

@@ -8,8 +8,26 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
+  /** Files of a multipart/form-data body (the message itself is `body`, from `payload_json`). */
+  files: RecordedFile[];
   status: number;
   at: number;
+}
+
+export interface RecordedFile {
+  /** The form field: `files[0]`, `files[1]` … */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** An attachment of a stored message with the bytes that were uploaded for it. */
+export interface StoredAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface StoredMessage extends Json {

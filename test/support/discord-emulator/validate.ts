@@ -13,16 +13,18 @@ const invalidForm = (errors: Json): ApiError => ({ status: 400, code: 50035, mes
 const len = (value: unknown): number => (typeof value === 'string' ? [...value].length : 0);
 
 /** Discord's documented embed limits; a bot that breaks them gets 50035 in production, so here too. */
-export function validateMessageBody(body: unknown): ApiError | null {
+export function validateMessageBody(body: unknown, uploads = 0): ApiError | null {
   if (!body || typeof body !== 'object') return invalidForm({ _errors: [{ code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }] });
   const b = body as Json;
   const embeds = Array.isArray(b.embeds) ? (b.embeds as Json[]) : [];
   const content = typeof b.content === 'string' ? b.content : '';
   const components = Array.isArray(b.components) ? b.components : [];
-  if (!content && embeds.length === 0 && components.length === 0 && !b.sticker_ids && !b.poll) {
+  const attachments = Array.isArray(b.attachments) ? b.attachments.length : 0;
+  if (!content && embeds.length === 0 && components.length === 0 && !b.sticker_ids && !b.poll && attachments + uploads === 0) {
     return { status: 400, code: 50006, message: 'Cannot send an empty message' };
   }
   if (len(content) > 2000) return invalidForm({ content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } });
+  if (uploads > 10) return invalidForm({ files: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' }] } });
   if (embeds.length > 10) return invalidForm({ embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' }] } });
   let total = 0;
   for (const [i, embed] of embeds.entries()) {
