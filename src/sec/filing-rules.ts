@@ -65,7 +65,7 @@ const TRIGGERS: Trigger[] = [
 
 const ROLE_WORD = /\b(?:chief|officers?|presidents?|vice[- ]chair(?:man)?|chair(?:man|woman|person)?s?|directors?|board|treasurer|secretary|controller|comptroller|counsel|head|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cao|cpo|ciso|clo|evp|svp|trustees?|general manager|managing partner|founder|leader)\b/i;
 const GENERIC_ROLE = /^(?:an?\s+)?(?:officer|employee|executive|officer and (?:an )?employee|officer and director|executive officer|all (?:of )?(?:his|her) (?:positions|roles|offices))$/i;
-const ROLE_INTRO = /^\s*(?:(?:to|will|shall)\s+(?:succeed|replace)\s{1,60}[^,;]{1,60}?\s+as\s+|(?:from|as|of)\s+(?:(?:all\s+(?:of\s+)?)?(?:his|her|their|its)\s+)?(?:positions?|roles?|posts?|offices?|duties|titles?)\s+(?:as|of|with)\s+|(?:from|as)\s+(?:(?:his|her|their)\s+)?position\s+|(?:as|to serve as|to act as|to the (?:positions?|roles?|posts?|offices?|title)\s+of|to become|from the (?:positions?|roles?|posts?|offices?) of|to|from|of)\s+)?(?:(?:an?|the|its|our|their|his|her)\s+)?/i;
+const ROLE_INTRO = /^\s*(?:(?:to|will|shall)\s+(?:succeed|replace)(?:\s+[^,;\s][^,;]{0,59}?\s+as\s+|\s{3,}as\s+)|(?:from|as|of)\s+(?:(?:all\s+(?:of\s+)?)?(?:his|her|their|its)\s+)?(?:positions?|roles?|posts?|offices?|duties|titles?)\s+(?:as|of|with)\s+|(?:from|as)\s+(?:(?:his|her|their)\s+)?position\s+|(?:as|to serve as|to act as|to the (?:positions?|roles?|posts?|offices?|title)\s+of|to become|from the (?:positions?|roles?|posts?|offices?) of|to|from|of)\s+)?(?:(?:an?|the|its|our|their|his|her)\s+)?/i;
 const ROLE_END = /,\s*(?=[a-z(])|(?<!\s)\s+(?:will|would|shall|has|have|had|is|are|was|were|effective|on|upon|until|following|beginning|commencing|as of|subject to|pending|in connection|with effect|to (?:pursue|focus|accept|join|become|spend|serve|devote)|after|for (?!(?:the|its)\s+\p{Lu})|due to|because|and (?:will|has|is|was|to|would|shall|had|have|in)|but|in order|at the|at (?:its|the|their)|which|who|while|where|so that|since|through|by|when|if|unless|pursuant|according|and (?:now|currently|also|then|later|thereafter|subsequently|its|his|her|their|that|with|on)|and (?:as|from)\s+(?!(?:a|the)\s+(?:member|director)))\b|[.;:()“”"]|(?<!\s)\s*—|(?<!\s)\s+-\s+/u;
 
 const DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/;
@@ -129,7 +129,7 @@ function lastOf(tail: string): { before: string; after: string } | null {
 function splitPost(phrase: string): Post | null {
   let role = phrase.replace(/(?<!\s)\s+and\s+(?:its|their|all)\s+committees\b.*$/i, '').trim()
     // "member of Acme, Inc.’s board of directors" -> "member of the board of directors of Acme, Inc."
-    .replace(/^(.*?\bof\s+)(\p{Lu}[^’']*)[’']s\s+(\S.*)$/u, '$1the $3 of $2');
+    .replace(/^(.*?\bof\s+)(\p{Lu}[^’']*)[’']s\s+(\S.*|[^\S\n\r\u2028\u2029])$/u, '$1the $3 of $2');
   let organization: string | null = null;
   const possessive = /^(.+?)[’']s\s+(\S.*|[^\S\n\r\u2028\u2029])$/.exec(role);
   if (possessive && /^\p{Lu}/u.test(possessive[1]!)) {
