@@ -4,7 +4,7 @@ import { LEGAL_SUFFIXES, nameWords, sameName } from '../core/names.js';
 // charter)"), from EDGAR's conformed name, and from the definitions the text itself makes
 // ("Nuance Communications, Inc. (the “Company”)"), which a filing then uses instead of the name.
 
-const EXACT_NAME = /\(?\s*exact name of (?:the )?registrants?\b/i;
+const EXACT_NAME = /exact name of (?:the )?registrants?\b/i;
 const RULE_LINE = /^[\s\-_=*.]*$/;
 
 /** The first registrant's name on the cover page, or null. */
@@ -14,7 +14,9 @@ export function coverPageName(lines: readonly string[]): string | null {
     const line = lines[i] ?? '';
     const at = line.search(EXACT_NAME);
     if (at === -1) continue;
-    const before = line.slice(0, at).trim();
+    // What stands before "(Exact name …", without the parenthesis and the spaces around it.
+    const lead = line.slice(0, at).trimEnd();
+    const before = (lead.endsWith('(') ? lead.slice(0, -1) : lead).trim();
     if (before && !RULE_LINE.test(before)) return cleanName(before);
     for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
       const prev = (lines[j] ?? '').trim();
@@ -43,11 +45,11 @@ export function coverReportDate(lines: readonly string[]): string | null {
 
 /** EDGAR's state and slash suffixes dropped: "WALT DISNEY CO/" -> "WALT DISNEY CO". */
 export function cleanName(name: string): string {
-  return name
-    .replace(/\s*\/[A-Z]{2,3}\/?\s*$/, '')
-    .replace(/\s*\/\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let s = name.trimEnd();
+  const state = /\/[A-Z]{2,3}\/?$/.exec(s);
+  if (state) s = s.slice(0, state.index).trimEnd();
+  if (s.endsWith('/')) s = s.slice(0, -1);
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 const isAllCaps = (s: string): boolean => /[A-Z]/.test(s) && !/[a-z]/.test(s);

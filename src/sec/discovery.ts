@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseFeedBytes } from '../feeds/parse.js';
+import { parseAtomTitle } from './atom-title.js';
 import { cleanName } from './company.js';
 import { accessionIn, archiveUrl, indexPageUrl, rebase, type EdgarBases } from './edgar-urls.js';
 import { edgarDate, plainCik } from './header.js';
@@ -23,24 +24,22 @@ export interface FilingCandidate {
 /** Whether the filing may report Item 5.02: the listing says so, or says nothing about items. */
 export const mayReport502 = (c: Pick<FilingCandidate, 'items'>): boolean => c.items.length === 0 || c.items.includes(ITEM_502);
 
-// "8-K - NVIDIA CORP (0001045810) (Filer)"
-const ATOM_TITLE = /^(.+?)\s+-\s+(.+?)\s+\((\d{1,10})\)\s*(?:\((?:Filer|Subject|Filed by|Reporting)\))?\s*$/;
 
 /** The 8-K entries of EDGAR's latest-filings Atom feed (one per accession: co-registrants repeat). */
 export function parseLatestFilings(bytes: Buffer, bases: EdgarBases): FilingCandidate[] {
   const feed = parseFeedBytes(bytes, { feedKey: 'sec:latest', maxBytes: bytes.length + 1 });
   const out = new Map<string, FilingCandidate>();
   for (const e of feed.entries) {
-    const title = ATOM_TITLE.exec(e.title);
-    if (!title || !isCurrentReport(title[1]!)) continue;
+    const title = parseAtomTitle(e.title);
+    if (!title || !isCurrentReport(title.form)) continue;
     const summary = e.summary ?? '';
     const accession = accessionIn(`${e.id} ${summary} ${e.url ?? ''}`);
     if (!accession || out.has(accession)) continue;
     out.set(accession, {
       accession,
-      cik: plainCik(title[3]!),
-      company: cleanName(title[2]!),
-      form: title[1]!.trim(),
+      cik: plainCik(title.cik),
+      company: cleanName(title.company),
+      form: title.form.trim(),
       filed: edgarDate(/Filed:\s*(\d{4}-\d{2}-\d{2})/.exec(summary)?.[1]) ?? e.publishedAt?.slice(0, 10) ?? null,
       items: [...summary.matchAll(/\bItem\s+(\d{1,2}\.\d{2})\b/g)].map((m) => m[1]!),
       indexUrl: e.url ? rebase(e.url, bases) : null,

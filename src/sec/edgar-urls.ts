@@ -8,7 +8,11 @@ export interface EdgarBases {
 
 export const EDGAR: EdgarBases = { baseUrl: 'https://www.sec.gov', dataUrl: 'https://data.sec.gov' };
 
-const trim = (u: string): string => u.replace(/\/+$/, '');
+const trim = (u: string): string => {
+  let end = u.length;
+  while (end > 0 && u[end - 1] === '/') end--;
+  return u.slice(0, end);
+};
 
 /** The latest-filings Atom feed of one form type (8-K includes 8-K/A and the other 8-K variants). */
 export const latestFilingsUrl = (b: EdgarBases, form = '8-K', count = 100): string =>

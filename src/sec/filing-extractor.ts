@@ -64,7 +64,7 @@ export async function extractFilingChanges(analysis: FilingAnalysis, extractor: 
   const out = [...rules];
   // The general extractor reads "Acme Foods, Inc.’s Senior Vice President …" as a person at times.
   const notAPerson = (name: string): boolean =>
-    (analysis.organization !== null && sameCompany(name, analysis.organization)) || /\b(?:Inc|Corp|Co|LLC|Ltd|Company|Corporation|Foods|Bank)\b\.?$/.test(name);
+    (analysis.organization !== null && sameCompany(name, analysis.organization)) || /\b(?:Inc|Corp|Co|LLC|Ltd|Company|Corporation|Foods|Bank)\.?$/.test(name);
   for (const g of general.filter((c) => !notAPerson(c.person.name)).map((c) => attribute(c, analysis.organization))) {
     const covered = out.some((r) => r.direction === g.direction && sameName(r.person.name, g.person.name, HONORIFICS));
     if (!covered) out.push({ ...g, source: { ...g.source, ...source, publishedAt: when } });

@@ -1,6 +1,7 @@
 import type { Reason } from '../core/change.js';
 import { roleCategories } from '../core/roles.js';
 import { sameCompany } from './company.js';
+import { appositiveText } from './appositive.js';
 import { createPeopleBook, type Mention } from './people.js';
 import { splitSentences } from './sentences.js';
 
@@ -46,16 +47,16 @@ const TRIGGERS: Trigger[] = [
   { re: /\bhired(?=\s+(?:Mr\.|Ms\.|Mrs\.|Dr\.|\p{Lu}))/gu, direction: 'in', slot: 'object', reason: 'hired' },
   { re: /\b(?:appointment|election|promotion|hiring)\s+of(?=\s)/gi, direction: 'in', slot: 'object', reason: null },
   { re: /\b(?:became|becomes|has become|will become|to become|will (?:then )?serve as|shall serve as|to serve as|will assume|assumed|assumes|has assumed|to assume|will take over as|took over as)\b/g, direction: 'in', slot: 'subject', reason: null },
-  { re: /\b(?:will join|joined|has joined|to join|will rejoin|rejoined)\b(?=[^.;]{0,120}?\bas\b)/g, direction: 'in', slot: 'subject', reason: 'hired' },
+  { re: /\b(?:will join|joined|has joined|to join|will rejoin|rejoined)\b(?=[^.;]{1,120}?\bas\b)/g, direction: 'in', slot: 'subject', reason: 'hired' },
   { re: /\bin connection with (?:his|her|their) (?:new|anticipated|expected|recent) (?:role|position|appointment|title)s?\b/g, direction: 'in', slot: 'subject', reason: 'promoted' },
   { re: /\b(?:resign(?:ed|s|ing)?|resignation)\b/g, direction: 'out', slot: 'subject', reason: 'resigned' },
   { re: /\b(?:retir(?:e|ed|es|ing))\b/g, direction: 'out', slot: 'subject', reason: 'retired' },
   { re: /\b(?:step(?:ped|s|ping)?|will step)\s+down\b/g, direction: 'out', slot: 'subject', reason: 'resigned' },
-  { re: /\b(?:depart(?:ed|s|ing)?|will leave|to leave|is leaving|left)\b(?=\s+(?:as|from|the|his|her|its|\p{Lu}))/gu, direction: 'out', slot: 'subject', reason: 'resigned' },
+  { re: /\b(?:depart(?:ed|s|ing)?|will leave|to leave|is leaving|left)(?=\s+(?:as|from|the|his|her|its|\p{Lu}))/gu, direction: 'out', slot: 'subject', reason: 'resigned' },
   { re: /\b(?:will no longer serve|no longer serves|ceased to serve|ceased to be|will cease to (?:serve|be))\b/g, direction: 'out', slot: 'subject', reason: null },
   { re: /\b(?:was|were|has been|had been|will be|is being)\s+(?:terminated|removed|dismissed|relieved of (?:his|her) duties)\b/g, direction: 'out', slot: 'subject', reason: 'fired' },
   // "Brett Kaufman’s employment as the Chief Financial Officer … will terminate": the post is inside.
-  { re: /[’']s\s+employment\b(?=[^.;]{0,160}?\b(?:will terminate|terminated|will end|ended|will cease|ceased|was terminated|is terminated)\b)/g, direction: 'out', slot: 'subject', reason: 'other' },
+  { re: /[’']s\s+employment\b(?=[^.;]{1,160}?\b(?:will terminate|terminated|will end|ended|will cease|ceased|was terminated|is terminated)\b)/g, direction: 'out', slot: 'subject', reason: 'other' },
   { re: /\b(?:not to stand|not stand|will not stand|declined to stand|decided not to stand|not seek|will not seek|decided not to seek)\s+for\s+re-?election\b/g, direction: 'out', slot: 'subject', reason: 'other', impliedRole: 'director' },
   { re: /\b(?:resignation|retirement|departure|removal|termination)\s+of(?=\s)/gi, direction: 'out', slot: 'object', reason: null },
   { re: /\b(?:terminated|ended)\s+the\s+employment\s+of(?=\s)|\b(?:removed|dismissed|terminated)(?=\s+(?:Mr\.|Ms\.|Mrs\.|Dr\.|\p{Lu}))/gu, direction: 'out', slot: 'object', reason: 'fired' },
@@ -64,8 +65,8 @@ const TRIGGERS: Trigger[] = [
 
 const ROLE_WORD = /\b(?:chief|officers?|presidents?|vice[- ]chair(?:man)?|chair(?:man|woman|person)?s?|directors?|board|treasurer|secretary|controller|comptroller|counsel|head|ceos?|cfos?|coos?|ctos?|cios?|cmos?|cao|cpo|ciso|clo|evp|svp|trustees?|general manager|managing partner|founder|leader)\b/i;
 const GENERIC_ROLE = /^(?:an?\s+)?(?:officer|employee|executive|officer and (?:an )?employee|officer and director|executive officer|all (?:of )?(?:his|her) (?:positions|roles|offices))$/i;
-const ROLE_INTRO = /^\s*(?:(?:to|will|shall)\s+(?:succeed|replace)\s+[^,;]{1,60}?\s+as\s+|(?:from|as|of)\s+(?:(?:all\s+(?:of\s+)?)?(?:his|her|their|its)\s+)?(?:positions?|roles?|posts?|offices?|duties|titles?)\s+(?:as|of|with)\s+|(?:from|as)\s+(?:(?:his|her|their)\s+)?position\s+|(?:as|to serve as|to act as|to the (?:positions?|roles?|posts?|offices?|title)\s+of|to become|from the (?:positions?|roles?|posts?|offices?) of|to|from|of)\s+)?(?:(?:an?|the|its|our|their|his|her)\s+)?/i;
-const ROLE_END = /,\s*(?=[a-z(])|\s+(?:will|would|shall|has|have|had|is|are|was|were|effective|on|upon|until|following|beginning|commencing|as of|subject to|pending|in connection|with effect|to (?:pursue|focus|accept|join|become|spend|serve|devote)|after|for (?!(?:the|its)\s+\p{Lu})|due to|because|and (?:will|has|is|was|to|would|shall|had|have|in)|but|in order|at the|at (?:its|the|their)|which|who|while|where|so that|since|through|by|when|if|unless|pursuant|according|and (?:now|currently|also|then|later|thereafter|subsequently|its|his|her|their|that|with|on|in)|and (?:as|from)\s+(?!(?:a|the)\s+(?:member|director)))\b|[.;:()“”"]|\s*—|\s+-\s+/u;
+const ROLE_INTRO = /^\s*(?:(?:to|will|shall)\s+(?:succeed|replace)(?:\s+[^,;\s][^,;]{0,59}?\s+as\s+|\s{3,}as\s+)|(?:from|as|of)\s+(?:(?:all\s+(?:of\s+)?)?(?:his|her|their|its)\s+)?(?:positions?|roles?|posts?|offices?|duties|titles?)\s+(?:as|of|with)\s+|(?:from|as)\s+(?:(?:his|her|their)\s+)?position\s+|(?:as|to serve as|to act as|to the (?:positions?|roles?|posts?|offices?|title)\s+of|to become|from the (?:positions?|roles?|posts?|offices?) of|to|from|of)\s+)?(?:(?:an?|the|its|our|their|his|her)\s+)?/i;
+const ROLE_END = /,\s*(?=[a-z(])|(?<!\s)\s+(?:will|would|shall|has|have|had|is|are|was|were|effective|on|upon|until|following|beginning|commencing|as of|subject to|pending|in connection|with effect|to (?:pursue|focus|accept|join|become|spend|serve|devote)|after|for (?!(?:the|its)\s+\p{Lu})|due to|because|and (?:will|has|is|was|to|would|shall|had|have|in)|but|in order|at the|at (?:its|the|their)|which|who|while|where|so that|since|through|by|when|if|unless|pursuant|according|and (?:now|currently|also|then|later|thereafter|subsequently|its|his|her|their|that|with|on)|and (?:as|from)\s+(?!(?:a|the)\s+(?:member|director)))\b|[.;:()“”"]|(?<!\s)\s*—|(?<!\s)\s+-\s+/u;
 
 const DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b/;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -87,10 +88,10 @@ function readRoles(rest: string): string[] {
   const intro = ROLE_INTRO.exec(rest)?.[0] ?? '';
   const body = rest.slice(intro.length).replace(ABBREVIATION, `$1${HIDDEN_DOT}`);
   const end = body.search(ROLE_END);
-  const phrase = (end === -1 ? body : body.slice(0, end)).trim().replace(/[,\s]+$/, '').replaceAll(HIDDEN_DOT, '.');
+  const phrase = trimCommas((end === -1 ? body : body.slice(0, end)).trim()).replaceAll(HIDDEN_DOT, '.');
   if (!phrase) return [];
   // "as Chief Executive Officer of Acme and as a member of its board": two posts.
-  return phrase.split(/\s+and\s+as\s+(?:(?:a|an|the)\s+)?/).map((p) => p.trim()).filter(Boolean);
+  return phrase.split(/(?<!\s)\s+and\s+as\s+(?:(?:a|an|the)\s+)?/).map((p) => p.trim()).filter(Boolean);
 }
 
 interface Post {
@@ -100,25 +101,49 @@ interface Post {
 
 const BOARD = /^(?:(?:the\s+)?(?:member\s+of\s+(?:the\s+)?)?board(?:\s+of\s+directors)?|directors?)$/i;
 
+/** Trailing commas and white space dropped. */
+function trimCommas(s: string): string {
+  let end = s.length;
+  while (end > 0 && /[,\s]/.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const OF_NAME = /\sof\s+(?:the\s+)?(?=\p{Lu})/gu;
+
+/**
+ * The last " of [the] Name" in `tail` with no line break before it: what is before it and the
+ * name after it. A loop over the occurrences, not `^(.*)\s+of…`, which backtracks quadratically.
+ */
+function lastOf(tail: string): { before: string; after: string } | null {
+  const lineBreak = tail.search(LINE_BREAK);
+  let found: { before: string; after: string } | null = null;
+  OF_NAME.lastIndex = 0;
+  for (let m = OF_NAME.exec(tail); m && (lineBreak === -1 || m.index <= lineBreak); m = OF_NAME.exec(tail)) {
+    found = { before: tail.slice(0, m.index), after: tail.slice(m.index + m[0].length) };
+  }
+  return found;
+}
+
 /** "Chief Financial Officer and Treasurer of AFC Gamma, Inc." -> the post and the organisation. */
 function splitPost(phrase: string): Post | null {
-  let role = phrase.replace(/\s+and\s+(?:its|their|all)\s+committees\b.*$/i, '').trim()
+  let role = phrase.replace(/(?<!\s)\s+and\s+(?:its|their|all)\s+committees\b.*$/i, '').trim()
     // "member of Acme, Inc.’s board of directors" -> "member of the board of directors of Acme, Inc."
-    .replace(/^(.*?\bof\s+)(\p{Lu}[^’']*?)[’']s\s+(.+)$/u, '$1the $3 of $2');
+    .replace(/^(.*?\bof\s+)(\p{Lu}[^’']*)[’']s\s+(\S.*|[^\S\n\r\u2028\u2029])$/u, '$1the $3 of $2');
   let organization: string | null = null;
-  const possessive = /^(.+?)[’']s\s+(.+)$/.exec(role);
+  const possessive = /^(.+?)[’']s\s+(\S.*|[^\S\n\r\u2028\u2029])$/.exec(role);
   if (possessive && /^\p{Lu}/u.test(possessive[1]!)) {
     organization = possessive[1]!;
     role = possessive[2]!;
   } else {
-    const of = /^(.*?\S)\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(\p{Lu}[^]*)$/u.exec(role);
+    const of = /^(.*?\S)\s+of\s+(?:the\s+|its\s+|our\s+|their\s+)?(\p{Lu}[\s\S]*)$/u.exec(role);
     if (of && !/^(?:directors?|the board|board)$/i.test(of[2]!.trim())) {
       const tail = of[2]!.trim();
       // "member of the Board of Directors of Meta": the organisation follows the last "of".
-      const last = /^(.*)\s+of\s+(?:the\s+)?(\p{Lu}[^]*)$/u.exec(tail);
-      if (last && ROLE_WORD.test(last[1]!)) {
-        role = `${of[1]} of ${last[1]}`;
-        organization = last[2]!;
+      const last = lastOf(tail);
+      if (last && ROLE_WORD.test(last.before)) {
+        role = `${of[1]} of ${last.before}`;
+        organization = last.after;
       } else {
         role = of[1]!;
         organization = tail;
@@ -127,24 +152,24 @@ function splitPost(phrase: string): Post | null {
   }
   role = role.replace(/^(?:the|its|our|a|an)\s+/i, '').trim();
   if (organization) {
-    organization = organization.replace(/\s+and\s+\p{Lu}.*$/u, '').replace(/[,\s]+$/, '')
+    organization = trimCommas(organization.replace(/(?<!\s)\s+and\s+\p{Lu}.*$/u, ''))
       // "its Industrial Solutions segment": the unit's name.
-      .replace(/\s+(?:segment|division|business unit|business|unit|subsidiary)$/i, '').trim();
+      .replace(/(?<!\s)\s+(?:segment|division|business unit|business|unit|subsidiary)$/i, '').trim();
   }
   // Advisers, consultants and emeriti hold no leadership post.
   if (/\b(?:advis[eo]r|consultant|emerit(?:us|a))\b/i.test(role)) return null;
   if (!role || !ROLE_WORD.test(role) || /\bcommittee\b/i.test(role) || role.split(/\s+/).length > 12) return null;
   if (BOARD.test(role)) role = 'member of the Board of Directors';
   // "Co-Presidents" of a plural subject is each one's "Co-President".
-  if (!/\sof\s/.test(role)) role = role.replace(/\b(Presidents|Officers|Directors|CEOs|Chairs|Chairmen)\b$/, (w) => (w === 'Chairmen' ? 'Chairman' : w.slice(0, -1)));
+  if (!/\sof\s/.test(role)) role = role.replace(/\b(Presidents|Officers|Directors|CEOs|Chairs|Chairmen)$/, (w) => (w === 'Chairmen' ? 'Chairman' : w.slice(0, -1)));
   return { role, organization };
 }
 
 /** The appositive title after a name: "Stephen L. Gibbs, Senior Vice President … of Tyson Foods, Inc.,". */
 function appositivePost(between: string): Post | null {
-  const m = /^,\s*(?:(?:age\s+)?\d{1,3},\s*)?(?:(?:our|its|the|current|then|then-current)\s+)*([^;]+?),?\s*(?:(?:has|have|had|will|would|who|informed|notified|advised|announced)\b|$)/.exec(between);
-  if (!m || /^(?:age\s+)?\d/.test(m[1]!.trim())) return null;
-  return splitPost(m[1]!.replace(/,\s*(?:age\s+)?\d{1,3}$/, ''));
+  const title = appositiveText(between);
+  if (title === null || /^(?:age\s+)?\d/.test(title.trim())) return null;
+  return splitPost(title.replace(/,\s*(?:age\s+)?\d{1,3}$/, ''));
 }
 
 // What may stand between a subject and its verb: appositives, "notified the Board of his
@@ -282,7 +307,7 @@ function transitions(sentence: string, mentions: Mention[]): FilingChange[] {
   for (let m = TRANSITION.exec(sentence); m; m = TRANSITION.exec(sentence)) {
     const who = subjectOf(mentions, sentence, m.index);
     const rest = sentence.slice(m.index + m[0].length);
-    const to = /\s+to\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:roles?|positions?|posts?|offices?)\s+(?:of|as)\s+)?/.exec(rest);
+    const to = /(?<!\s)\s+to\s+(?:(?:the|a|an)\s+)?(?:(?:new\s+)?(?:roles?|positions?|posts?|offices?)\s+(?:of|as)\s+)?/.exec(rest);
     if (!who.length || !to) continue;
     const from = splitPost(rest.slice(0, to.index));
     const into = readRoles(`as ${rest.slice(to.index + to[0].length)}`).map(splitPost).find((p) => p);
@@ -301,7 +326,7 @@ function noteCoHolders(sentence: string, mentions: Mention[], into: CoHolder[]):
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const gap = sentence.slice(m.end, mentions[i + 1]?.start ?? sentence.length);
-    const app = /^(?:,\s*(?:age\s+)?\d{1,3})?,\s*((?:the\s+)?Co-[^,;]+?),/.exec(gap);
+    const app = /^(?:,\s*(?:age\s+)?\d{1,3})?,\s*((?:the\s+)?Co-[^,;]+),/.exec(gap);
     if (!app) continue;
     const post = splitPost(app[1]!);
     if (!post) continue;
@@ -319,7 +344,7 @@ const sameUnit = (a: string | null, b: string | null): boolean =>
 function soleSuccessors(found: readonly FilingChange[], coHolders: readonly CoHolder[]): FilingChange[] {
   const out: FilingChange[] = [];
   for (const c of found) {
-    const sole = c.direction === 'in' ? /^sole\s+(.+)$/i.exec(c.role) : null;
+    const sole = c.direction === 'in' ? /^sole\s+(\S.*|[^\S\n\r\u2028\u2029])$/i.exec(c.role) : null;
     if (!sole) continue;
     for (const h of coHolders) {
       if (h.person === c.person || !sameUnit(h.post.organization, c.organization)) continue;
@@ -364,7 +389,7 @@ function successions(sentence: string, mentions: Mention[], found: readonly Fili
 function noteTitles(sentence: string, mentions: Mention[], into: Map<string, Post>): void {
   for (const m of mentions) {
     if (m.kind !== 'full') continue;
-    const post = appositivePost(sentence.slice(m.end).replace(/^(,[^,;]{3,160}?),.*$/, '$1,'));
+    const post = appositivePost(sentence.slice(m.end).replace(/^(,[^,;]{3,160}),.*$/, '$1,'));
     if (post) for (const n of m.names) if (!into.has(n)) into.set(n, post);
   }
 }

@@ -46,7 +46,7 @@ export function parseHeader(text: string): FilingHeader {
   const cik = line('CENTRAL INDEX KEY') ?? tag('CIK');
   h.cik = cik && /^\d+$/.test(cik) ? plainCik(cik) : null;
   const numbers = [...text.matchAll(/<ITEMS>([^<\r\n]*)/g)].flatMap((m) => parseItemList(m[1]));
-  const titled = [...text.matchAll(/^[ \t]*ITEM INFORMATION:[ \t]*(.*)$/gm)]
+  const titled = [...text.matchAll(/^[ \t]*ITEM INFORMATION:[ \t]*((?:[^ \t\n\r\u2028\u2029].*)?)$/gm)]
     .map((m) => itemFromTitle(m[1] ?? ''))
     .filter((x): x is string => x !== null);
   h.items = [...new Set(numbers.length ? numbers : titled)];

@@ -12,7 +12,7 @@ const CELL = new Set(['td', 'th']);
 const SKIP = new Map([['ix:header', '</ix:header'], ['script', '</script'], ['style', '</style'], ['head', '</head'], ['!--', '-->']]);
 
 // A comment opener first (its end is looked for separately), then tags, then declarations.
-const TAG = /<!--|<(\/?)([A-Za-z][A-Za-z0-9:._-]*)[^<>]*>|<[!?][^<>]*>/g;
+const TAG = /<!--|<(\/?)([A-Za-z][A-Za-z0-9:._-]*)(?:[^<>A-Za-z0-9:._-][^<>]*)?>|<[!?][^<>]*>/g;
 
 // Old filings write Windows-1252 code points as references (`&#147;Company&#148;`), which
 // decode to C1 controls: read them as browsers do, as the Windows-1252 characters.

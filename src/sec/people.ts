@@ -10,10 +10,13 @@ export interface Mention {
   kind: 'full' | 'reference' | 'pronoun';
 }
 
-const WORD = String.raw`\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*\.?(?![\p{L}\p{N}])`;
+const BARE_WORD = String.raw`\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*\.?`;
+// A word ends where a letter or digit does not follow; where a comma or a space must follow
+// anyway (inside "Messrs. A, B and C"), the bare word says the same.
+const WORD = String.raw`${BARE_WORD}(?![\p{L}\p{N}])`;
 const PARTICLE = String.raw`(?:de|del|della|der|den|di|da|dos|du|van|von|la|le)`;
 const RUN = new RegExp(String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD})*(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)\b)?`, 'gu');
-const REFERENCE = new RegExp(String.raw`\b(?:Mr|Ms|Mrs|Dr)\.\s+(${WORD}(?:[-\s]${WORD})?)|\bMessrs\.\s+(${WORD})((?:,\s+${WORD})*),?\s+and\s+(${WORD})`, 'gu');
+const REFERENCE = new RegExp(String.raw`\b(?:Mr|Ms|Mrs|Dr)\.\s+(${WORD}(?:[-\s]${WORD})?)|\bMessrs\.\s+(${BARE_WORD})((?:,\s+${BARE_WORD})*),?\s+and\s+(${WORD})`, 'gu');
 const PRONOUN = /\b(?:he|she|He|She)\b/g;
 
 // Words that make a capitalised run a title, an organisation, a date or a heading, not a person.
@@ -52,7 +55,7 @@ function personRuns(sentence: string): Array<{ name: string; start: number; end:
     const flush = () => {
       const real = current.filter((w) => !/^[A-Z]\.$/.test(w) && !/^(?:Jr|Sr)\.$|^(?:II|III|IV)$/.test(w));
       if (real.length >= 2 || (real.length === 1 && current.length >= 2)) {
-        const name = current.join(' ').replace(/\s+,/g, ',').replace(/[’']s$/, '').replace(/,$/, '');
+        const name = current.join(' ').replace(/(?<!\s)\s+,/g, ',').replace(/[’']s$/, '').replace(/,$/, '');
         out.push({ name, start: currentStart, end: currentStart + name.length });
       }
       current = [];
@@ -74,7 +77,7 @@ function personRuns(sentence: string): Array<{ name: string; start: number; end:
 
 const ORGANISATION_WORD = /^(?:Inc\.?|Corp\.?|Co\.|Corporation|Company|LLC|Ltd\.?|Bank|Banking|Bancorp|Holdings|Utilities|Brands|Software|Robotics|Medical|Minerals|Semiconductor|Logistics|Devices|Services|Solutions|Pharmaceuticals|Therapeutics|Financial|Insurance|Realty|Properties|Partners|Capital|Trust|Group|Technologies|Systems|Industries|Foods|Energy|University|College|Association|Foundation|Fund|Management|Securities|Commission|&)$/;
 
-const surname = (full: string): string => full.replace(/,?\s+(?:Jr|Sr)\.$|\s+(?:II|III|IV)$/, '').split(/\s+/).at(-1) ?? full;
+const surname = (full: string): string => full.replace(/(?:,|(?<![\s,]))\s+(?:Jr|Sr)\.$|(?<!\s)\s+(?:II|III|IV)$/, '').split(/\s+/).at(-1) ?? full;
 
 /** Remembers who the section has named, so "Mr. Spear" and "he" find "Greg B. Spear". */
 export function createPeopleBook() {

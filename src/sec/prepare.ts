@@ -56,22 +56,22 @@ function paragraphsOf(lines: readonly string[], markup: 'html' | 'text'): string
 
 // The regulation's required statements, which name the person without reporting a change.
 const BOILERPLATE = [
-  /\bno (?:arrangements?|understandings?)\b.*\bpursuant to which\b/i,
+  /\bno (?:arrangements?|understandings?)\b.+\bpursuant to which\b/i,
   /\bfamily relationships?\b/i,
   /\bitem 404\(a\)|\bitem 401\(d\)|regulation s-k\b/i,
   /\bnot (?:the )?(?:a )?result of any disagreement|\bno disagreements?\b/i,
   /\bqualified in (?:its|their) entirety\b|\bincorporated (?:herein )?by reference\b/i,
-  /\b(?:press release|exhibit \d+(?:\.\d+)?)\b.*\b(?:attached|filed|furnished)\b|\b(?:attached|filed|furnished) (?:hereto|herewith)\b/i,
+  /\b(?:press release|exhibit \d+(?:\.\d+)?)\b.+\b(?:attached|filed|furnished)\b|\b(?:attached|filed|furnished) (?:hereto|herewith)\b/i,
   /\bforward[- ]looking statements?\b/i,
 ];
 
 const PAY = /\b(?:salar(?:y|ies)|bonus(?:es)?|compensation|compensatory|equity|awards?|awarded|grants?|granted|restricted stock|stock options?|options?|RSUs?|PSUs?|vest(?:s|ed|ing)?|severance|incentive|retention|payments?|paid|pay|payable|reimburse\w*|benefits?|indemnification|perquisites?|401\(k\)|cobra|(?:employment|consulting|separation|transition|retirement|release|change (?:of|in) control) agreements?|agreements?|plans?|amendments?)\b|\$\s?\d/i;
 
 // A sentence that says someone takes up or leaves a post is kept, whatever else it says.
-const MOVE = /\b(?:appoint\w*|elected|election|re-?elect\w*|nam(?:e|es|ed|ing)|resign\w*|retir\w*|step(?:s|ped|ping)? down|depart\w*|terminat(?:e|ed|es|ion) (?:as|from)|(?:employment|service)\b.{0,80}\bterminat\w*|succeed\w*|successor|succession|promot\w*|hire[ds]?|join(?:s|ed|ing)?|bec(?:ame|ome|omes)|(?:will|to|shall) serve as|new (?:role|position|title)|transition\w*|leav(?:e|es|ing)|left|remov(?:e|ed|al)|separat\w*|not (?:to )?stand for|decline\w* to stand|no longer serve|ceas\w*|vacanc\w*|assum\w*|replac\w*|died|death|passed away)\b/i;
+const MOVE = /\b(?:appoint\w*|elected|election|re-?elect\w*|nam(?:e|es|ed|ing)|resign\w*|retir\w*|step(?:s|ped|ping)? down|depart\w*|terminat(?:e|ed|es|ion) (?:as|from)|(?:employment|service)\b.{1,80}\bterminat\w*|succeed\w*|successor|succession|promot\w*|hire[ds]?|join(?:s|ed|ing)?|bec(?:ame|ome|omes)|(?:will|to|shall) serve as|new (?:role|position|title)|transition\w*|leav(?:e|es|ing)|left|remov(?:e|ed|al)|separat\w*|not (?:to )?stand for|decline\w* to stand|no longer serve|ceas\w*|vacanc\w*|assum\w*|replac\w*|died|death|passed away)\b/i;
 
 // Pay that depends on a future event ("if his employment is terminated without cause") moves no one.
-const CONDITIONAL_PAY = /\b(?:severance|salary|bonus|equity|options?|vesting|payments?|benefits?)\b.*\b(?:if|in the event|provided that|upon (?:a|any|such)|following (?:a|any|such) termination)\b|\b(?:if|in the event|provided that)\b.*\b(?:severance|salary|bonus|payments?|benefits?)\b/i;
+const CONDITIONAL_PAY = /\b(?:severance|salary|bonus|equity|options?|vesting|payments?|benefits?)\b.+\b(?:if|in the event|provided that|upon (?:a|any|such)|following (?:a|any|such) termination)\b|\b(?:if|in the event|provided that)\b.+\b(?:severance|salary|bonus|payments?|benefits?)\b/i;
 // "named executive officers" is a term of pay disclosure, not a naming.
 const moves = (s: string): boolean => MOVE.test(s.replace(/\bnamed executive officers?\b/gi, 'executives'));
 const isPayOnly = (s: string): boolean => PAY.test(s) && (!moves(s) || CONDITIONAL_PAY.test(s));
@@ -79,7 +79,7 @@ const isBoilerplate = (s: string): boolean => BOILERPLATE.some((re) => re.test(s
 // A table row or a formula: figures and few words.
 const isTabular = (s: string): boolean => {
   const words = s.split(/\s+/).length;
-  const figures = (s.match(/\$\s?[\d,.]+|\d[\d,.]*%|\b\d{1,3}(?:,\d{3})+\b/g) ?? []).length;
+  const figures = (s.match(/\$\s?[\d,.]+|(?<![\d,.])[,.]*\d[\d,.]*%|\b\d{1,3}(?:,\d{3})+\b/g) ?? []).length;
   return (figures >= 2 && words < 30 && !/[.;]\s*$/.test(s)) || /^[^a-z]*=\s*\(/i.test(s);
 };
 
@@ -90,7 +90,7 @@ const GENERIC_TERMS = /^(?:company|registrant|corporation|firm|bank|parent|issue
 export function nameTheCompany(text: string, company: string | null, definitions: readonly Definition[]): string {
   let t = text;
   // The definitions themselves go: "Acme Corp. (the “Company”)" -> "Acme Corp.".
-  t = t.replace(/\s*\((?:together with its (?:consolidated )?subsidiaries,?\s*)?(?:collectively,?\s*)?(?:the\s+)?[“"'][^”"'()]{1,40}[”"'](?:\s*(?:or|and)\s*(?:the\s+)?[“"'][^”"'()]{1,40}[”"'])?\s*\)/g, '');
+  t = t.replace(/(?<!\s)\s*\((?:together with its (?:consolidated )?subsidiaries,?\s*)?(?:collectively,?\s*)?(?:the\s+)?[“"'][^”"'()]{1,40}[”"'](?:\s*(?:or|and)\s*(?:the\s+)?[“"'][^”"'()]{1,40}[”"'])?\s*\)/g, '');
   const replacements = new Map<string, string>();
   for (const d of definitions) for (const term of d.terms) if (term !== d.name) replacements.set(term, d.name);
   if (company) {

@@ -6,7 +6,7 @@ import { ITEM_502, normaliseItem } from './items.js';
 // "Item 5.02", "ITEM 5.02.", "Item 5.02(e)", "Item5.02:", "Item 5.2" — the rest of the line follows.
 const NEW_HEADING = /^items?[\s\u00a0]*(\d{1,2})[\s\u00a0]*\.[\s\u00a0]*(\d{1,2})(?!\d|\.\d)(.*)$/i;
 // Before August 2004: "Item 5. Other Events", "ITEM 7 -- FINANCIAL STATEMENTS".
-const OLD_HEADING = /^item[\s\u00a0]*(\d{1,2})(?![\d.]\d)[\s\u00a0]*[.:\-–—]*[\s\u00a0]*(.*)$/i;
+const OLD_HEADING = /^item[\s\u00a0]*(\d{1,2})(?![\d.]\d)/i;
 const SECTION_HEADING = /^section[\s\u00a0]+\d{1,2}[\s\u00a0]*[.:\-–—]+[\s\u00a0]*[A-Z]/;
 const SIGNATURES = /^(?:signatures?|signature page)[\s.:]*$/i;
 const PURSUANT = /^pursuant to the requirements of the securities exchange act/i;
@@ -23,6 +23,27 @@ function headingRest(rest: string): boolean {
   if (/^\(?[a-g]\)/i.test(r)) return true;
   const title = r.replace(/^[.:;\-–—,\s\u00a0]+/, '');
   return /^[A-Z(“"]/.test(title) && !/^(?:of|and|to|in|under|above|below|hereof)\b/i.test(title);
+}
+
+const skipWhile = (s: string, i: number, re: RegExp): number => {
+  let j = i;
+  while (j < s.length && re.test(s[j]!)) j++;
+  return j;
+};
+
+/**
+ * "Item 5. Other Events": the number and the title after the spaces and punctuation. A scan,
+ * not `[\s]*[.:-]*[\s]*(.*)$`, whose runs trade characters with the title and backtrack.
+ */
+function oldHeading(text: string): { item: string; title: string } | null {
+  const m = OLD_HEADING.exec(text);
+  if (!m) return null;
+  let i = skipWhile(text, m[0].length, /\s/);
+  i = skipWhile(text, i, /[.:\-–—]/);
+  i = skipWhile(text, i, /\s/);
+  const title = text.slice(i);
+  // The title runs to the end of the text on one line.
+  return /[\n\r\u2028\u2029]/.test(title) ? null : { item: m[1]!, title };
 }
 
 export interface ItemHeading {
@@ -51,9 +72,9 @@ export function findItemHeadings(lines: readonly string[]): ItemHeading[] {
       if (item && headingRest(cur[3] ?? '')) out.push({ line: i, item, numbering: 'current' });
       continue;
     }
-    const old = OLD_HEADING.exec(text);
-    if (old && /^[A-Z]/.test(old[2] ?? '') && !/^(?:of|and|to|in|under)\b/i.test(old[2] ?? '')) {
-      out.push({ line: i, item: old[1]!, numbering: 'old' });
+    const old = oldHeading(text);
+    if (old && /^[A-Z]/.test(old.title) && !/^(?:of|and|to|in|under)\b/i.test(old.title)) {
+      out.push({ line: i, item: old.item, numbering: 'old' });
     }
   }
   return out;
