@@ -37,6 +37,11 @@ export interface DigestOptions {
   postEmpty?: boolean;
   /** A chart comes with more than this many changes (default 5). */
   chartAbove?: number;
+  /**
+   * The records are the period's already, as the store chose them (by when each was recorded):
+   * they are not filtered again by first report. Default false: the period is read from `records`.
+   */
+  preselected?: boolean;
 }
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -84,7 +89,7 @@ function hostOf(url: string): string {
 export function buildDigest(records: readonly ChangeRecord[], options: DigestOptions): Digest | null {
   const from = options.period.start.getTime();
   const to = options.period.end.getTime();
-  const inPeriod = records.filter((r) => {
+  const inPeriod = options.preselected ? [...records] : records.filter((r) => {
     const t = Date.parse(r.firstReported);
     return t >= from && t < to;
   });
