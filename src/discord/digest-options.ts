@@ -23,8 +23,17 @@ const DigestOptions = z.object({
   postEmpty: z.boolean(),
 });
 
-/** "america/new_york" is the zone Intl calls America/New_York: stored and shown that way. */
-const canonicalZone = (zone: string): string => new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+/**
+ * "america/new_york" is stored and shown as America/New_York. Intl's own name is used only when it
+ * is the same name: its ICU may answer an older alias (Asia/Calcutta for Asia/Kolkata), which is
+ * not what the user chose. An all-lowercase name Intl renames is capitalised per word instead.
+ */
+function displayZone(zone: string): string {
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === zone.toLowerCase()) return resolved;
+  if (zone !== zone.toLowerCase()) return zone;
+  return zone.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
 
 /**
  * alert (the default) or digest with its schedule: time defaults to 09:00, the zone to UTC,
@@ -46,7 +55,7 @@ export function parseModeOptions(raw: RawModeOptions): SubscriptionMode {
     weekday: raw.weekday,
     postEmpty: raw.postEmpty ?? false,
   });
-  const schedule = DigestScheduleSchema.parse({ cadence: o.schedule, time: o.time, timeZone: canonicalZone(o.timezone), weekday: o.weekday ?? undefined });
+  const schedule = DigestScheduleSchema.parse({ cadence: o.schedule, time: o.time, timeZone: displayZone(o.timezone), weekday: o.weekday ?? undefined });
   return { mode: 'digest', schedule, postEmpty: o.postEmpty };
 }
 
