@@ -12,6 +12,7 @@ const benches: Bench[] = [
   { name: 'quality', run: async () => { const q = await import('./quality.js'); q.runQualityBench(); await q.falseAlerts(); } },
   { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
   { name: 'charts', run: async () => (await import('./charts.js')).runChartsBench() },
+  { name: 'digests', run: async () => (await import('./digests.js')).runDigestsBench() },
   { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },
 ];
 

@@ -1,15 +1,15 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { ChangeEvent } from '../core/events/model.js';
 import type { Logger } from '../core/log.js';
-import { buildDigest, digestMessages } from '../digest/content.js';
-import { periodsDue, type DigestPeriod } from '../digest/schedule.js';
+import { buildDigest, digestMessages, type Digest } from '../digest/content.js';
+import { periodsDue, type DigestPeriod, type DuePeriod } from '../digest/schedule.js';
 import type { DigestDelivery, DigestDeliveryResult } from '../notify/digest-delivery.js';
 import type { DigestPost } from '../notify/digest-post.js';
 import { matchesFilters } from '../notify/subscription-match.js';
 import type { Db } from '../store/db.js';
 import { DIGEST_PREFIX, type DeliveryStore } from '../store/delivery-store.js';
 import type { DigestEventSource } from '../store/digest-events.js';
-import type { Subscription, SubscriptionStore } from '../store/subscription-store.js';
+import type { DigestSettings, SubscriptionFilters, SubscriptionStore } from '../store/subscription-store.js';
 import { changeRecordFromEvent } from '../timeline/from-event.js';
 import type { ChangeRecord } from '../timeline/change-record.js';
 import { alertForEvent } from './event-alert.js';
@@ -30,8 +30,22 @@ export interface DigestRunnerDeps {
   chartAbove?: number;
 }
 
+/** A digest is at most this many messages (about 100 changes); the last says how many more there were. */
+export const MAX_MESSAGES = 5;
+
 /** The outbox key that makes a digest go out once per subscription and period. */
 export const digestKey = (subscriptionId: number, period: DigestPeriod): string => `${DIGEST_PREFIX}${subscriptionId}:${period.key}`;
+
+/**
+ * One subscription's digest of one period from the events recorded in it: those that pass its
+ * filters (the alerts' own matching), or null for an empty period unless it posts empty ones.
+ */
+export function subscriptionDigest(
+  sub: SubscriptionFilters & { digest: Pick<DigestSettings, 'postEmpty'> | null }, events: readonly ChangeEvent[], due: DuePeriod, chartAbove?: number,
+): Digest | null {
+  const records = events.filter((e) => matchesFilters(sub, alertForEvent(e))).map(changeRecordFromEvent).filter((r): r is ChangeRecord => r !== null);
+  return buildDigest(records, { period: due.period, late: due.late, postEmpty: sub.digest?.postEmpty ?? false, chartAbove, preselected: true });
+}
 
 export interface DigestTickResult {
   /** Digests put in the outbox this tick (periods with nothing to say are recorded, not enqueued). */
@@ -50,10 +64,6 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   let task: ScheduledTask | null = null;
   let running: Promise<DigestTickResult> | null = null;
 
-  function recordsFor(sub: Subscription, events: readonly ChangeEvent[]): ChangeRecord[] {
-    return events.filter((e) => matchesFilters(sub, alertForEvent(e))).map(changeRecordFromEvent).filter((r): r is ChangeRecord => r !== null);
-  }
-
   /** Puts each subscription's due digests in the outbox; returns their keys. */
   function enqueueDue(): string[] {
     const now = deps.now();
@@ -71,11 +81,11 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       const { due, skipped } = periodsDue(d.schedule, { now, after: new Date(d.after), graceMs: deps.graceMs, maxLate: deps.maxLate });
       if (skipped) deps.logger.warn({ channel: sub.channelId, skipped }, 'digest periods missed too long ago are skipped; the most recent ones are posted late');
       for (const { period, late } of due) {
-        const digest = buildDigest(recordsFor(sub, eventsIn(period)), { period, late, postEmpty: d.postEmpty, chartAbove: deps.chartAbove, preselected: true });
+        const digest = subscriptionDigest(sub, eventsIn(period), { period, late }, deps.chartAbove);
         const key = digestKey(sub.id, period);
         const post: DigestPost | null = digest && {
           kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
-          messages: digestMessages(digest, 2000), chart: digest.chart,
+          messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
         };
         const done = deps.db.transaction(() => {
           // Another runner on this database may have taken the period since the list was read.
