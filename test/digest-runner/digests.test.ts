@@ -13,6 +13,15 @@ describe('digests through the Discord emulator, on an injected clock and a real 
     return w;
   };
   const texts = (channel: string) => emu.messagesIn(channel).map((m) => m.content);
+  /** A runner on a file with a daily digest due on 2 May 09:00 UTC and one change in its period. */
+  const firstRunner = async () => {
+    const path = tempDbPath();
+    const clock = createClock('2026-05-01T10:00:00Z');
+    const first = world(clock, path);
+    first.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+    await first.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-01T12:00:00Z');
+    return { path, clock, first };
+  };
 
   beforeAll(async () => {
     emu = await startDiscordEmulator({ channels: CHANNELS });
@@ -140,11 +149,7 @@ describe('digests through the Discord emulator, on an injected clock and a real 
   });
 
   it('exactly once across a restart: a second runner on the same file posts nothing the first posted', async () => {
-    const path = tempDbPath();
-    const clock = createClock('2026-05-01T10:00:00Z');
-    const first = world(clock, path);
-    first.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
-    await first.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-01T12:00:00Z');
+    const { path, clock, first } = await firstRunner();
     await first.tick('2026-05-02T09:00:30Z');
     expect(texts('digest')).toHaveLength(1);
     first.close();
@@ -161,11 +166,7 @@ describe('digests through the Discord emulator, on an injected clock and a real 
   });
 
   it('exactly once when a runner dies mid-post: the next one finishes it and Discord keeps one message (nonce)', async () => {
-    const path = tempDbPath();
-    const clock = createClock('2026-05-01T10:00:00Z');
-    const first = world(clock, path);
-    first.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
-    await first.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-01T12:00:00Z');
+    const { path, clock, first } = await firstRunner();
     // The post reaches Discord, but its answer never comes back to this runner: it "dies" there.
     emu.faults.add({ method: 'POST', path: /\/channels\/\d+\/messages$/, status: 200, delayMs: 3000 });
     const dying = first.tick('2026-05-02T09:00:30Z');
