@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VegaLiteSpec } from '../../src/timeline/chart-theme.js';
 import { decodePng } from '../support/png.js';
 import { startMessageCapture } from '../support/message-capture.js';
 import { createClock, openWorld, story } from './support.js';
+
+const HEADLINES = [
+  'Globex names Ann Able chief financial officer', 'Initech appoints Raj Patel chief executive officer',
+  'Umbrella Corp CEO Bob Stone steps down', 'Hooli names Gavin Belson chairman',
+  'Globex names Carla Diaz chief operating officer', 'Initech names Mia Wong chief technology officer',
+];
+const renderChart = async (spec: VegaLiteSpec) => (await (await import('../../src/render/chart.js')).renderChartPng(spec, { scale: 1 })).png;
 
 describe('a digest of a busy period comes with its chart as a PNG attachment', () => {
   let capture: Awaited<ReturnType<typeof startMessageCapture>>;
@@ -14,15 +22,10 @@ describe('a digest of a busy period comes with its chart as a PNG attachment', (
 
   it('attaches the chart to the last message of a digest with more than five changes, and none to a quiet one', async () => {
     const clock = createClock('2026-05-01T10:00:00Z');
-    const w = openWorld({ apiUrl: capture.apiUrl, token: 'test-token', clock, renderChart: async (spec) => (await (await import('../../src/render/chart.js')).renderChartPng(spec, { scale: 1 })).png });
+    const w = openWorld({ apiUrl: capture.apiUrl, token: 'test-token', clock, renderChart });
     try {
       w.subscribe('111', {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
-      const headlines = [
-        'Globex names Ann Able chief financial officer', 'Initech appoints Raj Patel chief executive officer',
-        'Umbrella Corp CEO Bob Stone steps down', 'Hooli names Gavin Belson chairman',
-        'Globex names Carla Diaz chief operating officer', 'Initech names Mia Wong chief technology officer',
-      ];
-      for (const [i, h] of headlines.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
+      for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
       await w.tick('2026-05-02T09:00:30Z');
       expect(capture.messages).toHaveLength(1);
       const [msg] = capture.messages;
@@ -43,6 +46,27 @@ describe('a digest of a busy period comes with its chart as a PNG attachment', (
       expect(capture.messages[1]!.files).toEqual([]);
     } finally {
       w.close();
+    }
+  });
+});
+
+describe('a channel where the bot may not attach files', () => {
+  it('gets the digest without its chart, saying so, and the subscription stays active', async () => {
+    const capture = await startMessageCapture({ refuseFiles: true });
+    const clock = createClock('2026-05-01T10:00:00Z');
+    const w = openWorld({ apiUrl: capture.apiUrl, token: 'test-token', clock, renderChart });
+    try {
+      w.subscribe('111', {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+      for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
+      const { posts } = await w.tick('2026-05-02T09:00:30Z');
+      expect(posts.map((p) => p.outcome)).toEqual(['sent']);
+      expect(capture.messages).toHaveLength(1);
+      expect(capture.messages[0]!.files).toEqual([]);
+      expect(capture.messages[0]!.body.content).toMatch(/6 changes at 4 organisations[\s\S]*The chart of this period is left out: the bot may not attach files in this channel\.\)$/);
+      expect(w.stores.subscriptions.get('111')!.status).toBe('active');
+    } finally {
+      w.close();
+      await capture.close();
     }
   });
 });

@@ -16,10 +16,11 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
 
 /**
  * A Discord-shaped server that only takes message creates (JSON or multipart with files), for the
- * one thing the shared emulator does not parse yet: attachments. Requests are parsed by the
+ * one thing the shared emulator does not parse yet: attachments. `refuseFiles`: a channel where
+ * the bot lacks Attach Files (403, 50013 for a create with files). Requests are parsed by the
  * platform's own multipart reader (undici's Request.formData), not by hand.
  */
-export async function startMessageCapture() {
+export async function startMessageCapture(options: { refuseFiles?: boolean } = {}) {
   const messages: CapturedMessage[] = [];
   let next = 1000;
   const server = createServer((req, res) => {
@@ -44,6 +45,10 @@ export async function startMessageCapture() {
         }
       } else if (raw.length) {
         body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      }
+      if (files.length && options.refuseFiles) {
+        res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'Missing Permissions', code: 50013 }));
+        return;
       }
       messages.push({ channelId: match[1]!, body, files });
       const id = String(next++);
