@@ -87,6 +87,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
           kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
           messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
         };
+        // IMMEDIATE: the write lock is taken first, so a second process waits and then reads the period as done.
         const done = deps.db.transaction(() => {
           // Another runner on this database may have taken the period since the list was read.
           const current = deps.subscriptions.get(sub.channelId);
@@ -94,7 +95,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
           if (post) deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
           deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
           return post !== null;
-        })();
+        }).immediate();
         if (done) enqueued.push(key);
       }
     }
