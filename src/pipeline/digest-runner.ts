@@ -9,7 +9,7 @@ import { matchesFilters } from '../notify/subscription-match.js';
 import type { Db } from '../store/db.js';
 import { DIGEST_PREFIX, type DeliveryStore } from '../store/delivery-store.js';
 import type { DigestEventSource } from '../store/digest-events.js';
-import type { DigestSettings, SubscriptionFilters, SubscriptionStore } from '../store/subscription-store.js';
+import type { DigestSettings, Subscription, SubscriptionFilters, SubscriptionStore } from '../store/subscription-store.js';
 import { changeRecordFromEvent } from '../timeline/from-event.js';
 import type { ChangeRecord } from '../timeline/change-record.js';
 import { alertForEvent } from './event-alert.js';
@@ -76,30 +76,40 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
       return events;
     };
     for (const sub of deps.subscriptions.listDigests()) {
-      const d = sub.digest;
-      if (!d) continue;
-      const { due, skipped } = periodsDue(d.schedule, { now, after: new Date(d.after), graceMs: deps.graceMs, maxLate: deps.maxLate });
-      if (skipped) deps.logger.warn({ channel: sub.channelId, skipped }, 'digest periods missed too long ago are skipped; the most recent ones are posted late');
-      for (const { period, late } of due) {
-        const digest = subscriptionDigest(sub, eventsIn(period), { period, late }, deps.chartAbove);
-        const key = digestKey(sub.id, period);
-        const post: DigestPost | null = digest && {
-          kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
-          messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
-        };
-        // IMMEDIATE: the write lock is taken first, so a second process waits and then reads the period as done.
-        const done = deps.db.transaction(() => {
-          // Another runner on this database may have taken the period since the list was read.
-          const current = deps.subscriptions.get(sub.channelId);
-          if (current?.id !== sub.id || !current.digest || Date.parse(current.digest.after) >= period.end.getTime()) return false;
-          if (post) deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
-          deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
-          return post !== null;
-        }).immediate();
-        if (done) enqueued.push(key);
+      try {
+        enqueueFor(sub, now, eventsIn, enqueued);
+      } catch (err) {
+        // One subscription's trouble (a bad row, a busy database) does not hold up the others.
+        deps.logger.error({ channel: sub.channelId, err: (err as Error).message }, 'digest could not be built');
       }
     }
     return enqueued;
+  }
+
+  /** One subscription's due periods, each in the outbox (or recorded as empty) in its own transaction. */
+  function enqueueFor(sub: Subscription, now: Date, eventsIn: (p: DigestPeriod) => ChangeEvent[], enqueued: string[]): void {
+    const d = sub.digest;
+    if (!d) return;
+    const { due, skipped } = periodsDue(d.schedule, { now, after: new Date(d.after), graceMs: deps.graceMs, maxLate: deps.maxLate });
+    if (skipped) deps.logger.warn({ channel: sub.channelId, skipped }, 'digest periods missed too long ago are skipped; the most recent ones are posted late');
+    for (const { period, late } of due) {
+      const digest = subscriptionDigest(sub, eventsIn(period), { period, late }, deps.chartAbove);
+      const key = digestKey(sub.id, period);
+      const post: DigestPost | null = digest && {
+        kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
+        messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
+      };
+      // IMMEDIATE: the write lock is taken first, so a second process waits and then reads the period as done.
+      const done = deps.db.transaction(() => {
+        // Another runner on this database may have taken the period since the list was read.
+        const current = deps.subscriptions.get(sub.channelId);
+        if (current?.id !== sub.id || !current.digest || Date.parse(current.digest.after) >= period.end.getTime()) return false;
+        if (post) deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
+        deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
+        return post !== null;
+      }).immediate();
+      if (done) enqueued.push(key);
+    }
   }
 
   async function tickOnce(): Promise<DigestTickResult> {

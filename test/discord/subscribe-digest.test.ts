@@ -18,7 +18,7 @@ describe('/subscribe mode:digest through the emulator and the real discord.js Cl
     }).reply();
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain(`Subscribed <#${alerts}>: companies: Globex; weekly digest, Fridays at 08:30 Asia/Kolkata (empty weeks too).`);
-    expect(reply.data.content).toMatch(/First digest <t:\d+:f>.*No per-change alerts/);
+    expect(reply.data.content).toMatch(/First digest <t:\d+:f>, covering its whole period\. No per-change alerts/);
     const stored = h.stores.subscriptions.get(alerts)!;
     expect(stored.mode).toBe('digest');
     expect(stored.digest).toMatchObject({ schedule: { cadence: 'weekly', time: '08:30', timeZone: 'Asia/Kolkata', weekday: 'friday' }, postEmpty: true });

@@ -82,7 +82,7 @@ export const subscribeCommand: SlashCommand = {
     await interaction.reply({
       content: [
         `✅ ${existed ? 'Updated' : 'Subscribed'} <#${sub.channelId}>: ${describeFilters(sub)}; ${describeMode(sub)}.`,
-        ...(next ? [`First digest ${discordTime(next, 'f')}; it covers what is reported from now. No per-change alerts are posted there.`] : []),
+        ...(next ? [`First digest ${discordTime(next, 'f')}, covering its whole period. No per-change alerts are posted there.`] : []),
         ...notes,
       ].join('\n'),
       flags: MessageFlags.Ephemeral,
