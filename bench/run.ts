@@ -13,6 +13,7 @@ const benches: Bench[] = [
   { name: 'discord', run: async () => (await import('./discord.js')).runDiscordBench() },
   { name: 'charts', run: async () => (await import('./charts.js')).runChartsBench() },
   { name: 'records', run: async () => (await import('./records.js')).runRecordsBench() },
+  { name: 'digests', run: async () => (await import('./digests.js')).runDigestsBench() },
   { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },
 ];
 

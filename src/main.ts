@@ -15,6 +15,10 @@ import { createChannelResolver, createSubscriptionRouter, createUnreachableHandl
 import { createSubscriptionStore } from './store/subscription-store.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
+import { createDigestResolver } from './notify/discord-digest-target.js';
+import { createDigestDelivery } from './notify/digest-delivery.js';
+import { createDigestRunner } from './pipeline/digest-runner.js';
+import { createDigestEventSource } from './store/digest-events.js';
 import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './notify/webhook-url.js';
 import { escapeText } from './notify/discord-text.js';
 import type { DiscordKit } from './discord/kit.js';
@@ -210,12 +214,24 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   });
   if (ownReader) closers.push(ownReader.close);
   const reader = overrides.reader ?? ownReader!;
+  const onUnreachable = createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now });
   const delivery = createDelivery({
     targets, store: stores.deliveries, logger, now, metrics, breaker,
     route: botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : undefined,
     resolve: botRest ? createChannelResolver(botRest) : undefined,
-    onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
+    onUnreachable,
   });
+  // Digest subscriptions exist only with a bot (/subscribe … mode:digest); their charts are drawn
+  // by vega, imported on the first digest that has one.
+  const digests = botRest
+    ? createDigestRunner({
+      db, subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger, now,
+      delivery: createDigestDelivery({
+        store: stores.deliveries, resolve: createDigestResolver(botRest), logger, now, breaker, onUnreachable,
+        renderChart: async (spec) => (await (await import('./render/chart.js')).renderChartPng(spec)).png,
+      }),
+    })
+    : null;
   const itemDeps = {
     db,
     items: stores.items,
@@ -299,6 +315,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     },
     /** The gateway bot, when DISCORD_TOKEN is set: `await app.discord?.bot.start()`. */
     discord,
+    /** Digest subscriptions' runner (with a bot token): `start()` ticks every minute. */
+    digests,
     /** Finishes deliveries a crash or a Discord outage left undone; run at start-up. */
     resumeDeliveries: () => delivery.retryPending(),
     /** The worker threads (null with extraction.workers 0). */
@@ -315,6 +333,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       await pool?.close();
       await polls;
       await delivery.stop(graceMs);
+      await digests?.stop();
       await discord?.bot.stop();
       for (const c of closers) c();
       db.close();

@@ -40,6 +40,8 @@ export const runCommand: CliCommand = {
     });
     retry();
     setInterval(retry, 60_000).unref();
+    // Digest subscriptions: due periods checked every minute on the real clock; missed ones go out late.
+    app.digests?.start();
     app.discord?.bot.start().catch((err: Error) => app.logger.error({ err: err.message }, 'the Discord bot could not log in; slash commands are off, alerts still go out'));
     return new Promise<number>((resolve) => {
       const stop = (signal: string) => {

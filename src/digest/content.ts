@@ -37,6 +37,11 @@ export interface DigestOptions {
   postEmpty?: boolean;
   /** A chart comes with more than this many changes (default 5). */
   chartAbove?: number;
+  /**
+   * The records are the period's already, as the store chose them (by when each was recorded):
+   * they are not filtered again by first report. Default false: the period is read from `records`.
+   */
+  preselected?: boolean;
 }
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -84,7 +89,7 @@ function hostOf(url: string): string {
 export function buildDigest(records: readonly ChangeRecord[], options: DigestOptions): Digest | null {
   const from = options.period.start.getTime();
   const to = options.period.end.getTime();
-  const inPeriod = records.filter((r) => {
+  const inPeriod = options.preselected ? [...records] : records.filter((r) => {
     const t = Date.parse(r.firstReported);
     return t >= from && t < to;
   });
@@ -125,9 +130,10 @@ function dueLabel(period: DigestPeriod): string {
 /**
  * The digest as Discord messages of at most `maxChars` each (2,000 for message content,
  * 4,096 for an embed description): the header, then one block per company, split only between
- * companies, or between lines when one company alone is too long.
+ * companies, or between lines when one company alone is too long. Past `maxMessages`, the last
+ * one says how many changes were left out.
  */
-export function digestMessages(digest: Digest, maxChars = 2000): string[] {
+export function digestMessages(digest: Digest, maxChars = 2000, maxMessages = Infinity): string[] {
   const late = digest.late ? ` (late: due ${dueLabel(digest.period)})` : '';
   const count = digest.total === 0
     ? 'No leadership changes were reported in this period.'
@@ -155,5 +161,21 @@ export function digestMessages(digest: Digest, maxChars = 2000): string[] {
     for (const line of block.split('\n')) push(line.length <= maxChars ? line : `${line.slice(0, maxChars - 1)}…`);
   }
   if (current) messages.push(current);
-  return messages;
+  return messages.length > maxMessages ? capped(messages, digest.total, maxChars, Math.max(1, maxMessages)) : messages;
+}
+
+// Change lines start a line with "- " (escapeMarkdown flattens line breaks inside feed text).
+const changeLines = (text: string): number => text.split('\n').filter((l) => l.startsWith('- ')).length;
+
+/** The first messages, the last one ending with how many changes were left out (a busy week is not 30 messages). */
+function capped(messages: readonly string[], total: number, maxChars: number, maxMessages: number): string[] {
+  const kept = messages.slice(0, maxMessages);
+  let last = kept.pop()!;
+  for (;;) {
+    const shown = kept.reduce((n, m) => n + changeLines(m), 0) + changeLines(last);
+    const note = `… and ${total - shown} more change${total - shown === 1 ? '' : 's'} not shown here: /changes lists them.`;
+    const joined = `${last}\n\n${note}`;
+    if (joined.length <= maxChars || !last.includes('\n')) return [...kept, joined.length <= maxChars ? joined : note];
+    last = last.slice(0, last.lastIndexOf('\n')).trimEnd();
+  }
 }

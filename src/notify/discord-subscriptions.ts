@@ -6,7 +6,10 @@ import { createChannelTarget } from './discord-channel-target.js';
 import { escapeText } from './discord-text.js';
 import { matchesFilters } from './subscription-match.js';
 
-/** The channels whose active subscription an alert passes, as delivery targets. */
+/**
+ * The channels whose active subscription an alert passes, as delivery targets. Digest
+ * subscriptions get no alert: their changes go out in the period's summary (src/digest-runner).
+ */
 export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest: REST): (alert: Alert) => AlertTarget[] {
   const targets = new Map<string, AlertTarget>();
   const targetFor = (channelId: string): AlertTarget => {
@@ -14,7 +17,7 @@ export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest:
     if (!t) targets.set(channelId, (t = createChannelTarget(rest, channelId)));
     return t;
   };
-  return (alert) => subscriptions.listActive().filter((s) => matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
+  return (alert) => subscriptions.listActive().filter((s) => s.mode === 'alert' && matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
 }
 
 /** A channel target from its id (`channel:ID`): delivering alerts queued before a restart. */

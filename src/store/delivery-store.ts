@@ -36,14 +36,24 @@ export interface DeliveryStore {
   pending(): DeliveryRecord[];
   /** Every target's record for one alert (what /why reports, what delivery works through). */
   forAlert(alertKey: string): DeliveryRecord[];
-  /** Alerts with work left, oldest first. */
+  /** Alerts with work left, oldest first (digests, keyed `digest:…`, are the digest runner's). */
   outbox(): Array<{ alertKey: string; alertJson: string }>;
+  /** Digests with work left, oldest first: what src/pipeline/digest-runner.ts posts. */
+  digestOutbox(): Array<{ alertKey: string; alertJson: string }>;
+  /**
+   * Takes a queued, failed (attempts left) or cut-off (pending) digest row for posting; false when
+   * another pass or process took it first or it is done. Atomic, so two runners post it once.
+   */
+  takeDigest(alertKey: string, target: string, now: string, maxAttempts: number, staleBefore: string): boolean;
   /**
    * Removes the alert from the outbox unless it was enqueued again since `alertJson` was read or
    * a target still has work (queued, maybe posted, failed with attempts left); true when removed.
    */
   clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): boolean;
 }
+
+/** Outbox keys of digests (`digest:<subscription>:<period>`): kept apart from alerts' keys. */
+export const DIGEST_PREFIX = 'digest:';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
 
@@ -72,7 +82,13 @@ export function createDeliveryStore(db: Db): DeliveryStore {
      ON CONFLICT(alert_key, target) DO NOTHING`,
   );
   const sending = db.prepare(`UPDATE deliveries SET status = 'pending', updated_at = ? WHERE alert_key = ? AND target = ?`);
-  const outbox = db.prepare<[], { alert_key: string; alert_json: string }>('SELECT alert_key, alert_json FROM delivery_outbox ORDER BY updated_at, rowid');
+  const outbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key NOT LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
+  const digestOutbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
+  const takeDigest = db.prepare(
+    `UPDATE deliveries SET status = 'pending', updated_at = @now WHERE alert_key = @key AND target = @target
+     AND (status = 'queued' OR (status = 'pending' AND updated_at < @stale)
+       OR (status = 'failed' AND attempts < @max AND (last_error IS NULL OR last_error NOT LIKE 'unreachable: %')))`,
+  );
   const clearOutbox = db.prepare(
     `DELETE FROM delivery_outbox WHERE alert_key = @key AND (@json IS NULL OR alert_json = @json)
      AND NOT EXISTS (SELECT 1 FROM deliveries WHERE alert_key = @key AND (status IN ('queued', 'pending')
@@ -96,6 +112,8 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     markFailed: (k, t, error, now) => void failed.run(error, now, k, t),
     markEditFailed: (k, t, error, now) => void editFailed.run(error, now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
+    digestOutbox: () => digestOutbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
+    takeDigest: (key, target, now, max, stale) => takeDigest.run({ key, target, now, max, stale }).changes > 0,
     clearOutbox: (k, json, max = 0) => clearOutbox.run({ key: k, json: json ?? null, max }).changes > 0,
     forAlert: (k) => (db.prepare('SELECT * FROM deliveries WHERE alert_key = ? ORDER BY target').all(k) as Row[]).map(toRecord),
     pending: () => (db.prepare(`SELECT * FROM deliveries WHERE status != 'sent' ORDER BY updated_at`).all() as Row[]).map(toRecord),

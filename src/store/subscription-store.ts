@@ -1,4 +1,5 @@
 import type { Direction } from '../core/change.js';
+import { DigestScheduleSchema, type DigestSchedule } from '../digest/schedule.js';
 import type { Db } from './db.js';
 
 export interface SubscriptionFilters {
@@ -14,6 +15,15 @@ export interface SubscriptionFilters {
 
 export type SubscriptionStatus = 'active' | 'paused';
 
+/** A digest subscription's settings: when it posts, and whether an empty period says so. */
+export interface DigestSettings {
+  schedule: DigestSchedule;
+  postEmpty: boolean;
+}
+
+/** alert: each change as it comes; digest: one summary per period, no per-change alert. */
+export type SubscriptionMode = { mode: 'alert' } | ({ mode: 'digest' } & DigestSettings);
+
 export interface Subscription extends SubscriptionFilters {
   id: number;
   guildId: string;
@@ -24,24 +34,40 @@ export interface Subscription extends SubscriptionFilters {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  mode: 'alert' | 'digest';
+  /** Set for digest subscriptions. */
+  digest: (DigestSettings & {
+    /** The end of the last period put in the outbox, or when the digest was set up (ISO). */
+    after: string;
+  }) | null;
 }
 
 /** One subscription per channel: /subscribe sets its filters, /unsubscribe removes it. */
 export interface SubscriptionStore {
   /** Creates or replaces the channel's filters, and resumes it if it was paused. */
-  upsert(input: { guildId: string; channelId: string; filters: SubscriptionFilters; createdBy: string | null }, now: string): Subscription;
+  /**
+   * Creates or replaces the channel's filters and mode (alert when not given), and resumes it if
+   * it was paused. A digest keeps where it was (the last period posted) while its schedule stays
+   * the same; a new schedule counts from now.
+   */
+  upsert(input: { guildId: string; channelId: string; filters: SubscriptionFilters; createdBy: string | null; mode?: SubscriptionMode }, now: string): Subscription;
   get(channelId: string): Subscription | undefined;
   remove(channelId: string): boolean;
   listByGuild(guildId: string): Subscription[];
   listActive(): Subscription[];
   /** Returns true when it was active (so the admin is told once, not on every alert). */
   pause(channelId: string, reason: string, now: string): boolean;
+  /** Active digest subscriptions: what the digest runner works through. */
+  listDigests(): Subscription[];
+  /** Records the end of the period just put in the outbox (call inside that transaction). */
+  setDigestAfter(id: number, after: string, now: string): void;
 }
 
 interface Row {
   id: number; guild_id: string; channel_id: string; companies: string; people: string; roles: string; directions: string;
   min_confidence: number; status: string; paused_reason: string | null; paused_at: string | null; created_by: string | null;
-  created_at: string; updated_at: string;
+  created_at: string; updated_at: string; mode: string; digest_cadence: string | null; digest_time: string | null;
+  digest_time_zone: string | null; digest_weekday: string | null; digest_post_empty: number; digest_after: string | null;
 }
 
 const list = (json: string): string[] => {
@@ -64,25 +90,45 @@ const toSubscription = (r: Row): Subscription => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  mode: r.mode === 'digest' ? 'digest' : 'alert',
+  digest: r.mode === 'digest' ? digestOf(r) : null,
 });
+
+// Stored as parsed; parsed again on the way out so a hand-edited row cannot reach the runner bad.
+function digestOf(r: Row): Subscription['digest'] {
+  const schedule = DigestScheduleSchema.safeParse({ cadence: r.digest_cadence, time: r.digest_time, timeZone: r.digest_time_zone, weekday: r.digest_weekday ?? undefined });
+  if (!schedule.success) return null;
+  return { schedule: schedule.data, postEmpty: r.digest_post_empty === 1, after: r.digest_after ?? r.created_at };
+}
 
 export function createSubscriptionStore(db: Db): SubscriptionStore {
   const upsert = db.prepare(
-    `INSERT INTO discord_subscriptions (guild_id, channel_id, companies, people, roles, directions, min_confidence, status, created_by, created_at, updated_at)
-     VALUES (@guildId, @channelId, @companies, @people, @roles, @directions, @minConfidence, 'active', @createdBy, @now, @now)
+    `INSERT INTO discord_subscriptions (guild_id, channel_id, companies, people, roles, directions, min_confidence, status, created_by, created_at, updated_at,
+       mode, digest_cadence, digest_time, digest_time_zone, digest_weekday, digest_post_empty, digest_after)
+     VALUES (@guildId, @channelId, @companies, @people, @roles, @directions, @minConfidence, 'active', @createdBy, @now, @now,
+       @mode, @cadence, @time, @timeZone, @weekday, @postEmpty, @after)
      ON CONFLICT(channel_id) DO UPDATE SET guild_id = excluded.guild_id, companies = excluded.companies, people = excluded.people,
        roles = excluded.roles, directions = excluded.directions, min_confidence = excluded.min_confidence,
-       status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = excluded.updated_at`,
+       status = 'active', paused_reason = NULL, paused_at = NULL, updated_at = excluded.updated_at,
+       digest_after = CASE WHEN mode = 'digest' AND excluded.mode = 'digest' AND digest_cadence IS excluded.digest_cadence
+         AND digest_time IS excluded.digest_time AND digest_time_zone IS excluded.digest_time_zone AND digest_weekday IS excluded.digest_weekday
+         THEN digest_after ELSE excluded.digest_after END,
+       mode = excluded.mode, digest_cadence = excluded.digest_cadence, digest_time = excluded.digest_time,
+       digest_time_zone = excluded.digest_time_zone, digest_weekday = excluded.digest_weekday, digest_post_empty = excluded.digest_post_empty`,
   );
   const get = db.prepare<[string], Row>('SELECT * FROM discord_subscriptions WHERE channel_id = ?');
   const remove = db.prepare('DELETE FROM discord_subscriptions WHERE channel_id = ?');
   const byGuild = db.prepare<[string], Row>('SELECT * FROM discord_subscriptions WHERE guild_id = ? ORDER BY id');
   const active = db.prepare<[], Row>(`SELECT * FROM discord_subscriptions WHERE status = 'active' ORDER BY id`);
+  const digests = db.prepare<[], Row>(`SELECT * FROM discord_subscriptions WHERE status = 'active' AND mode = 'digest' ORDER BY id`);
+  const setAfter = db.prepare('UPDATE discord_subscriptions SET digest_after = ?, updated_at = ? WHERE id = ?');
   const pause = db.prepare(
     `UPDATE discord_subscriptions SET status = 'paused', paused_reason = ?, paused_at = ?, updated_at = ? WHERE channel_id = ? AND status = 'active'`,
   );
   return {
     upsert(input, now) {
+      const m = input.mode ?? { mode: 'alert' };
+      const d = m.mode === 'digest' ? m : null;
       upsert.run({
         guildId: input.guildId,
         channelId: input.channelId,
@@ -93,6 +139,14 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
         minConfidence: input.filters.minConfidence,
         createdBy: input.createdBy,
         now,
+        mode: m.mode,
+        cadence: d?.schedule.cadence ?? null,
+        time: d?.schedule.time ?? null,
+        timeZone: d?.schedule.timeZone ?? null,
+        // A daily digest has no weekday: null keeps a re-run of the same daily /subscribe "unchanged".
+        weekday: d?.schedule.cadence === 'weekly' ? d.schedule.weekday : null,
+        postEmpty: d?.postEmpty ? 1 : 0,
+        after: d ? now : null,
       });
       return toSubscription(get.get(input.channelId)!);
     },
@@ -104,5 +158,7 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     listByGuild: (guildId) => byGuild.all(guildId).map(toSubscription),
     listActive: () => active.all().map(toSubscription),
     pause: (channelId, reason, now) => pause.run(reason, now, now, channelId).changes > 0,
+    listDigests: () => digests.all().map(toSubscription),
+    setDigestAfter: (id, after, now) => void setAfter.run(after, now, id),
   };
 }

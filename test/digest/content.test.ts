@@ -86,3 +86,19 @@ describe('digest content', () => {
     expect(markdownLink('Reuters', null)).toBe('Reuters');
   });
 });
+
+describe('digest messages: a busy period', () => {
+  it('stops after maxMessages, the last one saying how many changes were left out', () => {
+    const records = Array.from({ length: 300 }, (_, i) =>
+      at(`2026-11-1${i % 5}T10:00:00Z`, rec(`Person Number ${i}`, i % 2 ? 'in' : 'out', 'chief financial officer', '2026-11-10', { organization: `Company ${i % 40}` })));
+    const d = buildDigest(records, { period })!;
+    const all = digestMessages(d, 2000);
+    expect(all.length).toBeGreaterThan(5);
+    const capped = digestMessages(d, 2000, 5);
+    expect(capped).toHaveLength(5);
+    expect(capped.every((m) => m.length <= 2000)).toBe(true);
+    const shown = capped.join('\n').split('\n').filter((l) => l.startsWith('- ')).length;
+    expect(capped[4]).toMatch(new RegExp(`… and ${300 - shown} more changes not shown here: /changes lists them\\.$`));
+    expect(capped.slice(0, 4)).toEqual(all.slice(0, 4));
+  });
+});

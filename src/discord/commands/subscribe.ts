@@ -6,10 +6,13 @@ import type { SubscriptionFilters } from '../../store/subscription-store.js';
 import { UserError, type SlashCommand } from '../command.js';
 import { listOption, parseOptions } from '../options.js';
 import { requireManageServer } from '../permissions.js';
+import { describeMode, nextDigestAt, parseModeOptions } from '../digest-options.js';
+import { discordTime } from '../render.js';
+import { WEEKDAYS } from '../../digest/schedule.js';
 
 const data = new SlashCommandBuilder()
   .setName('subscribe')
-  .setDescription('Post alerts in a channel, optionally only some (needs Manage Server)')
+  .setDescription('Post alerts (or a daily/weekly digest) in a channel, optionally only some (needs Manage Server)')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addChannelOption((o) => o.setName('channel').setDescription('Where to post (default: this channel)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
@@ -18,7 +21,16 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('roles').setDescription('Only these roles, e.g. CEO, CFO, Board (comma-separated)').setMaxLength(500))
   .addStringOption((o) => o.setName('directions').setDescription('Appointments, departures or both (default both)').addChoices(
     { name: 'both', value: 'both' }, { name: 'in (appointed)', value: 'in' }, { name: 'out (left)', value: 'out' }))
-  .addNumberOption((o) => o.setName('min-confidence').setDescription('Only changes at least this sure, 0 to 1 (default 0)').setMinValue(0).setMaxValue(1));
+  .addNumberOption((o) => o.setName('min-confidence').setDescription('Only changes at least this sure, 0 to 1 (default 0)').setMinValue(0).setMaxValue(1))
+  .addStringOption((o) => o.setName('mode').setDescription('Each alert as it comes, or one digest a day or week (default alert)').addChoices(
+    { name: 'alert (each change)', value: 'alert' }, { name: 'digest (one summary per period)', value: 'digest' }))
+  .addStringOption((o) => o.setName('schedule').setDescription('Digests: daily or weekly').addChoices(
+    { name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }))
+  .addStringOption((o) => o.setName('time').setDescription('Digests: time of day it is posted, HH:MM 24-hour (default 09:00)').setMaxLength(5))
+  .addStringOption((o) => o.setName('timezone').setDescription('Digests: IANA time zone such as Europe/Berlin (default UTC)').setMaxLength(64))
+  .addStringOption((o) => o.setName('weekday').setDescription('Weekly digests: the day it is posted (default Monday)').addChoices(
+    ...WEEKDAYS.map((d) => ({ name: d, value: d }))))
+  .addBooleanOption((o) => o.setName('post_empty').setDescription('Digests: post one saying so when nothing changed (default false)'));
 
 const SubscribeOptions = z.object({
   companies: listOption,
@@ -50,11 +62,16 @@ export const subscribeCommand: SlashCommand = {
       companies: o.getString('companies'), people: o.getString('people'), roles: o.getString('roles'),
       directions: o.getString('directions'), minConfidence: o.getNumber('min-confidence'),
     });
+    const mode = parseModeOptions({
+      mode: o.getString('mode'), schedule: o.getString('schedule'), time: o.getString('time'), timezone: o.getString('timezone'),
+      weekday: o.getString('weekday'), postEmpty: o.getBoolean('post_empty'),
+    });
     const roleWords = filters.roles.filter((r) => !ROLE_CATEGORIES.some((c) => c.toLowerCase() === r.toLowerCase()));
     const unknownCompanies = filters.companies.filter((c) => !ctx.lookup.knows('organization', c));
     const unknownPeople = filters.people.filter((p) => !ctx.lookup.knows('person', p));
     const existed = ctx.subscriptions.get(channel.id);
-    const sub = ctx.subscriptions.upsert({ guildId: interaction.guildId, channelId: channel.id, filters, createdBy: interaction.user.id }, ctx.now().toISOString());
+    const sub = ctx.subscriptions.upsert({ guildId: interaction.guildId, channelId: channel.id, filters, createdBy: interaction.user.id, mode }, ctx.now().toISOString());
+    const next = nextDigestAt(sub, ctx.now());
     const notes = [
       unknownCompanies.length || unknownPeople.length
         ? `Not seen in any change yet (they will match once reported): ${[...unknownCompanies, ...unknownPeople].map(escapeText).join(', ')}.`
@@ -63,7 +80,11 @@ export const subscribeCommand: SlashCommand = {
       existed?.status === 'paused' ? 'The subscription was paused; it is active again.' : null,
     ].filter(Boolean);
     await interaction.reply({
-      content: [`✅ ${existed ? 'Updated' : 'Subscribed'} <#${sub.channelId}>: ${describeFilters(sub)}.`, ...notes].join('\n'),
+      content: [
+        `✅ ${existed ? 'Updated' : 'Subscribed'} <#${sub.channelId}>: ${describeFilters(sub)}; ${describeMode(sub)}.`,
+        ...(next ? [`First digest ${discordTime(next, 'f')}, covering its whole period. No per-change alerts are posted there.`] : []),
+        ...notes,
+      ].join('\n'),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });

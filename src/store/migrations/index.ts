@@ -8,6 +8,7 @@ import { migration as m0006 } from './0006_ops.js';
 import { migration as m0007 } from './0007_event_roles.js';
 import { migration as m0008 } from './0008_sec_filings.js';
 import { migration as m0009 } from './0009_event_keys.js';
+import { migration as m0010 } from './0010_digests.js';
 
 export type { Migration } from './types.js';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
 ].sort((a, b) => a.version - b.version);
