@@ -266,7 +266,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = kit && env.DISCORD_TOKEN
     ? kit.createDiscordApp({
-      token: env.DISCORD_TOKEN, apiBase, db, stores, reader, logger, now,
+      token: env.DISCORD_TOKEN, apiBase, stores, reader, logger, now,
       guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
       minConfidence: config.extraction.minConfidence,
     })

@@ -22,8 +22,8 @@ export interface CommandContext {
   items: ItemStore;
   changes: ChangeStore;
   deliveries: DeliveryStore;
-  /** Merged events, when the pipeline stores them: what /why explains alerts by. */
-  events: Pick<EventStore, 'eventsForItem'> | null;
+  /** Merged events: what /why explains alerts by. */
+  events: Pick<EventStore, 'eventsForItem'>;
   checkFeed: FeedChecker;
   pages: PageCache;
   logger: Logger;

@@ -1,33 +1,30 @@
 import type { Logger } from '../core/log.js';
 import type { FeedReader } from '../feeds/types.js';
 import type { ChangeStore } from '../store/change-store.js';
-import type { Db } from '../store/db.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
 import type { EventStore } from '../store/event-store.js';
 import type { FeedStore } from '../store/feed-store.js';
 import type { ItemStore } from '../store/item-store.js';
 import type { SecFilingStore } from '../store/sec-filing-store.js';
-import { createChangeLookup } from '../store/change-lookup-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { createDiscordBot, type DiscordBot } from './client.js';
 import type { CommandContext, SlashCommand } from './command.js';
 import { commands as allCommands } from './commands/index.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { createFeedChecker, type AddressGuard } from './feed-check.js';
-import { createChangeLookupAdapter, createEventLookupAdapter, type Lookup } from './lookup.js';
+import { createEventLookupAdapter, type Lookup } from './lookup.js';
 import { createPageCache } from './paging.js';
 
 export interface DiscordSetupDeps {
   token: string;
   apiBase: string;
-  db: Db;
-  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events?: EventStore; filings?: SecFilingStore };
+  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events: EventStore; filings?: SecFilingStore };
   reader: FeedReader;
   guard: AddressGuard;
   logger: Logger;
   now: () => Date;
   minConfidence: number;
-  /** Defaults to stored events when the event store is given, else to stored changes. */
+  /** Defaults to the stored events, what the pipeline writes. */
   lookup?: Lookup;
   commands?: readonly SlashCommand[];
 }
@@ -35,10 +32,8 @@ export interface DiscordSetupDeps {
 /** The gateway bot with its commands, dispatcher and their context, ready to start. */
 export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dispatcher: Dispatcher; context: CommandContext } {
   const context: CommandContext = {
-    lookup: deps.lookup ?? (deps.stores.events
-      ? createEventLookupAdapter(deps.stores.events, deps.now)
-      : createChangeLookupAdapter(createChangeLookup(deps.db), deps.now)),
-    events: deps.stores.events ?? null,
+    lookup: deps.lookup ?? createEventLookupAdapter(deps.stores.events, deps.now),
+    events: deps.stores.events,
     subscriptions: deps.stores.subscriptions,
     feeds: deps.stores.feeds,
     items: deps.stores.items,

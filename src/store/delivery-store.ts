@@ -23,8 +23,6 @@ export interface DeliveryRecord {
  */
 export interface DeliveryStore {
   get(alertKey: string, target: string): DeliveryRecord | undefined;
-  /** Claims the (alert, target) pair as started; false when it was already there. */
-  claim(alertKey: string, target: string, now: string): boolean;
   /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
   enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): void;
   /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
@@ -60,10 +58,6 @@ const toRecord = (r: Row): DeliveryRecord => ({
 
 export function createDeliveryStore(db: Db): DeliveryStore {
   const get = db.prepare<[string, string], Row>('SELECT * FROM deliveries WHERE alert_key = ? AND target = ?');
-  const claim = db.prepare(
-    `INSERT INTO deliveries (alert_key, target, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)
-     ON CONFLICT(alert_key, target) DO NOTHING`,
-  );
   const sent = db.prepare(`UPDATE deliveries SET status = 'sent', message_id = COALESCE(?, message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?, payload_hash = COALESCE(?, payload_hash) WHERE alert_key = ? AND target = ?`);
   const saveOutbox = db.prepare(`INSERT INTO delivery_outbox (alert_key, alert_json, updated_at) VALUES (?, ?, ?)
     ON CONFLICT(alert_key) DO UPDATE SET alert_json = excluded.alert_json, updated_at = excluded.updated_at`);
@@ -89,7 +83,6 @@ export function createDeliveryStore(db: Db): DeliveryStore {
       const r = get.get(k, t);
       return r && toRecord(r);
     },
-    claim: (k, t, now) => claim.run(k, t, now).changes > 0,
     markSent: (k, t, messageId, now, payloadHash = null) => void sent.run(messageId, now, payloadHash, k, t),
     enqueue: (k, json, targets, now) => enqueue(k, json, targets, now),
     markSending: (k, t, now) => void sending.run(now, k, t),

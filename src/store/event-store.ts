@@ -11,8 +11,6 @@
  *     aliases included. `role`: a category ("CEO", "Board", "VP" …) or a title ("chief
  *     financial officer"), matched by category. `direction`: 'in' | 'out'.
  *     EventPage = { events: ChangeEvent[], total: number (counted up to 1,000), totalCapped, limit, offset }
- *   eventsByCompany(name: string, page?: { limit?, offset? }): EventPage
- *   eventsByPerson(name: string, page?: { limit?, offset? }): EventPage
  *   suggestOrganizations(query: string, limit = 25): NameSuggestion[]
  *   suggestPeople(query: string, limit = 25): NameSuggestion[]
  *     Names as reported that contain the query's words (the last one as a prefix, as it is being
@@ -21,8 +19,6 @@
  *     NameSuggestion = { name: string, events: number } — most events first.
  *   eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[]
  *     The live events an item (by id, or by its canonical URL) reported: what `/why` shows.
- *   getEvent(id: string): ChangeEvent | null — follows `mergedInto` to the live event.
- *   countEvents(): number — live events.
  *
  * The merger uses the `EventRepository` half (findCandidates, get, save, loadKnowledge,
  * saveAliasGroup, saveUnit). Wrap one item's merge in `db.transaction` so it lands whole.
@@ -67,13 +63,9 @@ export interface NameSuggestion {
 
 export interface EventStore extends EventRepository {
   recentEvents(filter?: EventFilter): EventPage;
-  eventsByCompany(name: string, page?: EventPageRequest): EventPage;
-  eventsByPerson(name: string, page?: EventPageRequest): EventPage;
   suggestOrganizations(query: string, limit?: number): NameSuggestion[];
   suggestPeople(query: string, limit?: number): NameSuggestion[];
   eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[];
-  getEvent(id: string): ChangeEvent | null;
-  countEvents(): number;
 }
 
 const MAX_LIMIT = 100;
@@ -136,7 +128,6 @@ export function createEventStore(db: Db): EventStore {
     termCount: db.prepare<[string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_terms WHERE kind = ? AND term = ? LIMIT ${COMMON_TERM + 1})`,
     ),
-    countLive: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE merged_into IS NULL'),
     byItem: db.prepare<[string, string], { json: string }>(
       `SELECT DISTINCT e.json, e.first_seen FROM event_sources s JOIN events e ON e.id = s.event_id
        WHERE (s.item_id = ? OR s.url = ?) AND e.merged_into IS NULL ORDER BY e.first_seen`,
@@ -244,12 +235,6 @@ export function createEventStore(db: Db): EventStore {
   const get = (id: string): ChangeEvent | null => {
     const row = sql.get.get(id);
     return row ? parse(row.json) : null;
-  };
-
-  const getEvent = (id: string): ChangeEvent | null => {
-    let event = get(id);
-    for (let hops = 0; event?.mergedInto && hops < 50; hops++) event = get(event.mergedInto);
-    return event;
   };
 
   const page = (filter: EventFilter): EventPage => {
@@ -366,15 +351,11 @@ export function createEventStore(db: Db): EventStore {
     },
     saveUnit: (unitKey, parentKey) => void sql.unit.run(unitKey, parentKey),
     recentEvents: (filter = {}) => page(filter),
-    eventsByCompany: (name, p = {}) => page({ ...p, company: name }),
-    eventsByPerson: (name, p = {}) => page({ ...p, person: name }),
     suggestOrganizations: (query, limit) => suggest('o', query, limit),
     suggestPeople: (query, limit) => suggest('p', query, limit),
     eventsForItem({ itemId, url }) {
       if (!itemId && !url) return [];
       return sql.byItem.all(itemId ?? '\u0000', url ?? '\u0000').map((r) => parse(r.json));
     },
-    getEvent,
-    countEvents: () => sql.countLive.get()?.n ?? 0,
   };
 }

@@ -68,7 +68,6 @@ export interface FeedStore {
   /** Disables (with the reason shown in `feeds list`) or re-enables a feed; re-enabling polls it soon. */
   setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): void;
   /** Moves a feed's next poll (spreading feeds over their interval). */
-  setNextPoll(id: number, at: string): void;
 }
 
 interface FeedRow {
@@ -165,6 +164,5 @@ export function createFeedStore(db: Db): FeedStore {
         ? db.prepare('UPDATE feeds SET disabled = 1, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(now, reason, id)
         : db.prepare(`UPDATE feeds SET disabled = 0, disabled_at = NULL, disabled_reason = NULL, consecutive_failures = 0,
             failing_since = NULL, next_poll_at = NULL WHERE id = ?`).run(id)),
-    setNextPoll: (id, at) => void db.prepare('UPDATE feeds SET next_poll_at = ? WHERE id = ?').run(at, id),
   };
 }

@@ -28,7 +28,6 @@ export interface ItemStore {
   findByUrl(url: string): ItemRecord[];
   insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): void;
   markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): void;
-  countByFeed(feedId: number): number;
 }
 
 interface ItemRow {
@@ -77,7 +76,6 @@ export function createItemStore(db: Db): ItemStore {
      VALUES (@id, @feedId, @url, @title, @titleKey, @publishedAt, @seenAt, @status, @extractor, @note)`,
   );
   const processed = db.prepare('UPDATE items SET status = @status, extractor = @extractor, change_count = @changeCount, note = @note WHERE id = @id');
-  const count = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM items WHERE feed_id = ?');
   return {
     get: (id) => {
       const r = byId.get(id);
@@ -93,6 +91,5 @@ export function createItemStore(db: Db): ItemStore {
     findByUrl: (url) => byUrl.all(url).map(toRecord),
     insert: (item) => void insert.run({ extractor: null, note: null, ...item }),
     markProcessed: (id, r) => void processed.run({ id, note: null, ...r }),
-    countByFeed: (feedId) => count.get(feedId)?.n ?? 0,
   };
 }

@@ -50,13 +50,13 @@ describe('database', () => {
     db.close();
   });
 
-  it('claims a delivery once per (alert, target)', () => {
+  it('keeps one delivery per (alert, target): enqueueing again leaves a sent one sent', () => {
     const db = openDatabase(':memory:');
     const d = createDeliveryStore(db);
-    expect(d.claim('change:1', 'console', 'now')).toBe(true);
-    expect(d.claim('change:1', 'console', 'now')).toBe(false);
-    expect(d.claim('change:1', 'webhook:1', 'now')).toBe(true);
+    d.enqueue('change:1', '{}', ['console'], 'now');
     d.markSent('change:1', 'console', 'm1', 'later');
+    d.enqueue('change:1', '{}', ['console', 'webhook:1'], 'again');
+    expect(d.forAlert('change:1').map((r) => [r.target, r.status]).sort()).toEqual([['console', 'sent'], ['webhook:1', 'queued']]);
     expect(d.get('change:1', 'console')).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
     db.close();
   });

@@ -63,12 +63,15 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   };
   for (const stored of changes) {
     const c = stored.change;
-    if (c.confidence >= ctx.minConfidence && ctx.events) continue; // explained by its event below
+    const ownKey = `change:${stored.id}`;
+    // Explained by its event below, unless merging failed and the change alerted on its own
+    // (src/pipeline/process-item.ts).
+    if (c.confidence >= ctx.minConfidence && !ctx.deliveries.forAlert(ownKey).length) continue;
     lines.push(`**${escapeText(headline(c))}** — confidence ${Math.round(c.confidence * 100)}%`);
     if (c.confidence < ctx.minConfidence) lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
-    else deliveryLines(`change:${stored.id}`);
+    else deliveryLines(ownKey);
   }
-  for (const event of ctx.events?.eventsForItem({ itemId: item.id }) ?? []) {
+  for (const event of ctx.events.eventsForItem({ itemId: item.id })) {
     const outlets = new Set(event.sources.map((s) => s.outlet)).size;
     lines.push(`**${escapeText(headline(eventAsChange(event)))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
     const filed = filingLine(event);
