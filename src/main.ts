@@ -196,7 +196,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const workers = config.extraction.workers;
   const pool: WorkerPool | null = workers === 0 ? null : createWorkerPool({ threads: workers, itemBudgetMs: config.extraction.itemBudgetMs });
   // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
-  const builtin = pool ? createPooledExtractor(pool, config.extraction.minConfidence) : createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
+  const builtin = pool ? createPooledExtractor(pool) : createBuiltinExtractor();
   const extractor = overrides.extractor
     ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: onLlmBudgetExceeded, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
   const ownReader = overrides.reader ? null : createFeedReader({
