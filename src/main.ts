@@ -13,6 +13,8 @@ import { createDelivery } from './notify/delivery.js';
 import { createCircuitBreaker } from './notify/circuit-breaker.js';
 import { createChannelResolver, createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
 import { createSubscriptionStore } from './store/subscription-store.js';
+import type { SubscriptionStore } from './ports/subscriptions.js';
+import { createUnitOfWork } from './store/unit-of-work.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
 import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './notify/webhook-url.js';
@@ -139,7 +141,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     changes: createChangeStore(db),
     events: createEventStore(db),
     deliveries: createDeliveryStore(db),
-    subscriptions: createSubscriptionStore(db),
+    // Checked against the port here: the store file still declares its own copy of the shapes.
+    subscriptions: createSubscriptionStore(db) satisfies SubscriptionStore,
     filings: createSecFilingStore(db),
   };
 
@@ -217,7 +220,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     onUnreachable: createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now }),
   });
   const itemDeps = {
-    db,
+    work: createUnitOfWork(db),
     items: stores.items,
     changes: stores.changes,
     extractor,

@@ -1,7 +1,7 @@
 import type { Direction } from '../core/change.js';
 import type { Alert } from '../notify/alert.js';
 import { alertForEvent } from '../pipeline/event-alert.js';
-import type { EventStore } from '../store/event-store.js';
+import type { EventStore } from '../ports/events.js';
 
 /** What the slash commands read: merged events (src/store/event-store.ts), as the pipeline stores them. */
 export interface LookupFilter {

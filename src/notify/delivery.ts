@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryRecord, DeliveryStore } from '../store/delivery-store.js';
+import type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
 import type { Alert, AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { classifyDiscordError } from './discord-errors.js';

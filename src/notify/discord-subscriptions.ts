@@ -1,6 +1,6 @@
 import type { REST } from 'discord.js';
 import type { Logger } from '../core/log.js';
-import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { SubscriptionStore } from '../ports/subscriptions.js';
 import type { Alert, AlertTarget } from './alert.js';
 import { createChannelTarget } from './discord-channel-target.js';
 import { escapeText } from './discord-text.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
 import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
-import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import type { StoreHealth } from '../store/health.js';
+import type { FeedRecord, FeedStore } from '../ports/feeds.js';
+import type { StoreHealth } from '../ports/store-health.js';
 import type { ItemOutcome, ItemProcessor } from './process-item.js';
 
 export interface PollerOptions {

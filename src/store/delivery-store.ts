@@ -1,47 +1,7 @@
 import type { Db } from './db.js';
-
-export interface DeliveryRecord {
-  alertKey: string;
-  target: string;
-  messageId: string | null;
-  /**
-   * queued: in the outbox, not tried yet; pending: a post started and its end was not recorded (a
-   * crash in between: it may be in Discord); sent; failed (retried until the attempts run out).
-   */
-  status: 'queued' | 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
-  /** Fingerprint of what was posted: an edit is only sent when it would change something. */
-  payloadHash: string | null;
-}
-
-/**
- * The outbox: one row per alert (its latest rendering) and one row per (alert, target), the
- * idempotency key that keeps a retry or restart from posting twice. Both are written in the
- * transaction that stores the item the alert comes from, so a crash loses none of them.
- */
-export interface DeliveryStore {
-  get(alertKey: string, target: string): DeliveryRecord | undefined;
-  /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
-  enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): void;
-  /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
-  markSending(alertKey: string, target: string, now: string): void;
-  markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): void;
-  markFailed(alertKey: string, target: string, error: string, now: string): void;
-  /** An edit of a posted message failed: counted, the message stays posted. */
-  markEditFailed(alertKey: string, target: string, error: string, now: string): void;
-  pending(): DeliveryRecord[];
-  /** Every target's record for one alert (what /why reports, what delivery works through). */
-  forAlert(alertKey: string): DeliveryRecord[];
-  /** Alerts with work left, oldest first. */
-  outbox(): Array<{ alertKey: string; alertJson: string }>;
-  /**
-   * Removes the alert from the outbox unless it was enqueued again since `alertJson` was read or
-   * a target still has work (queued, maybe posted, failed with attempts left); true when removed.
-   */
-  clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): boolean;
-}
+import type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
 

@@ -21,52 +21,20 @@
  *     The live events an item (by id, or by its canonical URL) reported: what `/why` shows.
  *
  * The merger uses the `EventRepository` half (findCandidates, get, save, loadKnowledge,
- * saveAliasGroup, saveUnit). Wrap one item's merge in `db.transaction` so it lands whole.
+ * saveAliasGroup, saveUnit). Run one item's merge in a unit of work (src/ports/unit-of-work.ts)
+ * so it lands whole.
  */
-import type { Direction, RoleCategory } from '../core/change.js';
+import type { RoleCategory } from '../core/change.js';
 import { ROLE_CATEGORIES } from '../core/change.js';
 import {
   ChangeEventSchema, eventHorizon, eventTokens, foldLatin, personNameKey,
-  type CandidateQuery, type ChangeEvent, type EventRepository, type Knowledge,
+  type CandidateQuery, type ChangeEvent, type Knowledge,
 } from '../core/events/index.js';
 import { roleCategories } from '../core/roles.js';
 import type { Db } from './db.js';
-
-export interface EventPageRequest {
-  limit?: number;
-  offset?: number;
-}
-
-export interface EventFilter extends EventPageRequest {
-  days?: number;
-  company?: string;
-  person?: string;
-  role?: string;
-  direction?: Direction;
-  /** The clock `days` counts back from. */
-  now?: Date;
-}
-
-export interface EventPage {
-  events: ChangeEvent[];
-  /** Matching events, counted up to 1,000 (then `totalCapped`). */
-  total: number;
-  totalCapped: boolean;
-  limit: number;
-  offset: number;
-}
-
-export interface NameSuggestion {
-  name: string;
-  events: number;
-}
-
-export interface EventStore extends EventRepository {
-  recentEvents(filter?: EventFilter): EventPage;
-  suggestOrganizations(query: string, limit?: number): NameSuggestion[];
-  suggestPeople(query: string, limit?: number): NameSuggestion[];
-  eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[];
-}
+import type { EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { EventPageRequest, EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;

@@ -1,34 +1,7 @@
 import type { Db } from './db.js';
-
-/** extracting: recorded before extraction starts, so a run that dies reading the item is known to the next. */
-export type ItemStatus = 'baseline' | 'extracting' | 'processed' | 'failed';
-
-export interface ItemRecord {
-  id: string;
-  feedId: number;
-  url: string | null;
-  title: string;
-  titleKey: string;
-  publishedAt: string | null;
-  seenAt: string;
-  status: ItemStatus;
-  extractor: string | null;
-  changeCount: number;
-  note: string | null;
-}
-
-export interface ItemStore {
-  get(id: string): ItemRecord | undefined;
-  /**
-   * An item seen before under another id: the same canonical article URL (a site's front page
-   * does not count), or, when `now` is given, the same distinctive title key seen within
-   * TITLE_WINDOW_DAYS (guid churn, a rewritten date, the same story through another feed).
-   */
-  findDuplicate(url: string | null, titleKey: string, now?: string): ItemRecord | undefined;
-  findByUrl(url: string): ItemRecord[];
-  insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): void;
-  markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): void;
-}
+import type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
 
 interface ItemRow {
   id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;

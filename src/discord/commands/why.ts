@@ -5,7 +5,7 @@ import { headline } from '../../notify/alert.js';
 import { escapeText, linkTarget } from '../../notify/discord-text.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';
-import type { ItemRecord } from '../../store/item-store.js';
+import type { ItemRecord } from '../../ports/items.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
 import { discordTime } from '../render.js';
