@@ -53,7 +53,7 @@ describe('a full disk', () => {
       app.db.pragma(`max_page_count = ${app.db.pragma('page_count', { simple: true }) as number}`);
       server.setFeed('/full.xml', buildRssFeed([...stories('new', 40), ...stories('base', 5)]));
       const [failed] = await app.scheduler.pollAll();
-      expect(failed).toMatchObject({ status: 'failed' });
+      expect(failed).toMatchObject({ status: 'failed', failure: { kind: 'store' } });
       expect(failed!.error).toMatch(/^store: the disk holding the database .*execwatch\.db is full: database or disk is full \(SQLITE_FULL\)\. Free space/);
       const ready = await fetch(`${url}/readyz`);
       expect(ready.status).toBe(503);

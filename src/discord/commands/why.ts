@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
 import { escapeText, linkTarget } from '../../notify/discord-text.js';
+import { parseTargetId } from '../../notify/target-id.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';
 import type { ItemRecord } from '../../ports/items.js';
@@ -25,7 +26,10 @@ const UrlOption = z.object({
   }, 'that is not an article URL; paste the full link, starting with https://'),
 });
 
-const target = (id: string): string => (id.startsWith('channel:') ? `<#${id.slice(8)}>` : id.startsWith('webhook:') ? 'the webhook' : id);
+const target = (id: string): string => {
+  const ref = parseTargetId(id);
+  return ref.kind === 'channel' ? `<#${ref.channelId}>` : ref.kind === 'webhook' ? 'the webhook' : id;
+};
 
 function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   const feed = ctx.feeds.get(item.feedId);
