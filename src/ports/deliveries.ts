@@ -1,5 +1,16 @@
 // Deliveries and the outbox: what the pipeline enqueues and notify/delivery.ts works through.
 
+/**
+ * Why a post failed. unreachable: the bot may not or cannot post there any more (never retried);
+ * invalid: Discord refused the request itself; transient: retried until the attempts run out.
+ */
+export type DeliveryFailureKind = 'unreachable' | 'invalid' | 'transient';
+
+export interface DeliveryFailure {
+  kind: DeliveryFailureKind;
+  message: string;
+}
+
 export interface DeliveryRecord {
   alertKey: string;
   target: string;
@@ -10,7 +21,7 @@ export interface DeliveryRecord {
    */
   status: 'queued' | 'pending' | 'sent' | 'failed';
   attempts: number;
-  lastError: string | null;
+  lastError: DeliveryFailure | null;
   updatedAt: string;
   /** Fingerprint of what was posted: an edit is only sent when it would change something. */
   payloadHash: string | null;
@@ -28,9 +39,9 @@ export interface DeliveryStore {
   /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
   markSending(alertKey: string, target: string, now: string): void;
   markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): void;
-  markFailed(alertKey: string, target: string, error: string, now: string): void;
+  markFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): void;
   /** An edit of a posted message failed: counted, the message stays posted. */
-  markEditFailed(alertKey: string, target: string, error: string, now: string): void;
+  markEditFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): void;
   pending(): DeliveryRecord[];
   /** Every target's record for one alert (what /why reports, what delivery works through). */
   forAlert(alertKey: string): DeliveryRecord[];

@@ -1,9 +1,21 @@
 import type { Db } from './db.js';
-import type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
+import type { DeliveryFailure, DeliveryFailureKind, DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
 // The contract lives in src/ports; re-exported while other branches import it from here.
 export type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
+
+// A failure is kept in one column as "kind: message" (the query that picks retries reads the
+// kind); these two are the only places that write and read that text.
+const FAILURE_KINDS: readonly DeliveryFailureKind[] = ['unreachable', 'invalid', 'transient'];
+const encodeFailure = (f: DeliveryFailure): string => `${f.kind}: ${f.message}`;
+function decodeFailure(text: string | null): DeliveryFailure | null {
+  if (text === null) return null;
+  const at = text.indexOf(': ');
+  const kind = FAILURE_KINDS.find((k) => k === text.slice(0, at));
+  // Rows of older versions without a known kind were transient failures.
+  return kind ? { kind, message: text.slice(at + 2) } : { kind: 'transient', message: text };
+}
 
 const toRecord = (r: Row): DeliveryRecord => ({
   alertKey: r.alert_key,
@@ -11,7 +23,7 @@ const toRecord = (r: Row): DeliveryRecord => ({
   messageId: r.message_id,
   status: r.status as DeliveryRecord['status'],
   attempts: r.attempts,
-  lastError: r.last_error,
+  lastError: decodeFailure(r.last_error),
   updatedAt: r.updated_at,
   payloadHash: r.payload_hash,
 });
@@ -46,8 +58,8 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     markSent: (k, t, messageId, now, payloadHash = null) => void sent.run(messageId, now, payloadHash, k, t),
     enqueue: (k, json, targets, now) => enqueue(k, json, targets, now),
     markSending: (k, t, now) => void sending.run(now, k, t),
-    markFailed: (k, t, error, now) => void failed.run(error, now, k, t),
-    markEditFailed: (k, t, error, now) => void editFailed.run(error, now, k, t),
+    markFailed: (k, t, error, now) => void failed.run(encodeFailure(error), now, k, t),
+    markEditFailed: (k, t, error, now) => void editFailed.run(encodeFailure(error), now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
     clearOutbox: (k, json, max = 0) => clearOutbox.run({ key: k, json: json ?? null, max }).changes > 0,
     forAlert: (k) => (db.prepare('SELECT * FROM deliveries WHERE alert_key = ? ORDER BY target').all(k) as Row[]).map(toRecord),

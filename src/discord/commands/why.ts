@@ -61,7 +61,7 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     const deliveries = ctx.deliveries.forAlert(alertKey);
     if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
     for (const d of deliveries) {
-      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' || d.status === 'queued' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ?? 'unknown')}`;
+      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' || d.status === 'queued' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ? `${d.lastError.kind}: ${d.lastError.message}` : 'unknown')}`;
       lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
     }
   };
