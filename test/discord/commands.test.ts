@@ -181,7 +181,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
       const cases: Array<[string, RegExp]> = [
         ['not a url', /is not a URL/],
         ['ftp://example.com/feed.xml', /only http and https/],
-        ['http://10.1.2.3/feed.xml', /10\.1\.2\.3 resolves to a private or local address/],
+        ['http://10.1.2.3/feed.xml', /10\.1\.2\.3 resolves to a private or local address \(private\)/],
         ['http://169.254.169.254/latest/meta-data', /private or local address/],
         ['http://127.0.0.1:1/feed.xml', /private or local address/],
         [`${feeds.url}/page.html`, /not a feed execwatch can read/],
