@@ -1,4 +1,4 @@
-// Slash-command answer times with 100,000 stored changes: the command's own work (lookup and
+// Slash-command answer times with 100,000 stored events: the command's own work (lookup and
 // rendering, what runs inside execwatch) and the round trip through the real discord.js Client
 // and the loopback Discord emulator. Run: npm run bench -- discord
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -6,17 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REST } from 'discord.js';
-import type { LeadershipChange, RoleCategory } from '../src/core/change.js';
+import type { RoleCategory } from '../src/core/change.js';
 import { silentLogger } from '../src/core/log.js';
 import { commands } from '../src/discord/commands/index.js';
 import { PAGE_SIZE } from '../src/discord/commands/changes.js';
 import { deployCommands } from '../src/discord/deploy-commands.js';
 import { createAddressGuard } from '../src/discord/feed-check.js';
-import { createChangeLookupAdapter, createEventLookupAdapter, type Lookup } from '../src/discord/lookup.js';
+import { createEventLookupAdapter, type Lookup } from '../src/discord/lookup.js';
 import { renderChangePage } from '../src/discord/render.js';
 import { createDiscordApp } from '../src/discord/setup.js';
 import { createFeedReader } from '../src/feeds/reader.js';
-import { createChangeLookup } from '../src/store/change-lookup-store.js';
 import { createChangeStore } from '../src/store/change-store.js';
 import { openDatabase } from '../src/store/db.js';
 import { createDeliveryStore } from '../src/store/delivery-store.js';
@@ -27,7 +26,7 @@ import { createItemStore } from '../src/store/item-store.js';
 import { createSubscriptionStore } from '../src/store/subscription-store.js';
 import { startDiscordEmulator } from '../test/support/discord-emulator/index.js';
 
-const CHANGES = 100_000;
+const EVENTS = 100_000;
 const FIRST = ['Daniel', 'Jeff', 'Frédéric', 'Ana', 'Zoë', 'José', 'Li', 'Priya', 'Søren', 'Mei', 'Omar', 'Chloé', 'Hiro', 'Ngozi', 'Lars'];
 const LAST = ['Zhang', 'Oudéa', 'García', 'Müller', 'Nakamura', 'Okafor', 'Kowalski', 'Ibrahim', 'Rossi', 'Dubois', 'Chen', 'Novák', 'Silva', 'Haddad'];
 const ORG_A = ['Alibaba', 'Société', 'Nordic', 'Quantum', 'Acme', 'Global', 'Tencent', 'Crédit', 'Blue', 'Zenith', 'Helios', 'Orion'];
@@ -47,35 +46,7 @@ export async function runDiscordBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-discord-'));
   const db = openDatabase(join(dir, 'bench.db'));
   const stores = { feeds: createFeedStore(db), items: createItemStore(db), changes: createChangeStore(db), deliveries: createDeliveryStore(db), subscriptions: createSubscriptionStore(db) };
-  const feed = stores.feeds.upsert({ url: 'https://feeds.example/bench.xml', name: 'Bench' }, new Date().toISOString());
-  const seedStart = performance.now();
   const now = Date.now();
-  db.transaction(() => {
-    for (let i = 0; i < CHANGES; i++) {
-      const person = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i % 4000}`;
-      const org = `${ORG_A[i % ORG_A.length]} ${ORG_B[(i * 3) % ORG_B.length]} ${i % 900}`;
-      const [title, category] = ROLES[i % ROLES.length]!;
-      const at = new Date(now - (i % 720) * 3_600_000).toISOString();
-      const itemId = `bench-${i}`;
-      stores.items.insert({ id: itemId, feedId: feed.id, url: `https://news.example/${i}`, title: `${person} news`, titleKey: itemId, publishedAt: at, seenAt: at, status: 'processed' });
-      const change: LeadershipChange = {
-        person: { name: person, aliases: i % 10 === 0 ? [`${LAST[(i * 7) % LAST.length]} ${FIRST[i % FIRST.length]} ${i % 4000}`] : [] },
-        organization: { name: org, parent: null }, role: { title, category }, direction: i % 3 === 0 ? 'out' : 'in', interim: false,
-        effectiveDate: null, reason: null, counterpart: null, destination: null,
-        evidence: `${org} said ${person} was named ${title}.`, confidence: 0.5 + (i % 50) / 100,
-        source: { itemId, url: `https://news.example/${i}`, feed: 'Bench', publishedAt: at },
-      };
-      stores.changes.insert(itemId, change, at);
-    }
-  })();
-  console.log(`seeded ${CHANGES} changes in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-
-  const lookup = createChangeLookup(db);
-  const indexStart = performance.now();
-  lookup.suggest('person', 'x');
-  console.log(`name index built in ${(performance.now() - indexStart).toFixed(0)} ms (first lookup)`);
-  const adapter = createChangeLookupAdapter(lookup, () => new Date());
 
   const queries = [
     { days: 7, company: null, person: null, role: null, direction: null },
@@ -104,13 +75,12 @@ export async function runDiscordBench(): Promise<void> {
     report(recentLabel, recent);
     report(autoLabel, auto);
   };
-  measure(adapter, '/changes recent (lookup + render)', 'autocomplete (people / organisations)');
 
-  // The same commands over merged events (what a running bot reads): 100,000 stored events.
+  // What a running bot reads: 100,000 stored events.
   const events = createEventStore(db);
   const eventsStart = performance.now();
   db.transaction(() => {
-    for (let i = 0; i < CHANGES; i++) {
+    for (let i = 0; i < EVENTS; i++) {
       const person = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i % 4000}`;
       const org = `${ORG_A[i % ORG_A.length]} ${ORG_B[(i * 3) % ORG_B.length]} ${i % 900}`;
       const [title, category] = ROLES[i % ROLES.length]!;
@@ -124,14 +94,14 @@ export async function runDiscordBench(): Promise<void> {
       }));
     }
   })();
-  console.log(`seeded ${CHANGES} events in ${((performance.now() - eventsStart) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${EVENTS} events in ${((performance.now() - eventsStart) / 1000).toFixed(1)} s`);
   db.pragma('wal_checkpoint(TRUNCATE)'); // a settled database, as a running bot has
   measure(createEventLookupAdapter(events, () => new Date()), '/changes recent over events (lookup + render)', 'autocomplete over events');
 
   // The same through the real Client and the loopback emulator (includes HTTP and discord.js).
   const emu = await startDiscordEmulator({ rateLimit: { limit: 100_000, windowMs: 1000 } });
   const reader = createFeedReader({ userAgent: 'bench', timeoutMs: 5000, maxBytes: 1_000_000 });
-  const { bot } = createDiscordApp({ token: emu.token, apiBase: emu.apiUrl, db, stores: { ...stores, events }, reader, logger: silentLogger, now: () => new Date(), guard: createAddressGuard(), minConfidence: 0.5 });
+  const { bot } = createDiscordApp({ token: emu.token, apiBase: emu.apiUrl, stores: { ...stores, events }, reader, logger: silentLogger, now: () => new Date(), guard: createAddressGuard(), minConfidence: 0.5 });
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
   await bot.start();
   const tripRecent: number[] = [];

@@ -72,17 +72,17 @@ export async function runPoolBench(): Promise<void> {
     await pool.warm();
     // Warm the JIT on both sides before timing.
     await measure((it) => builtin.extract(it), items.slice(0, 300), 1);
-    await measure((it) => pool.extract(it, 0.5), items.slice(0, 300), threads);
+    await measure((it) => pool.extract(it), items.slice(0, 300), threads);
     const rows: Array<[string, Measured]> = [
       ['in process (the main thread)', await measure((it) => builtin.extract(it), items, 1)],
-      ['pool, one item at a time (one feed)', await measure((it) => pool.extract(it, 0.5), items, 1)],
-      [`pool, ${threads * 2} items in flight (several feeds)`, await measure((it) => pool.extract(it, 0.5), items, threads * 2)],
+      ['pool, one item at a time (one feed)', await measure((it) => pool.extract(it), items, 1)],
+      [`pool, ${threads * 2} items in flight (several feeds)`, await measure((it) => pool.extract(it), items, threads * 2)],
     ];
     // Items as large as the bounds let through (src/core/bounds.ts): what one item can cost.
     const large = Array.from({ length: 20 }, (_, i) => largeItem(i));
     rows.push(
       ['in process, items at the bounds (30,000-character bodies)', await measure((it) => builtin.extract(it), large, 1)],
-      ['pool, items at the bounds', await measure((it) => pool.extract(it, 0.5), large, threads)],
+      ['pool, items at the bounds', await measure((it) => pool.extract(it), large, threads)],
     );
     console.log('| extraction | items/s (wall) | event loop: worst delay |');
     console.log('|---|---|---|');

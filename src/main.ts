@@ -13,6 +13,8 @@ import { createDelivery } from './notify/delivery.js';
 import { createCircuitBreaker } from './notify/circuit-breaker.js';
 import { createChannelResolver, createSubscriptionRouter, createUnreachableHandler } from './notify/discord-subscriptions.js';
 import { createSubscriptionStore } from './store/subscription-store.js';
+import type { SubscriptionStore } from './ports/subscriptions.js';
+import { createUnitOfWork } from './store/unit-of-work.js';
 import { createAdminNotice } from './notify/admin-notice.js';
 import { createChannelTarget } from './notify/discord-channel-target.js';
 import { createDigestResolver } from './notify/discord-digest-target.js';
@@ -28,6 +30,7 @@ import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
 import { createChangeStore } from './store/change-store.js';
 import { createEventStore } from './store/event-store.js';
+import { createRecordsQuery } from './store/records-query-store.js';
 import { createEventMerger } from './core/events/merger.js';
 import { openDatabaseWithStatus } from './store/db.js';
 import { explainStoreError, isSqliteError } from './store/health.js';
@@ -143,7 +146,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     changes: createChangeStore(db),
     events: createEventStore(db),
     deliveries: createDeliveryStore(db),
-    subscriptions: createSubscriptionStore(db),
+    // Checked against the port here: the store file still declares its own copy of the shapes.
+    subscriptions: createSubscriptionStore(db) satisfies SubscriptionStore,
     filings: createSecFilingStore(db),
   };
 
@@ -200,7 +204,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const workers = config.extraction.workers;
   const pool: WorkerPool | null = workers === 0 ? null : createWorkerPool({ threads: workers, itemBudgetMs: config.extraction.itemBudgetMs });
   // extractor.kind auto: the LLM when OPENAI_API_KEY is set, the built-in extractor as its fallback.
-  const builtin = pool ? createPooledExtractor(pool, config.extraction.minConfidence) : createBuiltinExtractor({ minConfidence: config.extraction.minConfidence });
+  const builtin = pool ? createPooledExtractor(pool) : createBuiltinExtractor();
   const extractor = overrides.extractor
     ?? createConfiguredExtractor({ settings: config.extractor, env, store: createLlmStore(db), builtin, logger, now, onBudgetExceeded: onLlmBudgetExceeded, onCall: (e) => { metrics.llmCall(e.model, e.outcome); metrics.llmTokens(e.model, e.promptTokens, e.completionTokens); } }).extractor;
   const ownReader = overrides.reader ? null : createFeedReader({
@@ -225,7 +229,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // by vega, imported on the first digest that has one.
   const digests = botRest
     ? createDigestRunner({
-      db, subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger, now,
+      work: createUnitOfWork(db), subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger, now,
       delivery: createDigestDelivery({
         store: stores.deliveries, resolve: createDigestResolver(botRest), logger, now, breaker, onUnreachable,
         renderChart: async (spec) => (await (await import('./render/chart.js')).renderChartPng(spec)).png,
@@ -233,7 +237,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     })
     : null;
   const itemDeps = {
-    db,
+    work: createUnitOfWork(db),
     items: stores.items,
     changes: stores.changes,
     extractor,
@@ -282,7 +286,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = kit && env.DISCORD_TOKEN
     ? kit.createDiscordApp({
-      token: env.DISCORD_TOKEN, apiBase, db, stores, reader, logger, now,
+      token: env.DISCORD_TOKEN, apiBase, stores: { ...stores, records: createRecordsQuery(db, stores.events, now) }, reader, logger, now,
       guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
       minConfidence: config.extraction.minConfidence,
     })

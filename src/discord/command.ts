@@ -3,13 +3,13 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from '../core/log.js';
-import type { ChangeStore } from '../store/change-store.js';
-import type { DeliveryStore } from '../store/delivery-store.js';
-import type { EventStore } from '../store/event-store.js';
-import type { FeedStore } from '../store/feed-store.js';
-import type { ItemStore } from '../store/item-store.js';
-import type { SecFilingStore } from '../store/sec-filing-store.js';
-import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { ChangeStore } from '../ports/changes.js';
+import type { DeliveryStore } from '../ports/deliveries.js';
+import type { EventStore } from '../ports/events.js';
+import type { FeedStore } from '../ports/feeds.js';
+import type { ItemStore } from '../ports/items.js';
+import type { SecFilingStore } from '../ports/sec-filings.js';
+import type { SubscriptionStore } from '../ports/subscriptions.js';
 import type { RecordsQuery } from '../timeline/records-query.js';
 import type { FeedChecker } from './feed-check.js';
 import type { Lookup } from './lookup.js';
@@ -23,8 +23,8 @@ export interface CommandContext {
   items: ItemStore;
   changes: ChangeStore;
   deliveries: DeliveryStore;
-  /** Merged events, when the pipeline stores them: what /why explains alerts by. */
-  events: Pick<EventStore, 'eventsForItem'> | null;
+  /** Merged events: what /why explains alerts by. */
+  events: Pick<EventStore, 'eventsForItem'>;
   checkFeed: FeedChecker;
   pages: PageCache;
   logger: Logger;

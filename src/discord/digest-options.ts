@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DigestScheduleSchema, periodAt, WEEKDAYS } from '../digest/schedule.js';
-import type { Subscription, SubscriptionMode } from '../store/subscription-store.js';
+import type { Subscription, SubscriptionMode } from '../ports/subscriptions.js';
 import { UserError } from './command.js';
 import { parseOptions } from './options.js';
 

@@ -1,4 +1,4 @@
-import { resolvePublicAddress, type LookupAll } from '../feeds/ssrf.js';
+import { BlockedAddressError, resolvePublicAddress, type LookupAll } from '../feeds/ssrf.js';
 import { FeedError, type FeedReader } from '../feeds/types.js';
 
 export type FeedCheck =
@@ -24,10 +24,8 @@ export function createAddressGuard(options: { allowPrivateAddresses?: boolean; a
       await resolvePublicAddress(host, { allowPrivate: options.allowPrivateAddresses ?? false, lookupAll: options.lookupAll });
       return null;
     } catch (err) {
-      if (err instanceof FeedError && err.kind === 'blocked') {
-        const detail = /a (.+?) address/.exec(err.message)?.[1];
-        return `${host} resolves to a private or local address${detail ? ` (${detail})` : ''}, which feeds may not use`;
-      }
+      if (err instanceof BlockedAddressError) return `${host} resolves to a private or local address (${err.why}), which feeds may not use`;
+      if (err instanceof FeedError && err.kind === 'blocked') return `${host} resolves to a private or local address, which feeds may not use`;
       return (err as Error).message;
     }
   };

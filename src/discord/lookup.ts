@@ -1,13 +1,9 @@
 import type { Direction } from '../core/change.js';
 import type { Alert } from '../notify/alert.js';
 import { alertForEvent } from '../pipeline/event-alert.js';
-import type { ChangeLookup, NameKind, NameSuggestion } from '../store/change-lookup-store.js';
-import type { EventStore } from '../store/event-store.js';
+import type { EventStore } from '../ports/events.js';
 
-/**
- * What the slash commands read. One implementation reads stored changes (below); one over stored
- * events (src/store/event-store.ts) can replace it without touching the commands.
- */
+/** What the slash commands read: merged events (src/store/event-store.ts), as the pipeline stores them. */
 export interface LookupFilter {
   days: number | null;
   company: string | null;
@@ -16,6 +12,15 @@ export interface LookupFilter {
   direction: Direction | null;
   limit: number;
   offset: number;
+}
+
+export type NameKind = 'organization' | 'person';
+
+export interface NameSuggestion {
+  /** What the user sees. */
+  label: string;
+  /** What the option receives: the stored name. */
+  value: string;
 }
 
 export interface LookupResult {
@@ -28,27 +33,6 @@ export interface Lookup {
   recent(filter: LookupFilter): LookupResult;
   suggest(kind: NameKind, typed: string, limit?: number): NameSuggestion[];
   knows(kind: NameKind, name: string): boolean;
-}
-
-export function createChangeLookupAdapter(lookup: ChangeLookup, now: () => Date): Lookup {
-  return {
-    recent(f) {
-      const sinceIso = f.days ? new Date(now().getTime() - f.days * 86_400_000).toISOString() : null;
-      const page = lookup.find({ sinceIso, company: f.company, person: f.person, role: f.role, direction: f.direction, limit: f.limit, offset: f.offset });
-      return {
-        total: page.total,
-        alerts: page.entries.map((e) => ({
-          key: e.alertKey,
-          change: e.change,
-          sources: [{ title: '', url: e.change.source.url, feed: e.change.source.feed, publishedAt: e.change.source.publishedAt }],
-          confidence: e.change.confidence,
-          notes: [],
-        })),
-      };
-    },
-    suggest: (kind, typed, limit) => lookup.suggest(kind, typed, limit),
-    knows: (kind, name) => lookup.knows(kind, name),
-  };
 }
 
 /** The lookup over merged events: one entry per real change, however many outlets reported it. */

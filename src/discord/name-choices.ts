@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import type { NameKind } from '../store/change-lookup-store.js';
+import type { NameKind } from './lookup.js';
 import type { CommandContext } from './command.js';
 
 /** Autocomplete for an organisation or person option: the names /changes suggests. */

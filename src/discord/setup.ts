@@ -1,34 +1,31 @@
 import type { Logger } from '../core/log.js';
 import type { FeedReader } from '../feeds/types.js';
-import type { ChangeStore } from '../store/change-store.js';
-import type { Db } from '../store/db.js';
-import type { DeliveryStore } from '../store/delivery-store.js';
-import type { EventStore } from '../store/event-store.js';
-import type { FeedStore } from '../store/feed-store.js';
-import type { ItemStore } from '../store/item-store.js';
-import type { SecFilingStore } from '../store/sec-filing-store.js';
-import { createChangeLookup } from '../store/change-lookup-store.js';
-import { createRecordsQuery } from '../store/records-query-store.js';
-import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { ChangeStore } from '../ports/changes.js';
+import type { DeliveryStore } from '../ports/deliveries.js';
+import type { EventStore } from '../ports/events.js';
+import type { FeedStore } from '../ports/feeds.js';
+import type { ItemStore } from '../ports/items.js';
+import type { SecFilingStore } from '../ports/sec-filings.js';
+import type { SubscriptionStore } from '../ports/subscriptions.js';
+import type { RecordsQuery } from '../timeline/records-query.js';
 import { createDiscordBot, type DiscordBot } from './client.js';
 import type { CommandContext, SlashCommand } from './command.js';
 import { commands as allCommands } from './commands/index.js';
 import { createDispatcher, type Dispatcher } from './dispatcher.js';
 import { createFeedChecker, type AddressGuard } from './feed-check.js';
-import { createChangeLookupAdapter, createEventLookupAdapter, type Lookup } from './lookup.js';
+import { createEventLookupAdapter, type Lookup } from './lookup.js';
 import { createPageCache } from './paging.js';
 
 export interface DiscordSetupDeps {
   token: string;
   apiBase: string;
-  db: Db;
-  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events?: EventStore; filings?: SecFilingStore };
+  stores: { feeds: FeedStore; items: ItemStore; changes: ChangeStore; deliveries: DeliveryStore; subscriptions: SubscriptionStore; events: EventStore; filings?: SecFilingStore; records?: RecordsQuery };
   reader: FeedReader;
   guard: AddressGuard;
   logger: Logger;
   now: () => Date;
   minConfidence: number;
-  /** Defaults to stored events when the event store is given, else to stored changes. */
+  /** Defaults to the stored events, what the pipeline writes. */
   lookup?: Lookup;
   commands?: readonly SlashCommand[];
 }
@@ -36,10 +33,8 @@ export interface DiscordSetupDeps {
 /** The gateway bot with its commands, dispatcher and their context, ready to start. */
 export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dispatcher: Dispatcher; context: CommandContext } {
   const context: CommandContext = {
-    lookup: deps.lookup ?? (deps.stores.events
-      ? createEventLookupAdapter(deps.stores.events, deps.now)
-      : createChangeLookupAdapter(createChangeLookup(deps.db), deps.now)),
-    events: deps.stores.events ?? null,
+    lookup: deps.lookup ?? createEventLookupAdapter(deps.stores.events, deps.now),
+    events: deps.stores.events,
     subscriptions: deps.stores.subscriptions,
     feeds: deps.stores.feeds,
     items: deps.stores.items,
@@ -51,7 +46,7 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     now: deps.now,
     minConfidence: deps.minConfidence,
     filings: deps.stores.filings ?? null,
-    records: deps.stores.events ? createRecordsQuery(deps.db, deps.stores.events, deps.now) : null,
+    records: deps.stores.records ?? null,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
   const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });

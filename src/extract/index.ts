@@ -8,7 +8,10 @@ import { splitSentences, type Sentence } from './text.js';
 export { relevanceScore, isRelevant } from './prefilter.js';
 export { htmlToText, cleanTitle, stripFeedBoilerplate } from './clean.js';
 
-/** Alerts below this confidence are held back (config `extractor.minConfidence`). */
+/**
+ * The default of config `extraction.minConfidence`: changes below it are stored but do not alert
+ * (src/pipeline/process-item.ts applies it). Scoring what alerts (eval, quality tests) uses it too.
+ */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 /** The item text extraction reads: cleaned title, then summary and content paragraphs. */
@@ -33,12 +36,23 @@ export function extractChanges(item: NewsItem): LeadershipChange[] {
   return merged.map((p) => toChange(p, sentences, item));
 }
 
-export function createBuiltinExtractor(opts: { minConfidence?: number } = {}): Extractor {
-  const min = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+/**
+ * Only the changes that would alert: what `eval` scores and `extract` prints, as the pipeline
+ * alerts them (it stores the others).
+ */
+export function alertingOnly(extractor: Extractor, minConfidence = DEFAULT_MIN_CONFIDENCE): Extractor {
+  return {
+    name: extractor.name,
+    extract: async (item) => (await extractor.extract(item)).filter((c) => c.confidence >= minConfidence),
+  };
+}
+
+/** Every change, as `extractChanges`: the pipeline decides which alert (extraction.minConfidence). */
+export function createBuiltinExtractor(): Extractor {
   return {
     name: 'builtin',
     extract(item: NewsItem): Promise<LeadershipChange[]> {
-      return Promise.resolve(extractChanges(item).filter((c) => c.confidence >= min));
+      return Promise.resolve(extractChanges(item));
     },
   };
 }

@@ -95,9 +95,11 @@ export interface GuardOptions {
   lookupTimeoutMs?: number;
 }
 
-function blocked(host: string, address: string, why: string): FeedError {
-  const shown = host === address ? address : `${host} (${address})`;
-  return new FeedError('blocked', `refusing to fetch ${shown}: a ${why} address (set polling.allowPrivateAddresses to allow it)`);
+/** A feed address refused for where it points; `why` names the range ("loopback", "private" …). */
+export class BlockedAddressError extends FeedError {
+  constructor(readonly host: string, readonly address: string, readonly why: string) {
+    super('blocked', `refusing to fetch ${host === address ? address : `${host} (${address})`}: a ${why} address (set polling.allowPrivateAddresses to allow it)`);
+  }
 }
 
 const bareHost = (hostname: string) => hostname.replace(/^\[|\]$/g, '');
@@ -109,7 +111,7 @@ export async function resolvePublicAddress(hostname: string, opts: GuardOptions)
   const literal = isIP(host);
   if (literal) {
     const why = privateAddressReason(host);
-    if (why && !allowPrivate) throw blocked(host, host, why);
+    if (why && !allowPrivate) throw new BlockedAddressError(host, host, why);
     return { address: host, family: literal };
   }
   let addresses: Array<{ address: string; family: number }>;
@@ -133,7 +135,7 @@ export async function resolvePublicAddress(hostname: string, opts: GuardOptions)
     // Every address must be public: an attacker's name may mix a public and an internal one.
     for (const a of addresses) {
       const why = privateAddressReason(a.address);
-      if (why) throw blocked(host, a.address, why);
+      if (why) throw new BlockedAddressError(host, a.address, why);
     }
   }
   return addresses[0]!;

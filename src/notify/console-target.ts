@@ -1,6 +1,7 @@
 import type { Alert, AlertTarget } from './alert.js';
 import { headline, organizationLabel, organizationNamed } from './alert.js';
 import { outletName, plainText } from './discord-text.js';
+import { targetId } from './target-id.js';
 
 export interface ConsoleTargetOptions {
   /** Where the lines go (stdout by default). */
@@ -77,7 +78,7 @@ export function createConsoleTarget(options: ConsoleTargetOptions = {}): AlertTa
   const json = (msg: string, alert: Alert) => JSON.stringify({ level: 30, time: now().toISOString(), msg, alert: alertRecord(alert) });
 
   return {
-    id: 'console',
+    id: targetId({ kind: 'console' }),
     async send(alert: Alert) {
       write(tty ? text(alert) : json('alert', alert));
       // A message id, so that a later report of the same change comes back as an edit.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryRecord, DeliveryStore } from '../store/delivery-store.js';
+import type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
 import type { Alert, AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { classifyDiscordError } from './discord-errors.js';
@@ -73,7 +73,6 @@ export interface DeliveryDeps {
   maxAttempts?: number;
 }
 
-const UNREACHABLE = 'unreachable: ';
 /** Discord honours an enforced nonce for a few minutes; a retry later than this may post twice. */
 const NONCE_WINDOW_MS = 4 * 60_000;
 
@@ -101,7 +100,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const base = { alertKey: alert.key, target: target.id, error: c.message };
     deps.metrics?.alertFailed(target.id);
     if (c.kind === 'unreachable') {
-      if (!wasSent) deps.store.markFailed(alert.key, target.id, `${UNREACHABLE}${c.message}`, iso());
+      if (!wasSent) deps.store.markFailed(alert.key, target.id, { kind: c.kind, message: c.message }, iso());
       deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, 'alert target unreachable; pausing it');
       try {
         await deps.onUnreachable?.(target.id, c.message, alert);
@@ -110,8 +109,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       }
       return { ...base, outcome: 'paused' };
     }
-    if (wasSent) deps.store.markEditFailed(alert.key, target.id, `${c.kind}: ${c.message}`, iso());
-    else deps.store.markFailed(alert.key, target.id, `${c.kind}: ${c.message}`, iso());
+    const error = { kind: c.kind, message: c.message };
+    if (wasSent) deps.store.markEditFailed(alert.key, target.id, error, iso());
+    else deps.store.markFailed(alert.key, target.id, error, iso());
     deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, wasSent ? 'alert edit failed' : 'alert delivery failed');
     return { ...base, outcome: 'failed' };
   }
@@ -133,7 +133,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       }
     }
     if (row.status === 'failed') {
-      if (row.lastError?.startsWith(UNREACHABLE) || row.attempts >= maxAttempts) return { ...base, outcome: 'skipped' };
+      if (row.lastError?.kind === 'unreachable' || row.attempts >= maxAttempts) return { ...base, outcome: 'skipped' };
       // A failure is retried by the minute's pass, not by every new item's.
       if (!retryFailed) return null;
     }
@@ -173,9 +173,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       const target = targetOf(row);
       if (target) {
         runs.push(queue.run(target.id, () => toTarget(alert, target, hash, retryFailed)));
-      } else if (row.status !== 'sent' && !(row.status === 'failed' && row.lastError?.startsWith(UNREACHABLE))) {
+      } else if (row.status !== 'sent' && !(row.status === 'failed' && row.lastError?.kind === 'unreachable')) {
         // The configuration no longer has it (a webhook removed): nothing will ever take this alert.
-        deps.store.markFailed(alertKey, row.target, `${UNREACHABLE}the target is no longer configured`, iso());
+        deps.store.markFailed(alertKey, row.target, { kind: 'unreachable', message: 'the target is no longer configured' }, iso());
         deps.logger.warn({ target: row.target, alert: alertKey }, 'alert target no longer configured; its queued alert is dropped');
       }
     }

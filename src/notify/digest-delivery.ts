@@ -1,5 +1,5 @@
 import type { VegaLiteSpec } from '../timeline/chart-theme.js';
-import type { DeliveryStore } from '../store/delivery-store.js';
+import type { DeliveryStore } from '../ports/deliveries.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { DeliveryLogger } from './delivery.js';
 import { DigestPostSchema, type DigestPost, type DigestTarget } from './digest-post.js';
@@ -30,7 +30,6 @@ export interface DigestDeliveryDeps {
   staleMs?: number;
 }
 
-const UNREACHABLE = 'unreachable: ';
 
 /**
  * Posts the digests the outbox holds, through the same rows as alerts: one row per (digest,
@@ -66,7 +65,7 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
     } catch (err) {
       const c = classifyDiscordError(err);
       if (c.kind === 'unreachable') {
-        deps.store.markFailed(key, targetId, `${UNREACHABLE}${c.message}`, iso());
+        deps.store.markFailed(key, targetId, { kind: 'unreachable', message: c.message }, iso());
         deps.logger.warn({ target: targetId, digest: key, err: c.message }, 'digest target unreachable; pausing it');
         try {
           await deps.onUnreachable?.(targetId, c.message);
@@ -75,7 +74,7 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
         }
         return { key, target: targetId, outcome: 'paused', error: c.message };
       }
-      deps.store.markFailed(key, targetId, `${c.kind}: ${c.message}`, iso());
+      deps.store.markFailed(key, targetId, { kind: c.kind, message: c.message }, iso());
       deps.logger.warn({ target: targetId, digest: key, err: c.message }, 'digest delivery failed');
       return { key, target: targetId, outcome: 'failed', error: c.message };
     }
@@ -89,7 +88,7 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
         const parsed = DigestPostSchema.safeParse(JSON.parse(entry.alertJson));
         if (!parsed.success) {
           deps.logger.warn({ digest: entry.alertKey }, 'a digest in the outbox cannot be read; dropped');
-          for (const row of deps.store.forAlert(entry.alertKey)) if (row.status !== 'sent') deps.store.markFailed(entry.alertKey, row.target, `${UNREACHABLE}unreadable digest`, iso());
+          for (const row of deps.store.forAlert(entry.alertKey)) if (row.status !== 'sent') deps.store.markFailed(entry.alertKey, row.target, { kind: 'unreachable', message: 'unreadable digest' }, iso());
           deps.store.clearOutbox(entry.alertKey, entry.alertJson, maxAttempts);
           continue;
         }

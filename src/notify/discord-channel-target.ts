@@ -3,6 +3,7 @@ import type { REST } from 'discord.js';
 import type { Alert, AlertTarget, SendContext } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { renderMessage } from './embed.js';
+import { targetId } from './target-id.js';
 
 /**
  * Discord keeps a message nonce unique per channel for a few minutes when enforce_nonce is set:
@@ -15,7 +16,7 @@ export function nonceFor(idempotencyKey: string): string {
 /** Posts to one channel through the bot's REST client (no gateway needed just to post). */
 export function createChannelTarget(rest: REST, channelId: string): AlertTarget {
   return {
-    id: `channel:${channelId}`,
+    id: targetId({ kind: 'channel', channelId }),
     dedupes: true,
     async send(alert: Alert, context?: SendContext) {
       const body = { ...renderMessage(alert), ...(context ? { nonce: nonceFor(context.idempotencyKey), enforce_nonce: true } : {}) };

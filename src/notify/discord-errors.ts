@@ -1,3 +1,5 @@
+import type { DeliveryFailureKind } from '../ports/deliveries.js';
+
 // Recognised by shape rather than instanceof, so that delivery (used with or without Discord)
 // does not load discord.js: @discordjs/rest names its errors `DiscordAPIError[code]` and `HTTPError`.
 interface ApiErrorShape { name: string; message: string; code: unknown; status: number }
@@ -12,7 +14,7 @@ const isHttpError = (err: unknown): err is Error & { status: number } =>
  * invalid: Discord refused the request itself — a bug on our side; counts toward the breaker.
  * transient: 5xx after the REST client's own retries, timeouts, network — retry later.
  */
-export type DiscordFailure = 'unreachable' | 'invalid' | 'transient';
+export type DiscordFailure = DeliveryFailureKind;
 
 export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([
   50013, // Missing Permissions

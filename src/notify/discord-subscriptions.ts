@@ -1,10 +1,11 @@
 import type { REST } from 'discord.js';
 import type { Logger } from '../core/log.js';
-import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { SubscriptionStore } from '../ports/subscriptions.js';
 import type { Alert, AlertTarget } from './alert.js';
 import { createChannelTarget } from './discord-channel-target.js';
 import { escapeText } from './discord-text.js';
 import { matchesFilters } from './subscription-match.js';
+import { parseTargetId } from './target-id.js';
 
 /**
  * The channels whose active subscription an alert passes, as delivery targets. Digest
@@ -20,9 +21,12 @@ export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest:
   return (alert) => subscriptions.listActive().filter((s) => s.mode === 'alert' && matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
 }
 
-/** A channel target from its id (`channel:ID`): delivering alerts queued before a restart. */
+/** A channel target from its id: delivering alerts queued before a restart. */
 export function createChannelResolver(rest: REST): (targetId: string) => AlertTarget | undefined {
-  return (id) => (id.startsWith('channel:') ? createChannelTarget(rest, id.slice('channel:'.length)) : undefined);
+  return (id) => {
+    const ref = parseTargetId(id);
+    return ref.kind === 'channel' ? createChannelTarget(rest, ref.channelId) : undefined;
+  };
 }
 
 /**
@@ -39,7 +43,8 @@ export function createUnreachableHandler(deps: {
 }): (targetId: string, reason: string) => Promise<void> {
   const told = new Set<string>(); // config channels and webhooks are not paused: say it once per run
   return async (targetId, reason) => {
-    const channelId = targetId.startsWith('channel:') ? targetId.slice('channel:'.length) : null;
+    const ref = parseTargetId(targetId);
+    const channelId = ref.kind === 'channel' ? ref.channelId : null;
     const paused = channelId ? deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
     const what = channelId ? `<#${channelId}>` : targetId;
     const text = paused

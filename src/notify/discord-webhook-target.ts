@@ -3,6 +3,7 @@ import type { Alert, AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import { watchResponses } from './discord-channel-target.js';
 import { renderEmbed } from './embed.js';
+import { targetId } from './target-id.js';
 import { parseWebhookUrl } from './webhook-url.js';
 
 /** Posts to one webhook, on the host its URL names (discord.com, a compatible server, a test emulator). */
@@ -12,7 +13,7 @@ export function createWebhookTarget(url: string, breaker?: CircuitBreaker): Aler
   watchResponses(client.rest, breaker);
   return {
     // The id, never the token: target ids end up in the database and in logs.
-    id: `webhook:${parts.id}`,
+    id: targetId({ kind: 'webhook', webhookId: parts.id }),
     async send(alert: Alert) {
       const msg = await client.send({ embeds: [renderEmbed(alert)], allowedMentions: { parse: [] } });
       return msg.id;

@@ -1,6 +1,6 @@
 import { HONORIFICS, organizationKey, sameName } from '../core/names.js';
 import { roleCategories } from '../core/roles.js';
-import type { SubscriptionFilters } from '../store/subscription-store.js';
+import type { SubscriptionFilters } from '../ports/subscriptions.js';
 import type { Alert } from './alert.js';
 
 const fold = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();

@@ -1,16 +1,10 @@
 import type { PollOutcome } from '../pipeline/poller.js';
 import type { Metrics } from './metrics.js';
 
-/** The failure's kind ("timeout", "http" …) from the poller's "kind: message" error text. */
-export function failureReason(error: string | undefined): string {
-  const kind = /^([a-z][a-z-]*):/.exec(error ?? '')?.[1];
-  return kind ?? 'other';
-}
-
 /** Counts one feed's poll: fetched (by outcome), failed (by reason), new items, changes found. */
 export function recordPoll(metrics: Metrics, o: PollOutcome, extractor: string): void {
   metrics.feedPolled(o.status === 'failed' ? 'error' : o.status === 'not-modified' ? 'not_modified' : 'ok');
-  if (o.status === 'failed') metrics.feedFailed(failureReason(o.error));
+  if (o.status === 'failed') metrics.feedFailed(o.failure?.kind ?? 'other');
   if (o.newItems) metrics.itemsSeen(o.newItems);
   if (o.changes) metrics.changesExtracted(extractor, o.changes);
 }

@@ -6,16 +6,17 @@ import { periodsDue, type DigestPeriod, type DuePeriod } from '../digest/schedul
 import type { DigestDelivery, DigestDeliveryResult } from '../notify/digest-delivery.js';
 import type { DigestPost } from '../notify/digest-post.js';
 import { matchesFilters } from '../notify/subscription-match.js';
-import type { Db } from '../store/db.js';
-import { DIGEST_PREFIX, type DeliveryStore } from '../store/delivery-store.js';
-import type { DigestEventSource } from '../store/digest-events.js';
-import type { DigestSettings, Subscription, SubscriptionFilters, SubscriptionStore } from '../store/subscription-store.js';
+import { DIGEST_PREFIX, type DeliveryStore } from '../ports/deliveries.js';
+import type { DigestEventSource } from '../ports/digests.js';
+import type { DigestSettings, Subscription, SubscriptionFilters, SubscriptionStore } from '../ports/subscriptions.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
 import { changeRecordFromEvent } from '../timeline/from-event.js';
 import type { ChangeRecord } from '../timeline/change-record.js';
 import { alertForEvent } from './event-alert.js';
 
 export interface DigestRunnerDeps {
-  db: Db;
+  /** The period's outbox row and its bookkeeping land together (IMMEDIATE: see the store's unit of work). */
+  work: UnitOfWork;
   subscriptions: SubscriptionStore;
   events: DigestEventSource;
   deliveries: DeliveryStore;
@@ -99,15 +100,15 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
         kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
         messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
       };
-      // IMMEDIATE: the write lock is taken first, so a second process waits and then reads the period as done.
-      const done = deps.db.transaction(() => {
+      // The unit takes the write lock first, so a second process waits and then reads the period as done.
+      const done = deps.work.run(() => {
         // Another runner on this database may have taken the period since the list was read.
         const current = deps.subscriptions.get(sub.channelId);
         if (current?.id !== sub.id || !current.digest || Date.parse(current.digest.after) >= period.end.getTime()) return false;
         if (post) deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
         deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
         return post !== null;
-      }).immediate();
+      });
       if (done) enqueued.push(key);
     }
   }

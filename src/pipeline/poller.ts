@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/log.js';
-import { FeedError, type FeedEntry, type FeedReader } from '../feeds/types.js';
-import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import type { StoreHealth } from '../store/health.js';
+import { FeedError, type FeedEntry, type FeedErrorKind, type FeedReader } from '../feeds/types.js';
+import type { FeedRecord, FeedStore } from '../ports/feeds.js';
+import type { StoreHealth } from '../ports/store-health.js';
 import type { ItemOutcome, ItemProcessor } from './process-item.js';
 
 export interface PollerOptions {
@@ -16,6 +16,17 @@ export interface PollerOptions {
   maxCacheMinutes?: number;
 }
 
+/** Why a poll failed: the feed's own error kinds, the database, or a fault of execwatch's. */
+export type PollFailureKind = FeedErrorKind | 'store' | 'internal';
+
+export interface PollFailure {
+  kind: PollFailureKind;
+  message: string;
+}
+
+/** A failure as a value, and as the text logs, `once` and the feed's health show. */
+const failure = (kind: PollFailureKind, message: string): { failure: PollFailure; error: string } => ({ failure: { kind, message }, error: `${kind}: ${message}` });
+
 export interface PollOutcome {
   feedId: number;
   feed: string;
@@ -23,7 +34,9 @@ export interface PollOutcome {
   newItems: number;
   changes: number;
   alerts: number;
+  /** The failure as text ("kind: message"); `failure` is the same as a value. */
   error?: string;
+  failure?: PollFailure;
   disabled?: boolean;
   httpStatus?: number | null;
   durationMs?: number;
@@ -189,14 +202,15 @@ export function createPoller(deps: PollerDeps) {
       // The database failed, not the feed: no failure is held against it (no backoff, no
       // disabling); the items not recorded are read again on the next poll.
       const storeError = deps.store?.failed(err);
-      if (storeError) return { ...base, status: 'failed', error: `store: ${storeError.message}`, durationMs: Date.now() - t0 };
+      if (storeError) return { ...base, status: 'failed', ...failure('store', storeError.message), durationMs: Date.now() - t0 };
       return failed(feed, err, started, base, Date.now() - t0);
     }
   }
 
   function failed(feed: FeedRecord, err: unknown, started: Date, base: PollOutcome, durationMs: number): PollOutcome {
     const fe = err instanceof FeedError ? err : null;
-    const error = fe ? `${fe.kind}: ${fe.message}` : `internal: ${(err as Error).message}`;
+    const why = fe ? failure(fe.kind, fe.message) : failure('internal', (err as Error).message);
+    const { error } = why;
     const failures = feed.consecutiveFailures + 1;
     const every = intervalMs(feed);
     // Exponential backoff with a little spread, so feeds that failed together do not retry together.
@@ -216,7 +230,7 @@ export function createPoller(deps: PollerDeps) {
     } catch (storeErr) {
       const explained = deps.store?.failed(storeErr);
       if (!explained) throw storeErr;
-      return { ...base, status: 'failed', error: `store: ${explained.message}`, durationMs };
+      return { ...base, status: 'failed', ...failure('store', explained.message), durationMs };
     }
     deps.logger.warn({ feed: feed.name, url: feed.url, err: error, failures }, 'feed poll failed');
     if (disable) {
@@ -228,7 +242,7 @@ export function createPoller(deps: PollerDeps) {
         report(hookErr);
       }
     }
-    return { ...base, status: 'failed', error, disabled: disable, httpStatus: fe?.httpStatus ?? null, durationMs };
+    return { ...base, status: 'failed', ...why, disabled: disable, httpStatus: fe?.httpStatus ?? null, durationMs };
   }
 
   return { pollFeed };

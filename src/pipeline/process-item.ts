@@ -5,17 +5,18 @@ import type { Logger } from '../core/log.js';
 import { isInterrupted, isPoisonItem } from '../core/poison.js';
 import type { Alert } from '../notify/alert.js';
 import type { Delivery } from '../notify/delivery.js';
-import type { ChangeStore } from '../store/change-store.js';
-import type { Db } from '../store/db.js';
-import type { FeedRecord } from '../store/feed-store.js';
-import type { ItemStore } from '../store/item-store.js';
+import type { ChangeStore } from '../ports/changes.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { FeedRecord } from '../ports/feeds.js';
+import type { ItemStore } from '../ports/items.js';
 import type { FeedEntry } from '../feeds/types.js';
 import { boundEntry } from './bound-entry.js';
 import { alertForEvent } from './event-alert.js';
 import { titleKey } from './title-key.js';
 
 export interface ProcessItemDeps {
-  db: Db;
+  /** An item's rows, changes, events and outbox entries land together. */
+  work: UnitOfWork;
   items: ItemStore;
   changes: ChangeStore;
   extractor: Extractor;
@@ -181,7 +182,7 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
       deps.logger.warn({ feed: feed.name, item: entry.id, changes: found.length, kept: MAX_CHANGES_PER_ITEM }, 'an item with more changes than one item holds: the rest is dropped');
       found = found.slice(0, MAX_CHANGES_PER_ITEM);
     }
-    const { stored, alerts } = deps.db.transaction(() => {
+    const { stored, alerts } = deps.work.run(() => {
       const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
       deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
       const changes = ids.map((id, i) => ({ id, change: found[i]! }));
@@ -190,7 +191,7 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
       let toAlert: Alert[];
       try {
         // Its own savepoint: a merge that fails leaves no half-written event behind.
-        const merged = deps.db.transaction(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)))();
+        const merged = deps.work.run(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)));
         toAlert = eventsToAlert(merged).map(alertForEvent);
       } catch (err) {
         // Never lose an alert to a merging fault: each change alerts on its own, as before events.
@@ -200,13 +201,13 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
       // In the outbox with the item, for every target: a crash from here on loses none of them.
       for (const alert of toAlert) deps.delivery.enqueue(alert);
       return { stored: changes, alerts: toAlert.length };
-    })();
+    });
     if (alerts) deps.delivery.kick();
     return { kind: 'processed', changes: stored.length, alerts };
   }
 
   const triage = (entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean): Triage[] =>
-    deps.db.transaction(() => entries.map((e) => triageOne(e, feed, baseline)))();
+    deps.work.run(() => entries.map((e) => triageOne(e, feed, baseline)));
 
   return {
     triage,

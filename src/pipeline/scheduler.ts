@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../core/log.js';
-import type { FeedRecord, FeedStore } from '../store/feed-store.js';
-import type { StoreHealth } from '../store/health.js';
+import type { FeedRecord, FeedStore } from '../ports/feeds.js';
+import type { StoreHealth } from '../ports/store-health.js';
 import { createKeyedLimiter, createLimiter } from './limit.js';
 import type { Poller, PollOutcome } from './poller.js';
 

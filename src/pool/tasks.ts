@@ -25,12 +25,11 @@ export function ping(): true {
 
 export interface ExtractTask extends TaskStart {
   item: NewsItem;
-  minConfidence: number;
 }
 
 export function extract(task: ExtractTask): LeadershipChange[] {
   markStarted(task);
-  return extractChanges(task.item).filter((c) => c.confidence >= task.minConfidence);
+  return extractChanges(task.item);
 }
 
 export type ParseFeedOptions = ParseOptions & { contentType?: string | null; maxBytes?: number };

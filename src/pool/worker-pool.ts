@@ -21,7 +21,7 @@ const waitAsync = (Atomics as unknown as {
 export interface WorkerPool {
   readonly threads: number;
   /** The built-in extractor on one item; rejects with PoisonItemError past the item budget. */
-  extract(item: NewsItem, minConfidence: number): Promise<LeadershipChange[]>;
+  extract(item: NewsItem): Promise<LeadershipChange[]>;
   /**
    * parseFeedBytes in a worker; rejects with the parser's FeedError, or a 'parse' one past the
    * budget. The bytes may be moved to the worker: the caller must not read them afterwards.
@@ -118,8 +118,8 @@ export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
   const parseBudgetMs = opts.parseBudgetMs ?? 60_000;
   return {
     threads,
-    async extract(item, minConfidence) {
-      const task: Unstarted<ExtractTask> = { item, minConfidence };
+    async extract(item) {
+      const task: Unstarted<ExtractTask> = { item };
       try {
         return await run<LeadershipChange[]>('extract', task, opts.itemBudgetMs, () => new PoisonItemError(`extraction took longer than its ${opts.itemBudgetMs} ms budget`));
       } catch (err) {
@@ -178,7 +178,10 @@ export function createPooledParser(pool: WorkerPool) {
     bytes.byteLength >= POOL_PARSE_MIN_BYTES ? pool.parseFeed(bytes, opts) : parseFeedBytes(bytes, opts);
 }
 
-/** The built-in extractor, run in the pool: what the pipeline and the LLM's fallback call. */
-export function createPooledExtractor(pool: WorkerPool, minConfidence: number): Extractor {
-  return { name: 'builtin', extract: (item) => pool.extract(item, minConfidence) };
+/**
+ * The built-in extractor, run in the pool: what the pipeline and the LLM's fallback call. Every
+ * change comes back; the pipeline stores them all and alerts those at extraction.minConfidence.
+ */
+export function createPooledExtractor(pool: WorkerPool): Extractor {
+  return { name: 'builtin', extract: (item) => pool.extract(item) };
 }

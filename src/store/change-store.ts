@@ -1,27 +1,9 @@
-import { LeadershipChangeSchema, type LeadershipChange } from '../core/change.js';
+import { LeadershipChangeSchema } from '../core/change.js';
 import { organizationKey, personKey } from '../core/names.js';
 import type { Db } from './db.js';
-
-export interface StoredChange {
-  id: number;
-  itemId: string;
-  createdAt: string;
-  change: LeadershipChange;
-}
-
-export interface ChangeQuery {
-  sinceIso?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface ChangeStore {
-  insert(itemId: string, change: LeadershipChange, createdAt: string): number;
-  get(id: number): StoredChange | undefined;
-  byItem(itemId: string): StoredChange[];
-  recent(q?: ChangeQuery): StoredChange[];
-  count(): number;
-}
+import type { StoredChange, ChangeStore } from '../ports/changes.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { StoredChange, ChangeQuery, ChangeStore } from '../ports/changes.js';
 
 interface ChangeRow { id: number; item_id: string; created_at: string; json: string }
 

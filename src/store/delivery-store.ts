@@ -1,61 +1,22 @@
 import type { Db } from './db.js';
-
-export interface DeliveryRecord {
-  alertKey: string;
-  target: string;
-  messageId: string | null;
-  /**
-   * queued: in the outbox, not tried yet; pending: a post started and its end was not recorded (a
-   * crash in between: it may be in Discord); sent; failed (retried until the attempts run out).
-   */
-  status: 'queued' | 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
-  /** Fingerprint of what was posted: an edit is only sent when it would change something. */
-  payloadHash: string | null;
-}
-
-/**
- * The outbox: one row per alert (its latest rendering) and one row per (alert, target), the
- * idempotency key that keeps a retry or restart from posting twice. Both are written in the
- * transaction that stores the item the alert comes from, so a crash loses none of them.
- */
-export interface DeliveryStore {
-  get(alertKey: string, target: string): DeliveryRecord | undefined;
-  /** Claims the (alert, target) pair as started; false when it was already there. */
-  claim(alertKey: string, target: string, now: string): boolean;
-  /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
-  enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): void;
-  /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
-  markSending(alertKey: string, target: string, now: string): void;
-  markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): void;
-  markFailed(alertKey: string, target: string, error: string, now: string): void;
-  /** An edit of a posted message failed: counted, the message stays posted. */
-  markEditFailed(alertKey: string, target: string, error: string, now: string): void;
-  pending(): DeliveryRecord[];
-  /** Every target's record for one alert (what /why reports, what delivery works through). */
-  forAlert(alertKey: string): DeliveryRecord[];
-  /** Alerts with work left, oldest first (digests, keyed `digest:…`, are the digest runner's). */
-  outbox(): Array<{ alertKey: string; alertJson: string }>;
-  /** Digests with work left, oldest first: what src/pipeline/digest-runner.ts posts. */
-  digestOutbox(): Array<{ alertKey: string; alertJson: string }>;
-  /**
-   * Takes a queued, failed (attempts left) or cut-off (pending) digest row for posting; false when
-   * another pass or process took it first or it is done. Atomic, so two runners post it once.
-   */
-  takeDigest(alertKey: string, target: string, now: string, maxAttempts: number, staleBefore: string): boolean;
-  /**
-   * Removes the alert from the outbox unless it was enqueued again since `alertJson` was read or
-   * a target still has work (queued, maybe posted, failed with attempts left); true when removed.
-   */
-  clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): boolean;
-}
-
-/** Outbox keys of digests (`digest:<subscription>:<period>`): kept apart from alerts' keys. */
-export const DIGEST_PREFIX = 'digest:';
+import { DIGEST_PREFIX, type DeliveryFailure, type DeliveryFailureKind, type DeliveryRecord, type DeliveryStore } from '../ports/deliveries.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
+export { DIGEST_PREFIX } from '../ports/deliveries.js';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
+
+// A failure is kept in one column as "kind: message" (the query that picks retries reads the
+// kind); these two are the only places that write and read that text.
+const FAILURE_KINDS: readonly DeliveryFailureKind[] = ['unreachable', 'invalid', 'transient'];
+const encodeFailure = (f: DeliveryFailure): string => `${f.kind}: ${f.message}`;
+function decodeFailure(text: string | null): DeliveryFailure | null {
+  if (text === null) return null;
+  const at = text.indexOf(': ');
+  const kind = FAILURE_KINDS.find((k) => k === text.slice(0, at));
+  // Rows of older versions without a known kind were transient failures.
+  return kind ? { kind, message: text.slice(at + 2) } : { kind: 'transient', message: text };
+}
 
 const toRecord = (r: Row): DeliveryRecord => ({
   alertKey: r.alert_key,
@@ -63,17 +24,13 @@ const toRecord = (r: Row): DeliveryRecord => ({
   messageId: r.message_id,
   status: r.status as DeliveryRecord['status'],
   attempts: r.attempts,
-  lastError: r.last_error,
+  lastError: decodeFailure(r.last_error),
   updatedAt: r.updated_at,
   payloadHash: r.payload_hash,
 });
 
 export function createDeliveryStore(db: Db): DeliveryStore {
   const get = db.prepare<[string, string], Row>('SELECT * FROM deliveries WHERE alert_key = ? AND target = ?');
-  const claim = db.prepare(
-    `INSERT INTO deliveries (alert_key, target, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)
-     ON CONFLICT(alert_key, target) DO NOTHING`,
-  );
   const sent = db.prepare(`UPDATE deliveries SET status = 'sent', message_id = COALESCE(?, message_id), attempts = attempts + 1, last_error = NULL, updated_at = ?, payload_hash = COALESCE(?, payload_hash) WHERE alert_key = ? AND target = ?`);
   const saveOutbox = db.prepare(`INSERT INTO delivery_outbox (alert_key, alert_json, updated_at) VALUES (?, ?, ?)
     ON CONFLICT(alert_key) DO UPDATE SET alert_json = excluded.alert_json, updated_at = excluded.updated_at`);
@@ -105,12 +62,11 @@ export function createDeliveryStore(db: Db): DeliveryStore {
       const r = get.get(k, t);
       return r && toRecord(r);
     },
-    claim: (k, t, now) => claim.run(k, t, now).changes > 0,
     markSent: (k, t, messageId, now, payloadHash = null) => void sent.run(messageId, now, payloadHash, k, t),
     enqueue: (k, json, targets, now) => enqueue(k, json, targets, now),
     markSending: (k, t, now) => void sending.run(now, k, t),
-    markFailed: (k, t, error, now) => void failed.run(error, now, k, t),
-    markEditFailed: (k, t, error, now) => void editFailed.run(error, now, k, t),
+    markFailed: (k, t, error, now) => void failed.run(encodeFailure(error), now, k, t),
+    markEditFailed: (k, t, error, now) => void editFailed.run(encodeFailure(error), now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
     digestOutbox: () => digestOutbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
     takeDigest: (key, target, now, max, stale) => takeDigest.run({ key, target, now, max, stale }).changes > 0,

@@ -1,16 +1,9 @@
-import { ChangeEventSchema, type ChangeEvent } from '../core/events/model.js';
+import { ChangeEventSchema } from '../core/events/model.js';
 import type { Db } from './db.js';
+import type { DigestEventSource } from '../ports/digests.js';
 
-/** What a digest reads: the events that alerted within a period. */
-export interface DigestEventSource {
-  /**
-   * Live, released events whose earliest report was stored (its item seen) in [start, end),
-   * oldest first by first report. By when we stored it, not when it was published: a story
-   * published at 08:59 and read at 09:05 belongs to the next digest, not to none, and each
-   * event is in exactly one period (a later report of it adds a later item, never an earlier one).
-   */
-  eventsRecordedIn(start: Date, end: Date): ChangeEvent[];
-}
+export type { DigestEventSource } from '../ports/digests.js';
+
 
 export function createDigestEventSource(db: Db): DigestEventSource {
   // items_seen finds the period's items, event_sources_item their events; the NOT EXISTS walks

@@ -11,8 +11,6 @@
  *     aliases included. `role`: a category ("CEO", "Board", "VP" …) or a title ("chief
  *     financial officer"), matched by category. `direction`: 'in' | 'out'.
  *     EventPage = { events: ChangeEvent[], total: number (counted up to 1,000), totalCapped, limit, offset }
- *   eventsByCompany(name: string, page?: { limit?, offset? }): EventPage
- *   eventsByPerson(name: string, page?: { limit?, offset? }): EventPage
  *   suggestOrganizations(query: string, limit = 25): NameSuggestion[]
  *   suggestPeople(query: string, limit = 25): NameSuggestion[]
  *     Names as reported that contain the query's words (the last one as a prefix, as it is being
@@ -21,60 +19,22 @@
  *     NameSuggestion = { name: string, events: number } — most events first.
  *   eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[]
  *     The live events an item (by id, or by its canonical URL) reported: what `/why` shows.
- *   getEvent(id: string): ChangeEvent | null — follows `mergedInto` to the live event.
- *   countEvents(): number — live events.
  *
  * The merger uses the `EventRepository` half (findCandidates, get, save, loadKnowledge,
- * saveAliasGroup, saveUnit). Wrap one item's merge in `db.transaction` so it lands whole.
+ * saveAliasGroup, saveUnit). Run one item's merge in a unit of work (src/ports/unit-of-work.ts)
+ * so it lands whole.
  */
-import type { Direction, RoleCategory } from '../core/change.js';
+import type { RoleCategory } from '../core/change.js';
 import { ROLE_CATEGORIES } from '../core/change.js';
 import {
   ChangeEventSchema, eventHorizon, eventTokens, foldLatin, personNameKey,
-  type CandidateQuery, type ChangeEvent, type EventRepository, type Knowledge,
+  type CandidateQuery, type ChangeEvent, type Knowledge,
 } from '../core/events/index.js';
 import { roleCategories } from '../core/roles.js';
 import type { Db } from './db.js';
-
-export interface EventPageRequest {
-  limit?: number;
-  offset?: number;
-}
-
-export interface EventFilter extends EventPageRequest {
-  days?: number;
-  company?: string;
-  person?: string;
-  role?: string;
-  direction?: Direction;
-  /** The clock `days` counts back from. */
-  now?: Date;
-}
-
-export interface EventPage {
-  events: ChangeEvent[];
-  /** Matching events, counted up to 1,000 (then `totalCapped`). */
-  total: number;
-  totalCapped: boolean;
-  limit: number;
-  offset: number;
-}
-
-export interface NameSuggestion {
-  name: string;
-  events: number;
-}
-
-export interface EventStore extends EventRepository {
-  recentEvents(filter?: EventFilter): EventPage;
-  eventsByCompany(name: string, page?: EventPageRequest): EventPage;
-  eventsByPerson(name: string, page?: EventPageRequest): EventPage;
-  suggestOrganizations(query: string, limit?: number): NameSuggestion[];
-  suggestPeople(query: string, limit?: number): NameSuggestion[];
-  eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[];
-  getEvent(id: string): ChangeEvent | null;
-  countEvents(): number;
-}
+import type { EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { EventPageRequest, EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;
@@ -136,7 +96,6 @@ export function createEventStore(db: Db): EventStore {
     termCount: db.prepare<[string, string], { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM event_terms WHERE kind = ? AND term = ? LIMIT ${COMMON_TERM + 1})`,
     ),
-    countLive: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events WHERE merged_into IS NULL'),
     byItem: db.prepare<[string, string], { json: string }>(
       `SELECT DISTINCT e.json, e.first_seen FROM event_sources s JOIN events e ON e.id = s.event_id
        WHERE (s.item_id = ? OR s.url = ?) AND e.merged_into IS NULL ORDER BY e.first_seen`,
@@ -244,12 +203,6 @@ export function createEventStore(db: Db): EventStore {
   const get = (id: string): ChangeEvent | null => {
     const row = sql.get.get(id);
     return row ? parse(row.json) : null;
-  };
-
-  const getEvent = (id: string): ChangeEvent | null => {
-    let event = get(id);
-    for (let hops = 0; event?.mergedInto && hops < 50; hops++) event = get(event.mergedInto);
-    return event;
   };
 
   const page = (filter: EventFilter): EventPage => {
@@ -366,15 +319,11 @@ export function createEventStore(db: Db): EventStore {
     },
     saveUnit: (unitKey, parentKey) => void sql.unit.run(unitKey, parentKey),
     recentEvents: (filter = {}) => page(filter),
-    eventsByCompany: (name, p = {}) => page({ ...p, company: name }),
-    eventsByPerson: (name, p = {}) => page({ ...p, person: name }),
     suggestOrganizations: (query, limit) => suggest('o', query, limit),
     suggestPeople: (query, limit) => suggest('p', query, limit),
     eventsForItem({ itemId, url }) {
       if (!itemId && !url) return [];
       return sql.byItem.all(itemId ?? '\u0000', url ?? '\u0000').map((r) => parse(r.json));
     },
-    getEvent,
-    countEvents: () => sql.countLive.get()?.n ?? 0,
   };
 }

@@ -1,75 +1,7 @@
 import type { Db } from './db.js';
-
-export interface FeedRecord {
-  id: number;
-  url: string;
-  name: string;
-  origin: 'config' | 'user';
-  guildId: string | null;
-  intervalMinutes: number | null;
-  addedAt: string;
-  etag: string | null;
-  lastModified: string | null;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  failingSince: string | null;
-  consecutiveFailures: number;
-  nextPollAt: string | null;
-  itemCount: number;
-  baselineDone: boolean;
-  disabled: boolean;
-  /** HTTP status of the last poll (null for files and network failures). */
-  lastStatus: number | null;
-  lastDurationMs: number | null;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  /**
-   * A config feed that moved (a permanent redirect): the address the config still names, so that
-   * the config and the stored feed stay one feed until the operator updates the config.
-   */
-  movedFrom: string | null;
-}
-
-export interface FeedSuccess {
-  at: string;
-  etag: string | null;
-  lastModified: string | null;
-  itemCount: number | null;
-  nextPollAt: string;
-  status?: number | null;
-  durationMs?: number | null;
-}
-
-export interface FeedFailure {
-  at: string;
-  error: string;
-  nextPollAt: string;
-  disable: boolean;
-  status?: number | null;
-  durationMs?: number | null;
-}
-
-export interface FeedStore {
-  /** Adds the feed if its URL is new, else refreshes its name/interval; returns the record. */
-  upsert(feed: { url: string; name: string; origin?: 'config' | 'user'; guildId?: string | null; intervalMinutes?: number | null }, now: string): FeedRecord;
-  get(id: number): FeedRecord | undefined;
-  getByUrl(url: string): FeedRecord | undefined;
-  list(): FeedRecord[];
-  remove(id: number): boolean;
-  /** A permanent redirect: the feed's address is now `url` (false when another feed has it). */
-  moveUrl(id: number, url: string): boolean;
-  /** The config names the feed's new address: nothing to remember any more. */
-  clearMovedFrom(id: number): void;
-  recordSuccess(id: number, s: FeedSuccess): void;
-  recordFailure(id: number, f: FeedFailure): void;
-  markBaselineDone(id: number): void;
-  /** Disables (with the reason shown in `feeds list`) or re-enables a feed; re-enabling polls it soon. */
-  setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): void;
-  /** Moves a feed's next poll (spreading feeds over their interval). */
-  setNextPoll(id: number, at: string): void;
-}
+import type { FeedRecord, FeedStore } from '../ports/feeds.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { FeedRecord, FeedSuccess, FeedFailure, FeedStore } from '../ports/feeds.js';
 
 interface FeedRow {
   id: number; url: string; name: string; origin: string; guild_id: string | null; interval_minutes: number | null;
@@ -165,6 +97,5 @@ export function createFeedStore(db: Db): FeedStore {
         ? db.prepare('UPDATE feeds SET disabled = 1, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(now, reason, id)
         : db.prepare(`UPDATE feeds SET disabled = 0, disabled_at = NULL, disabled_reason = NULL, consecutive_failures = 0,
             failing_since = NULL, next_poll_at = NULL WHERE id = ?`).run(id)),
-    setNextPoll: (id, at) => void db.prepare('UPDATE feeds SET next_poll_at = ? WHERE id = ?').run(at, id),
   };
 }

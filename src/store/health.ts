@@ -2,14 +2,9 @@
 // name neither the file nor what to do. Store failures are recognised here, explained with the
 // file and the fix, counted, and remembered, so that readiness and `execwatch once` tell the truth.
 
-export type StoreFailureKind = 'full' | 'io' | 'corrupt' | 'readonly' | 'locked' | 'cantopen' | 'other';
-
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
-  constructor(readonly kind: StoreFailureKind, readonly file: string, message: string, readonly code: string | null = null) {
-    super(message);
-  }
-}
+import { StoreError, type StoreFailureKind, type StoreHealth, type StoreHealthState } from '../ports/store-health.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export { StoreError, type StoreFailureKind, type StoreHealth, type StoreHealthState } from '../ports/store-health.js';
 
 interface SqliteErrorShape { name: string; code: string; message: string }
 
@@ -47,28 +42,6 @@ export function explainStoreError(err: Error & { code?: string }, file: string):
     other: `the database ${file} failed: ${said}.`,
   };
   return new StoreError(kind, file, text[kind], code);
-}
-
-export interface StoreHealthState {
-  /** False from a failed write until a write succeeds again. */
-  writable: boolean;
-  /** The database was found damaged (stays true: only a restore fixes it). */
-  corrupt: boolean;
-  lastError: StoreError | null;
-  lastErrorAt: number | null;
-  /** Store failures seen since start. */
-  failures: number;
-}
-
-export interface StoreHealth {
-  readonly file: string;
-  /** Records a store failure and returns it explained; null (and nothing recorded) for other errors. */
-  failed(err: unknown): StoreError | null;
-  /** A write went through: the store is writable again. */
-  succeeded(): void;
-  state(): StoreHealthState;
-  /** The error to report: a SQLite error explained, anything else as it is. */
-  explain(err: unknown): unknown;
 }
 
 export function createStoreHealth(deps: { file: string; onFailure?: (e: StoreError) => void; now?: () => number }): StoreHealth {

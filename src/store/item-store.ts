@@ -1,35 +1,7 @@
 import type { Db } from './db.js';
-
-/** extracting: recorded before extraction starts, so a run that dies reading the item is known to the next. */
-export type ItemStatus = 'baseline' | 'extracting' | 'processed' | 'failed';
-
-export interface ItemRecord {
-  id: string;
-  feedId: number;
-  url: string | null;
-  title: string;
-  titleKey: string;
-  publishedAt: string | null;
-  seenAt: string;
-  status: ItemStatus;
-  extractor: string | null;
-  changeCount: number;
-  note: string | null;
-}
-
-export interface ItemStore {
-  get(id: string): ItemRecord | undefined;
-  /**
-   * An item seen before under another id: the same canonical article URL (a site's front page
-   * does not count), or, when `now` is given, the same distinctive title key seen within
-   * TITLE_WINDOW_DAYS (guid churn, a rewritten date, the same story through another feed).
-   */
-  findDuplicate(url: string | null, titleKey: string, now?: string): ItemRecord | undefined;
-  findByUrl(url: string): ItemRecord[];
-  insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): void;
-  markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): void;
-  countByFeed(feedId: number): number;
-}
+import type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
+// The contract lives in src/ports; re-exported while other branches import it from here.
+export type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
 
 interface ItemRow {
   id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;
@@ -77,7 +49,6 @@ export function createItemStore(db: Db): ItemStore {
      VALUES (@id, @feedId, @url, @title, @titleKey, @publishedAt, @seenAt, @status, @extractor, @note)`,
   );
   const processed = db.prepare('UPDATE items SET status = @status, extractor = @extractor, change_count = @changeCount, note = @note WHERE id = @id');
-  const count = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM items WHERE feed_id = ?');
   return {
     get: (id) => {
       const r = byId.get(id);
@@ -93,6 +64,5 @@ export function createItemStore(db: Db): ItemStore {
     findByUrl: (url) => byUrl.all(url).map(toRecord),
     insert: (item) => void insert.run({ extractor: null, note: null, ...item }),
     markProcessed: (id, r) => void processed.run({ id, note: null, ...r }),
-    countByFeed: (feedId) => count.get(feedId)?.n ?? 0,
   };
 }

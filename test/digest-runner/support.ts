@@ -21,6 +21,7 @@ import { createEventStore } from '../../src/store/event-store.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
 import { createSubscriptionStore, type SubscriptionFilters } from '../../src/store/subscription-store.js';
+import { createUnitOfWork } from '../../src/store/unit-of-work.js';
 import { captureLogger } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-digests-')), 'execwatch.db');
@@ -65,13 +66,13 @@ export function openWorld(opts: { apiUrl: string; token: string; path?: string; 
     route: createSubscriptionRouter(stores.subscriptions, rest), resolve: createChannelResolver(rest),
   });
   const processor = createItemProcessor({
-    db, items: stores.items, changes: stores.changes, extractor: createBuiltinExtractor({ minConfidence: 0.5 }), delivery,
+    work: createUnitOfWork(db), items: stores.items, changes: stores.changes, extractor: createBuiltinExtractor(), delivery,
     events: createEventMerger({ repository: createEventStore(db), now }), logger: logs.logger, now, minConfidence: 0.5,
     onPoisonItem: () => undefined,
   });
   const feed = stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
   const digests = createDigestRunner({
-    db, subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger: logs.logger, now,
+    work: createUnitOfWork(db), subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger: logs.logger, now,
     delivery: createDigestDelivery({ store: stores.deliveries, resolve: createDigestResolver(rest), logger: logs.logger, now, renderChart: opts.renderChart }),
   });
   return {

@@ -13,9 +13,12 @@ import { createFeedReader } from '../../src/feeds/reader.js';
 import { createChangeStore } from '../../src/store/change-store.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createDeliveryStore } from '../../src/store/delivery-store.js';
-import { createEventStore, type EventStore } from '../../src/store/event-store.js';
+import { createEventStore } from '../../src/store/event-store.js';
+import { createEventMerger } from '../../src/core/events/merger.js';
+import { eventAlertKey } from '../../src/pipeline/event-alert.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
+import { createRecordsQuery } from '../../src/store/records-query-store.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 
@@ -72,49 +75,52 @@ export function openStores(path = join(mkdtempSync(join(tmpdir(), 'execwatch-dis
       changes: createChangeStore(db),
       deliveries: createDeliveryStore(db),
       subscriptions: createSubscriptionStore(db),
+      events: createEventStore(db),
     },
   };
 }
 
-/** Stores a change the way the pipeline does: feed, item, change rows. */
-export function seedChange(db: Db, stores: ReturnType<typeof openStores>['stores'], spec: ChangeSpec & { itemId?: string; createdAt?: string; itemStatus?: 'processed' | 'baseline' }): number {
+/**
+ * Stores a change the way the pipeline does: feed, item and change rows, and (at or above the
+ * alert threshold) the change merged into an event, at the time `createdAt` says. Returns the
+ * alert key of the change's event, or null when it made none.
+ */
+export function seedChange(db: Db, stores: ReturnType<typeof openStores>['stores'], spec: ChangeSpec & { itemId?: string; createdAt?: string; itemStatus?: 'processed' | 'baseline' }, minConfidence = 0.5): string | null {
   const feed = stores.feeds.upsert({ url: `https://feeds.example/${spec.feed ?? 'example'}.xml`, name: spec.feed ?? 'Example News' }, new Date().toISOString());
   const itemId = spec.itemId ?? `item-${Math.random().toString(36).slice(2)}`;
-  const change = buildChange(spec, itemId);
   const at = spec.createdAt ?? new Date().toISOString();
+  const change = buildChange({ ...spec, publishedAt: spec.publishedAt ?? at }, itemId);
+  const merger = createEventMerger({ repository: stores.events, now: () => new Date(at) });
   return db.transaction(() => {
     stores.items.insert({ id: itemId, feedId: feed.id, url: change.source.url, title: `${spec.person} news`, titleKey: itemId, publishedAt: change.source.publishedAt, seenAt: at, status: spec.itemStatus ?? 'processed' });
-    if (spec.itemStatus === 'baseline') return 0;
-    const id = stores.changes.insert(itemId, change, at);
+    if (spec.itemStatus === 'baseline') return null;
+    stores.changes.insert(itemId, change, at);
     stores.items.markProcessed(itemId, { status: 'processed', extractor: 'builtin', changeCount: 1 });
-    return id;
+    const alerting = change.confidence >= minConfidence ? [change] : [];
+    const merged = merger.mergeItem({ id: itemId, title: `${spec.person} news`, url: change.source.url, feed: change.source.feed, publishedAt: change.source.publishedAt }, alerting);
+    const event = merged.outcomes[0]?.event;
+    return event ? eventAlertKey(event.id) : null;
   })();
 }
 
 export interface BotHarness {
   emu: DiscordEmulator;
   db: Db;
-  stores: ReturnType<typeof openStores>['stores'] & { events?: EventStore };
+  stores: ReturnType<typeof openStores>['stores'];
   logs: ReturnType<typeof captureLogger>['lines'];
   close(): Promise<void>;
 }
 
 /** The real bot (client, dispatcher, commands) against the emulator, with commands deployed. */
-export async function startBotHarness(options: {
-  guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number;
-  /** Commands read stored events (as the app does) instead of stored changes. */
-  events?: boolean;
-  now?: () => Date;
-} = {}): Promise<BotHarness> {
+export async function startBotHarness(options: { guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number; now?: () => Date } = {}): Promise<BotHarness> {
   const emu = await startDiscordEmulator({ waitTimeoutMs: 5000 });
-  const opened = openStores();
-  const db = opened.db;
-  const stores = options.events ? { ...opened.stores, events: createEventStore(db) } : opened.stores;
+  const { db, stores } = openStores();
   const { logger, lines } = captureLogger();
   const reader = createFeedReader({ userAgent: 'execwatch-test', timeoutMs: 5000, maxBytes: 1_000_000, allowPrivateAddresses: true });
   const commands = options.commands ?? allCommands;
+  const now = options.now ?? (() => new Date());
   const { bot } = createDiscordApp({
-    token: emu.token, apiBase: emu.apiUrl, db, stores, reader, logger, now: options.now ?? (() => new Date()),
+    token: emu.token, apiBase: emu.apiUrl, stores: { ...stores, records: createRecordsQuery(db, stores.events, now) }, reader, logger, now,
     guard: options.guard ?? createAddressGuard(), minConfidence: options.minConfidence ?? 0.5, commands,
   });
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);

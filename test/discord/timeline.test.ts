@@ -21,13 +21,13 @@ describe('/timeline and /changes export:true', () => {
   let h: BotHarness;
 
   beforeAll(async () => {
-    h = await startBotHarness({ events: true, now: () => NOW });
-    for (const e of ACME_EVENTS) h.stores.events!.save(seedEvent(e));
+    h = await startBotHarness({ now: () => NOW });
+    for (const e of ACME_EVENTS) h.stores.events.save(seedEvent(e));
   });
   afterAll(async () => h?.close());
 
   it('the spec built for the seeded events has the holders, posts and dates', () => {
-    const found = createRecordsQuery(h.db, h.stores.events!, () => NOW).forOrganization('Acme Robotics', 100);
+    const found = createRecordsQuery(h.db, h.stores.events, () => NOW).forOrganization('Acme Robotics', 100);
     const spec = timelineSpec(buildTimeline(found.records, { view: 'organization', subject: 'Acme Robotics', now: NOW })) as unknown as { datasets: { segments: Segment[] } };
     const bars = spec.datasets.segments.map((s) => [s.post, s.person, s.state, s.start, s.open ? 'open' : s.end]);
     expect(bars).toEqual([
@@ -62,7 +62,7 @@ describe('/timeline and /changes export:true', () => {
     expect(file).toMatchObject({ filename: 'timeline.png', contentType: 'image/png' });
     const png = decodePng(file!.data);
     // The reply is the picture of the spec above: same size as drawing that spec here.
-    const found = createRecordsQuery(h.db, h.stores.events!, () => NOW).forOrganization('Acme Robotics', 100);
+    const found = createRecordsQuery(h.db, h.stores.events, () => NOW).forOrganization('Acme Robotics', 100);
     const expected = await renderChartPng(timelineSpec(buildTimeline(found.records, { view: 'organization', subject: 'Acme Robotics', now: NOW })));
     expect([png.width, png.height]).toEqual([expected.width, expected.height]);
     expect(png.width).toBeGreaterThan(1000);

@@ -51,7 +51,7 @@ describe('migration 0009: the merger index keyed by transliteration-folded name 
       const { outcomes } = merger.mergeItem(itemOf('b', '2022-06-03T10:00:00Z'),
         [change({ item: 'b', at: '2022-06-03T10:00:00Z', person: 'Sergei Ivanov', org: 'Yandex N.V.' })]);
       expect(outcomes[0]).toMatchObject({ kind: 'corroborated', alert: 'edit', event: { id: 'ev-old' } });
-      expect(store.getEvent('ev-old')?.sources.map((s) => s.itemId)).toEqual(['a', 'b']);
+      expect(store.get('ev-old')?.sources.map((s) => s.itemId)).toEqual(['a', 'b']);
     } finally {
       db.close();
     }

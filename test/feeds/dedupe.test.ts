@@ -31,7 +31,7 @@ describe('one story, one alert', () => {
   const alerts: Alert[] = [];
   const extracted: string[] = [];
   const target: AlertTarget = { id: 'capture', send: async (a) => (alerts.push(a), null) };
-  const builtin = createBuiltinExtractor({ minConfidence: 0.5 });
+  const builtin = createBuiltinExtractor();
   // The real extractor, counted: an item that reaches extraction was taken for a new story.
   const extractor: Extractor = { name: builtin.name, extract: async (item) => (extracted.push(item.title), builtin.extract(item)) };
   const open = () => createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [target], extractor });

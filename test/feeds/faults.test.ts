@@ -11,6 +11,7 @@ import type { Alert, AlertTarget } from '../../src/notify/alert.js';
 import type { FeedRecord } from '../../src/store/feed-store.js';
 import { buildRssFeed } from '../support/builders.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
+import { parsePrometheusText, sampleValue } from '../support/prom-text.js';
 
 // Acceptance: a fault-injecting feed server. The worker survives every fault, the other feeds
 // keep their schedule, and each fault shows in that feed's health.
@@ -174,7 +175,11 @@ describe('polling against a misbehaving server', () => {
   it('disables a feed that fails for longer than disableAfterHours, reports it, and stops polling it', async () => {
     clock.advance(2 * 3600_000);
     const hits = server.hits('/missing.xml');
-    await app.scheduler.pollFeeds([feed('not found')]);
+    const [outcome] = await app.scheduler.pollFeeds([feed('not found')]);
+    expect(outcome!.failure).toMatchObject({ kind: 'http', message: expect.stringMatching(/HTTP 404/) });
+    // The metric's reason is the failure's kind, read off the value, not off the text.
+    const failures = sampleValue(parsePrometheusText(await app.metrics.render()), 'execwatch_feed_failures_total', { reason: 'http' });
+    expect(failures).toBeGreaterThanOrEqual(1);
     expect(feed('not found')).toMatchObject({ disabled: true, disabledReason: expect.stringMatching(/HTTP 404/) });
     expect(disabled.map((d) => d.feed.name)).toEqual(['not found']);
     expect(disabled[0]!.error).toMatch(/HTTP 404/);

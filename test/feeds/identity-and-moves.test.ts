@@ -8,6 +8,7 @@ import { buildRssFeed, type RssItemSpec } from '../support/builders.js';
 import { writeTestConfig } from '../support/config-file.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { captureLogger } from '../discord/harness.js';
+import { itemsOfFeed } from '../support/items.js';
 
 // Issue 12, defect 7: items sharing one guid, a keep-alive connection reset, feeds that moved.
 
@@ -45,7 +46,7 @@ describe('a guid shared by different items', () => {
     const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
       const [outcome] = await app.scheduler.pollAll();
-      expect(app.stores.items.countByFeed(outcome!.feedId)).toBe(20);
+      expect(itemsOfFeed(app.db, outcome!.feedId)).toBe(20);
       const warned = logs.lines.find((l) => l.msg?.includes('share one guid'));
       expect(warned).toMatchObject({ level: 'warn', obj: { feed: 'Sharing', sharedIds: [{ id: expect.stringContaining('same-guid-for-all'), items: 20 }] } });
     } finally {
@@ -142,7 +143,7 @@ describe('a feed that moved', () => {
     app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
       expect(app.stores.feeds.list().map((f) => [f.id, f.url, f.movedFrom])).toEqual([[id, `${server.url}/cfg-new.xml`, null]]);
-      expect(app.stores.items.countByFeed(id)).toBe(1);
+      expect(itemsOfFeed(app.db, id)).toBe(1);
     } finally {
       await app.close();
     }

@@ -68,6 +68,22 @@ describe('alerts and the outbox', () => {
     expect(p.stores.deliveries.outbox()).toHaveLength(0);
     p.db.close();
   });
+
+  it('stores a change below extraction.minConfidence but does not alert it (the built-in extractor drops nothing)', async () => {
+    const target = recordingTarget('console');
+    const p = openPipeline({ extractor: createBuiltinExtractor(), targets: [target.target] });
+    // A headline "name" the story never repeats: the built-in extractor reads it at 0.45, under 0.5.
+    const vague = entry({
+      id: 'https://news.example/kmart', url: 'https://news.example/kmart', title: 'KMart Names Yum Marketing Maven As CEO',
+      summary: 'The retailer said on Tuesday that the new chief executive would start next month, after a long search that followed weak holiday sales and the departure of its previous leader.',
+    });
+    expect(await p.process(vague)).toEqual({ kind: 'processed', changes: 1, alerts: 0 });
+    expect(p.stores.changes.byItem(vague.id).map((c) => [c.change.person.name, c.change.confidence])).toEqual([['Yum Marketing Maven', 0.45]]);
+    expect(p.stores.deliveries.outbox()).toHaveLength(0);
+    await p.delivery.retryPending();
+    expect(target.sent).toHaveLength(0);
+    p.db.close();
+  });
 });
 
 describe('poison items', () => {
@@ -76,7 +92,7 @@ describe('poison items', () => {
 
   it('records an item over its time budget as failed, reports it once, never reads it again, and goes on with the next item', async () => {
     const target = recordingTarget('console');
-    const p = openPipeline({ extractor: createPooledExtractor(spinning, 0.5), targets: [target.target] });
+    const p = openPipeline({ extractor: createPooledExtractor(spinning), targets: [target.target] });
     const bad = entry({ id: 'bad', url: 'https://news.example/bad', title: 'spin' });
     const outcome = await p.process(bad);
     expect(outcome).toMatchObject({ kind: 'failed', poison: true });

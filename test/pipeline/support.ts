@@ -13,6 +13,7 @@ import { createDeliveryStore } from '../../src/store/delivery-store.js';
 import { createEventStore } from '../../src/store/event-store.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
+import { createUnitOfWork } from '../../src/store/unit-of-work.js';
 import { captureLogger } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-pipeline-')), 'execwatch.db');
@@ -33,7 +34,7 @@ export function openPipeline(opts: { extractor: Extractor; targets: AlertTarget[
   const delivery = createDelivery({ targets: opts.targets, store: stores.deliveries, logger: logs.logger, now });
   const poisoned: PoisonNotice[] = [];
   const processor = createItemProcessor({
-    db, items: stores.items, changes: stores.changes, extractor: opts.extractor, delivery,
+    work: createUnitOfWork(db), items: stores.items, changes: stores.changes, extractor: opts.extractor, delivery,
     events: createEventMerger({ repository: createEventStore(db), now }),
     logger: logs.logger, now, minConfidence: 0.5,
     onPoisonItem: (n) => void poisoned.push(n),

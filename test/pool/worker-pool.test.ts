@@ -37,7 +37,7 @@ describe('the worker pool', () => {
   });
 
   it('extracts in a worker what the extractor finds in process', async () => {
-    const changes = await pool.extract(item(), 0.5);
+    const changes = await pool.extract(item());
     expect(changes.map((c) => [c.person.name, c.role.category, c.direction])).toEqual([['Jane Doe', 'CEO', 'in']]);
     expect(changes).toEqual(extractChanges(item()).filter((c) => c.confidence >= 0.5));
   });
@@ -55,12 +55,12 @@ describe('the worker pool', () => {
   });
 
   it('gives up on an item over its budget as a poison item, with the event loop free meanwhile, then serves the next item', async () => {
-    const { turns, result } = await loopTurnsDuring(spinning.extract(item({ title: 'spin' }), 0.5));
+    const { turns, result } = await loopTurnsDuring(spinning.extract(item({ title: 'spin' })));
     expect(result.status).toBe('rejected');
     expect(isPoisonItem((result as PromiseRejectedResult).reason)).toBe(true);
     expect(turns).toBeGreaterThan(5);
     // The stuck worker was terminated and replaced.
-    expect(await spinning.extract(item({ title: 'fine' }), 0.5)).toEqual([]);
+    expect(await spinning.extract(item({ title: 'fine' }))).toEqual([]);
   }, 30_000);
 
   it('bounds parsing too: a document that never finishes fails its feed, not the process', async () => {

@@ -7,6 +7,7 @@ import { scoreItems, type ScoreReport } from '../../src/eval/score.js';
 import { decodeFeedBytes } from '../../src/feeds/decode.js';
 import { analyseFiling, type FilingAnalysis } from '../../src/sec/analyse.js';
 import { extractFilingChanges } from '../../src/sec/filing-extractor.js';
+import { alertingOnly } from '../../src/extract/index.js';
 
 /** Our own 8-K documents (test/fixtures/sec), written for these tests. */
 export const OWN_DIR = join(import.meta.dirname, '..', 'fixtures', 'sec');
@@ -22,7 +23,8 @@ export function readGold(path: string): GoldItem[] {
 export async function scoreFilings(dir: string, gold: GoldItem[], extractor: Extractor | null): Promise<ScoreReport> {
   const preds = new Map<string, { changes: unknown[] }>();
   for (const g of gold) {
-    const changes = await extractFilingChanges(analyse(join(dir, g.id)), extractor, { itemId: g.id, url: null, feed: null });
+    // Scored as they would alert (the general extractor returns low-confidence changes too).
+    const changes = await extractFilingChanges(analyse(join(dir, g.id)), extractor && alertingOnly(extractor), { itemId: g.id, url: null, feed: null });
     preds.set(g.id, { changes: changes.map(toGoldChange) });
   }
   return scoreItems(gold, preds, { errors: true });

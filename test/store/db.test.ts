@@ -50,13 +50,30 @@ describe('database', () => {
     db.close();
   });
 
-  it('claims a delivery once per (alert, target)', () => {
+  it('keeps a failure as a value with its kind, and reads a row of an older version as transient', () => {
     const db = openDatabase(':memory:');
     const d = createDeliveryStore(db);
-    expect(d.claim('change:1', 'console', 'now')).toBe(true);
-    expect(d.claim('change:1', 'console', 'now')).toBe(false);
-    expect(d.claim('change:1', 'webhook:1', 'now')).toBe(true);
+    d.enqueue('event:1', '{}', ['channel:1', 'channel:2'], 'now');
+    d.markFailed('event:1', 'channel:1', { kind: 'unreachable', message: 'Missing Permissions (50013)' }, 'later');
+    d.markFailed('event:1', 'channel:2', { kind: 'transient', message: 'HTTP 502: Bad Gateway' }, 'later');
+    expect(d.get('event:1', 'channel:1')!.lastError).toEqual({ kind: 'unreachable', message: 'Missing Permissions (50013)' });
+    expect(d.get('event:1', 'channel:2')!.lastError).toEqual({ kind: 'transient', message: 'HTTP 502: Bad Gateway' });
+    db.prepare("UPDATE deliveries SET last_error = 'socket hang up' WHERE target = 'channel:2'").run();
+    expect(d.get('event:1', 'channel:2')!.lastError).toEqual({ kind: 'transient', message: 'socket hang up' });
+    // A transient failure is work left; an unreachable target is not (it is never retried).
+    expect(d.clearOutbox('event:1', undefined, 5)).toBe(false);
+    d.markSent('event:1', 'channel:2', 'm2', 'later');
+    expect(d.clearOutbox('event:1', undefined, 5)).toBe(true);
+    db.close();
+  });
+
+  it('keeps one delivery per (alert, target): enqueueing again leaves a sent one sent', () => {
+    const db = openDatabase(':memory:');
+    const d = createDeliveryStore(db);
+    d.enqueue('change:1', '{}', ['console'], 'now');
     d.markSent('change:1', 'console', 'm1', 'later');
+    d.enqueue('change:1', '{}', ['console', 'webhook:1'], 'again');
+    expect(d.forAlert('change:1').map((r) => [r.target, r.status]).sort()).toEqual([['console', 'sent'], ['webhook:1', 'queued']]);
     expect(d.get('change:1', 'console')).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
     db.close();
   });

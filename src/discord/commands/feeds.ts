@@ -1,7 +1,7 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { escapeText, linkTarget, plainText } from '../../notify/discord-text.js';
-import type { FeedRecord } from '../../store/feed-store.js';
+import type { FeedRecord } from '../../ports/feeds.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
 import { requireManageServer } from '../permissions.js';

@@ -2,7 +2,7 @@ import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits,
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
 import { escapeText } from '../../notify/discord-text.js';
-import type { SubscriptionFilters } from '../../store/subscription-store.js';
+import type { SubscriptionFilters } from '../../ports/subscriptions.js';
 import { UserError, type SlashCommand } from '../command.js';
 import { listOption, parseOptions } from '../options.js';
 import { requireManageServer } from '../permissions.js';

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
 import { escapeText, linkTarget } from '../../notify/discord-text.js';
+import { parseTargetId } from '../../notify/target-id.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';
-import type { ItemRecord } from '../../store/item-store.js';
+import type { ItemRecord } from '../../ports/items.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';
 import { discordTime } from '../render.js';
@@ -25,7 +26,10 @@ const UrlOption = z.object({
   }, 'that is not an article URL; paste the full link, starting with https://'),
 });
 
-const target = (id: string): string => (id.startsWith('channel:') ? `<#${id.slice(8)}>` : id.startsWith('webhook:') ? 'the webhook' : id);
+const target = (id: string): string => {
+  const ref = parseTargetId(id);
+  return ref.kind === 'channel' ? `<#${ref.channelId}>` : ref.kind === 'webhook' ? 'the webhook' : id;
+};
 
 function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
   const feed = ctx.feeds.get(item.feedId);
@@ -57,18 +61,21 @@ function explainItem(item: ItemRecord, ctx: CommandContext): string[] {
     const deliveries = ctx.deliveries.forAlert(alertKey);
     if (!deliveries.length) lines.push('  ↳ no alert target matched it (no subscription filter let it through).');
     for (const d of deliveries) {
-      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' || d.status === 'queued' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ?? 'unknown')}`;
+      const state = d.status === 'sent' ? 'alerted' : d.status === 'pending' || d.status === 'queued' ? 'alert pending' : `alert failed: ${escapeText(d.lastError ? `${d.lastError.kind}: ${d.lastError.message}` : 'unknown')}`;
       lines.push(`  ↳ ${state} in ${target(d.target)} ${discordTime(d.updatedAt, 'R')}`);
     }
   };
   for (const stored of changes) {
     const c = stored.change;
-    if (c.confidence >= ctx.minConfidence && ctx.events) continue; // explained by its event below
+    const ownKey = `change:${stored.id}`;
+    // Explained by its event below, unless merging failed and the change alerted on its own
+    // (src/pipeline/process-item.ts).
+    if (c.confidence >= ctx.minConfidence && !ctx.deliveries.forAlert(ownKey).length) continue;
     lines.push(`**${escapeText(headline(c))}** — confidence ${Math.round(c.confidence * 100)}%`);
     if (c.confidence < ctx.minConfidence) lines.push(`  ↳ not alerted: below the alert threshold of ${Math.round(ctx.minConfidence * 100)}%.`);
-    else deliveryLines(`change:${stored.id}`);
+    else deliveryLines(ownKey);
   }
-  for (const event of ctx.events?.eventsForItem({ itemId: item.id }) ?? []) {
+  for (const event of ctx.events.eventsForItem({ itemId: item.id })) {
     const outlets = new Set(event.sources.map((s) => s.outlet)).size;
     lines.push(`**${escapeText(headline(eventAsChange(event)))}** — confidence ${Math.round(event.confidence * 100)}%, ${outlets} outlet${outlets === 1 ? '' : 's'}`);
     const filed = filingLine(event);

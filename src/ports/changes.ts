@@ -1,0 +1,24 @@
+// The stored changes: what the pipeline writes per item and what /why and the CLI read.
+
+import type { LeadershipChange } from '../core/change.js';
+
+export interface StoredChange {
+  id: number;
+  itemId: string;
+  createdAt: string;
+  change: LeadershipChange;
+}
+
+export interface ChangeQuery {
+  sinceIso?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ChangeStore {
+  insert(itemId: string, change: LeadershipChange, createdAt: string): number;
+  get(id: number): StoredChange | undefined;
+  byItem(itemId: string): StoredChange[];
+  recent(q?: ChangeQuery): StoredChange[];
+  count(): number;
+}
