@@ -1,8 +1,8 @@
 // What execwatch needs of discord.js, behind one module that is imported only when Discord is
 // configured: loading discord.js costs about 50 MB and a second of start-up.
 import { createDiscordApp } from './setup.js';
-import { createBotRest } from '../notify/discord-rest.js';
-import { createWebhookTarget } from '../notify/discord-webhook-target.js';
+import { createBotRest } from './targets/rest.js';
+import { createWebhookTarget } from './targets/webhook-target.js';
 
 export { createBotRest, createDiscordApp, createWebhookTarget };
 

@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { headline, type Alert } from '../notify/alert.js';
-import { escapeText, maskedLink, outletName } from '../notify/discord-text.js';
+import { escapeText, maskedLink } from './markdown.js';
+import { outletName } from '../notify/plain-text.js';
 
 const COLOR_LIST = 0x5865f2;
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

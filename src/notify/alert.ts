@@ -1,4 +1,5 @@
 import type { LeadershipChange } from '../core/change.js';
+import type { DeliveryFailure } from '../ports/deliveries.js';
 
 export interface AlertSource {
   title: string;
@@ -46,6 +47,18 @@ export interface AlertTarget {
   /** Posts the alert; returns the message id when the target can edit it later. */
   send(alert: Alert, context?: SendContext): Promise<string | null>;
   edit?(messageId: string, alert: Alert): Promise<void>;
+  /**
+   * What the target would post, for telling whether an edit changes anything; the alert itself
+   * when absent. Kept stable: posted messages are compared by its fingerprint.
+   */
+  payload?(alert: Alert): unknown;
+  /** What a failed send or edit means (the platform's errors read by the platform's adapter); transient when absent. */
+  failure?(err: unknown): DeliveryFailure;
+}
+
+/** A failure a target did not explain: retried, as a network error would be. */
+export function unexplainedFailure(err: unknown): DeliveryFailure {
+  return { kind: 'transient', message: err instanceof Error ? err.message : String(err) };
 }
 
 /** What the extractors write when no organisation was found: the alert says so in words. */

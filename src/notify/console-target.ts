@@ -1,6 +1,6 @@
 import type { Alert, AlertTarget } from './alert.js';
 import { headline, organizationLabel, organizationNamed } from './alert.js';
-import { outletName, plainText } from './discord-text.js';
+import { outletName, plainText } from './plain-text.js';
 import { targetId } from './target-id.js';
 
 export interface ConsoleTargetOptions {

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
-import type { Alert, AlertTarget } from './alert.js';
+import { unexplainedFailure, type Alert, type AlertTarget } from './alert.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
-import { classifyDiscordError } from './discord-errors.js';
-import { renderEmbed } from './embed.js';
 import { createKeyedQueue } from './target-queue.js';
 
 export interface DeliveryLogger {
@@ -76,8 +74,9 @@ export interface DeliveryDeps {
 /** Discord honours an enforced nonce for a few minutes; a retry later than this may post twice. */
 const NONCE_WINDOW_MS = 4 * 60_000;
 
-export function payloadHash(alert: Alert): string {
-  return createHash('sha256').update(JSON.stringify(renderEmbed(alert))).digest('hex').slice(0, 32);
+/** Fingerprint of what the target posts for the alert (its `payload`, else the alert). */
+export function payloadHash(alert: Alert, target: AlertTarget): string {
+  return createHash('sha256').update(JSON.stringify(target.payload ? target.payload(alert) : alert)).digest('hex').slice(0, 32);
 }
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
@@ -96,7 +95,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   };
 
   async function failure(alert: Alert, target: AlertTarget, err: unknown, wasSent: boolean): Promise<DeliveryResult> {
-    const c = classifyDiscordError(err);
+    const c = target.failure ? target.failure(err) : unexplainedFailure(err);
     const base = { alertKey: alert.key, target: target.id, error: c.message };
     deps.metrics?.alertFailed(target.id);
     if (c.kind === 'unreachable') {
@@ -117,7 +116,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   }
 
   /** One (alert, target) as its row stands when its turn in the target's queue comes; null: not now. */
-  async function toTarget(alert: Alert, target: AlertTarget, hash: string, retryFailed: boolean): Promise<DeliveryResult | null> {
+  async function toTarget(alert: Alert, target: AlertTarget, retryFailed: boolean): Promise<DeliveryResult | null> {
+    const hash = payloadHash(alert, target);
     const base = { alertKey: alert.key, target: target.id };
     const row = deps.store.get(alert.key, target.id);
     if (!row) return null;
@@ -167,12 +167,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   /** Every target row of one outbox entry through its target's queue; clears the entry when all are done. */
   async function deliverEntry(alertKey: string, alertJson: string, retryFailed: boolean): Promise<DeliveryResult[]> {
     const alert = JSON.parse(alertJson) as Alert;
-    const hash = payloadHash(alert);
     const runs: Array<Promise<DeliveryResult | null>> = [];
     for (const row of deps.store.forAlert(alertKey)) {
       const target = targetOf(row);
       if (target) {
-        runs.push(queue.run(target.id, () => toTarget(alert, target, hash, retryFailed)));
+        runs.push(queue.run(target.id, () => toTarget(alert, target, retryFailed)));
       } else if (row.status !== 'sent' && !(row.status === 'failed' && row.lastError?.kind === 'unreachable')) {
         // The configuration no longer has it (a webhook removed): nothing will ever take this alert.
         deps.store.markFailed(alertKey, row.target, { kind: 'unreachable', message: 'the target is no longer configured' }, iso());

@@ -3,7 +3,7 @@ import type { DeliveryStore } from '../ports/deliveries.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { DeliveryLogger } from './delivery.js';
 import { DigestPostSchema, type DigestPost, type DigestTarget } from './digest-post.js';
-import { classifyDiscordError } from './discord-errors.js';
+import { unexplainedFailure } from './alert.js';
 
 export interface DigestDeliveryResult {
   key: string;
@@ -63,7 +63,7 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
       deps.store.markSent(key, targetId, messageId, iso());
       return { key, target: targetId, outcome: 'sent', chart: chart !== null };
     } catch (err) {
-      const c = classifyDiscordError(err);
+      const c = target.failure ? target.failure(err) : unexplainedFailure(err);
       if (c.kind === 'unreachable') {
         deps.store.markFailed(key, targetId, { kind: 'unreachable', message: c.message }, iso());
         deps.logger.warn({ target: targetId, digest: key, err: c.message }, 'digest target unreachable; pausing it');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeliveryFailure } from '../ports/deliveries.js';
 
 /** A digest as it waits in the outbox: its messages as built, its chart as a spec (drawn when posted). */
 export const DigestPostSchema = z.object({
@@ -22,4 +23,6 @@ export interface DigestTarget {
    * makes a retried post of the same digest come back as the first one. Returns the first message id.
    */
   send(messages: readonly string[], chart: Buffer | null, idempotencyKey: string): Promise<string>;
+  /** What a failed post means (the platform's errors read by its adapter); transient when absent. */
+  failure?(err: unknown): DeliveryFailure;
 }

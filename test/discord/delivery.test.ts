@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/notify/alert.js';
 import { createCircuitBreaker } from '../../src/notify/circuit-breaker.js';
-import { createBotRest } from '../../src/notify/discord-rest.js';
-import { createSubscriptionRouter, createUnreachableHandler } from '../../src/notify/discord-subscriptions.js';
+import { createBotRest } from '../../src/discord/targets/rest.js';
+import { createSubscriptionRouter, createUnreachableHandler } from '../../src/discord/targets/subscriptions.js';
 import { createDelivery, type Delivery } from '../../src/notify/delivery.js';
 import type { SubscriptionFilters } from '../../src/store/subscription-store.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/notify/alert.js';
-import { renderEmbed, renderMessage } from '../../src/notify/embed.js';
+import { renderEmbed, renderMessage } from '../../src/discord/targets/embed.js';
 import { validateMessageBody } from '../support/discord-emulator/validate.js';
 import { buildChange } from './harness.js';
 

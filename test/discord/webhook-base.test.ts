@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load.js';
 import { openApp } from '../../src/main.js';
-import { canonicalApiBase, parseWebhookUrl } from '../../src/notify/webhook-url.js';
+import { canonicalApiBase, parseWebhookUrl } from '../../src/discord/targets/webhook-url.js';
 import { writeTestConfig } from '../support/config-file.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { buildChange } from './harness.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { headline, type Alert } from '../../src/notify/alert.js';
 import { createConsoleTarget } from '../../src/notify/console-target.js';
-import { escapeText, linkTarget, maskedLink, plainText } from '../../src/notify/discord-text.js';
-import { renderEmbed } from '../../src/notify/embed.js';
+import { escapeText, linkTarget, maskedLink } from '../../src/discord/markdown.js';
+import { plainText } from '../../src/notify/plain-text.js';
+import { renderEmbed } from '../../src/discord/targets/embed.js';
 import { buildChange } from '../discord/harness.js';
 
 describe('feed text made safe for Discord', () => {

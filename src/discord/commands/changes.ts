@@ -2,7 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type C
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
 import { formatCsv } from '../../export/rows.js';
-import { escapeText } from '../../notify/discord-text.js';
+import { escapeText } from '../markdown.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { respondWithNames } from '../name-choices.js';
 import { nameOption, parseOptions } from '../options.js';

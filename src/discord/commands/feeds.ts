@@ -1,6 +1,7 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
-import { escapeText, linkTarget, plainText } from '../../notify/discord-text.js';
+import { escapeText, linkTarget } from '../markdown.js';
+import { plainText } from '../../notify/plain-text.js';
 import type { FeedRecord } from '../../ports/feeds.js';
 import { UserError, type CommandContext, type SlashCommand } from '../command.js';
 import { parseOptions } from '../options.js';

@@ -1,7 +1,7 @@
 import { ChannelType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { ROLE_CATEGORIES } from '../../core/change.js';
-import { escapeText } from '../../notify/discord-text.js';
+import { escapeText } from '../markdown.js';
 import type { SubscriptionFilters } from '../../ports/subscriptions.js';
 import { UserError, type SlashCommand } from '../command.js';
 import { listOption, parseOptions } from '../options.js';

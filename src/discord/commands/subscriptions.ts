@@ -1,5 +1,5 @@
 import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { escapeText } from '../../notify/discord-text.js';
+import { escapeText } from '../markdown.js';
 import type { SlashCommand } from '../command.js';
 import { requireManageServer } from '../permissions.js';
 import { discordTime } from '../render.js';

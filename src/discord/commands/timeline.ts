@@ -1,6 +1,6 @@
 import { SlashCommandBuilder, type APIEmbed, type AutocompleteInteraction } from 'discord.js';
 import { z } from 'zod';
-import { escapeText } from '../../notify/discord-text.js';
+import { escapeText } from '../markdown.js';
 import type { Timeline } from '../../timeline/model.js';
 import type { RecordNameKind } from '../../timeline/records-query.js';
 import { timelineSubject } from '../../timeline/subject.js';

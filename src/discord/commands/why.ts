@@ -2,7 +2,7 @@ import { MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
 import { z } from 'zod';
 import { canonicalUrl } from '../../feeds/urls.js';
 import { headline } from '../../notify/alert.js';
-import { escapeText, linkTarget } from '../../notify/discord-text.js';
+import { escapeText, linkTarget } from '../markdown.js';
 import { parseTargetId } from '../../notify/target-id.js';
 import { eventAlertKey, eventAsChange } from '../../pipeline/event-alert.js';
 import { accessionOfUrl, explainFiling, filingLine } from '../../sec/explain.js';

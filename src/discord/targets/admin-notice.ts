@@ -1,5 +1,5 @@
 import type { REST } from 'discord.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../../core/log.js';
 
 /** Says something operational to the admin channel (when there is one) and always to the log. */
 export type AdminNotice = (text: string, details?: object) => Promise<void>;

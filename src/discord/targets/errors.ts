@@ -1,7 +1,7 @@
-import type { DeliveryFailureKind } from '../ports/deliveries.js';
+import type { DeliveryFailure, DeliveryFailureKind } from '../../ports/deliveries.js';
 
-// Recognised by shape rather than instanceof, so that delivery (used with or without Discord)
-// does not load discord.js: @discordjs/rest names its errors `DiscordAPIError[code]` and `HTTPError`.
+// Recognised by shape rather than instanceof (@discordjs/rest names its errors
+// `DiscordAPIError[code]` and `HTTPError`), for the REST client and the webhook client alike.
 interface ApiErrorShape { name: string; message: string; code: unknown; status: number }
 const isDiscordApiError = (err: unknown): err is ApiErrorShape =>
   err instanceof Error && err.name.startsWith('DiscordAPIError') && typeof (err as { status?: unknown }).status === 'number';
@@ -33,4 +33,10 @@ export function classifyDiscordError(err: unknown): { kind: DiscordFailure; code
   }
   if (isHttpError(err)) return { kind: 'transient', code: null, message: `HTTP ${err.status} ${err.message}` };
   return { kind: 'transient', code: null, message: (err as Error)?.message ?? String(err) };
+}
+
+/** What the Discord targets tell delivery about a failed post (src/notify reads no Discord errors). */
+export function discordFailure(err: unknown): DeliveryFailure {
+  const { kind, message } = classifyDiscordError(err);
+  return { kind, message };
 }

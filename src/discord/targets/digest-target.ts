@@ -1,6 +1,8 @@
 import type { REST } from 'discord.js';
-import { nonceFor } from './discord-channel-target.js';
-import type { DigestTarget } from './digest-post.js';
+import { parseTargetId, targetId } from '../../notify/target-id.js';
+import { nonceFor } from './channel-target.js';
+import { discordFailure } from './errors.js';
+import type { DigestTarget } from '../../notify/digest-post.js';
 
 const MISSING_PERMISSIONS = 50013;
 
@@ -11,7 +13,8 @@ const MISSING_PERMISSIONS = 50013;
  */
 export function createDigestChannelTarget(rest: REST, channelId: string): DigestTarget {
   return {
-    id: `channel:${channelId}`,
+    id: targetId({ kind: 'channel', channelId }),
+    failure: discordFailure,
     async send(messages, chart, idempotencyKey) {
       let first: string | null = null;
       for (const [i, content] of messages.entries()) {
@@ -36,5 +39,8 @@ export function createDigestChannelTarget(rest: REST, channelId: string): Digest
 
 /** A digest target from its id (`channel:ID`): digests are posted by the bot to channels only. */
 export function createDigestResolver(rest: REST): (targetId: string) => DigestTarget | undefined {
-  return (id) => (id.startsWith('channel:') ? createDigestChannelTarget(rest, id.slice('channel:'.length)) : undefined);
+  return (id) => {
+    const ref = parseTargetId(id);
+    return ref.kind === 'channel' ? createDigestChannelTarget(rest, ref.channelId) : undefined;
+  };
 }

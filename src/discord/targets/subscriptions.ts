@@ -1,11 +1,11 @@
 import type { REST } from 'discord.js';
-import type { Logger } from '../core/log.js';
-import type { SubscriptionStore } from '../ports/subscriptions.js';
-import type { Alert, AlertTarget } from './alert.js';
-import { createChannelTarget } from './discord-channel-target.js';
-import { escapeText } from './discord-text.js';
-import { matchesFilters } from './subscription-match.js';
-import { parseTargetId } from './target-id.js';
+import type { Logger } from '../../core/log.js';
+import type { SubscriptionStore } from '../../ports/subscriptions.js';
+import type { Alert, AlertTarget } from '../../notify/alert.js';
+import { createChannelTarget } from './channel-target.js';
+import { escapeText } from '../markdown.js';
+import { matchesFilters } from '../../notify/subscription-match.js';
+import { parseTargetId } from '../../notify/target-id.js';
 
 /**
  * The channels whose active subscription an alert passes, as delivery targets. Digest

@@ -1,6 +1,7 @@
-import type { Alert, AlertFiling } from './alert.js';
-import { filingLabel, headline, organizationLabel } from './alert.js';
-import { escapeText, linkTarget, maskedLink, outletName } from './discord-text.js';
+import type { Alert, AlertFiling } from '../../notify/alert.js';
+import { filingLabel, headline, organizationLabel } from '../../notify/alert.js';
+import { escapeText, linkTarget, maskedLink } from '../markdown.js';
+import { outletName } from '../../notify/plain-text.js';
 
 /** The subset of Discord's embed object execwatch sends (plain JSON, no client types). */
 export interface EmbedJson {

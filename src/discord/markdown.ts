@@ -1,18 +1,9 @@
 // Text that came from a feed (titles, summaries, evidence, names, outlets, links) goes into Discord
 // markdown. Whatever a feed wrote must read there as the text it is: never a masked link, a
 // mention, formatting, or a line whose letters are silently reordered or hidden. Pure string
-// work, so the notify layer needs no discord.js (which is loaded only when Discord is configured).
+// work (no discord.js), shared by the alert embed and the slash commands' replies.
 
-// Control characters (other than tab, newline and carriage return, which are whitespace), every
-// default-ignorable code point (soft hyphen, bidi marks, embeddings, overrides and isolates,
-// zero-width spaces and joiners, invisible fillers, variation selectors, the BOM, tag letters)
-// and the interlinear annotation marks.
-const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Default_Ignorable_Code_Point}\ufff9-\ufffb]/gu;
-
-/** Feed text as one plain line: invisible and direction-changing characters gone, spaces collapsed. */
-export function plainText(text: string | null | undefined): string {
-  return (text ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-}
+import { plainText } from '../notify/plain-text.js';
 
 // Every character Discord reads as markup: emphasis, code, spoilers, quotes, headings, masked
 // links, and `<` that opens mentions, channels, roles, timestamps, emoji and command links.
@@ -59,16 +50,4 @@ export function maskedLink(label: string, url: string | null | undefined): strin
   const target = linkTarget(url);
   const text = escapeText(label) || 'source';
   return target ? `[${text}](${target})` : text;
-}
-
-/** The outlet an item came from: the feed's name, else the link's host, else "source". Plain text. */
-export function outletName(url: string | null, feed: string | null): string {
-  const named = plainText(feed);
-  if (named) return named;
-  if (!url) return 'source';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || 'source';
-  } catch {
-    return 'source';
-  }
 }

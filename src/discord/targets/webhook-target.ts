@@ -1,9 +1,10 @@
 import { WebhookClient } from 'discord.js';
-import type { Alert, AlertTarget } from './alert.js';
-import type { CircuitBreaker } from './circuit-breaker.js';
-import { watchResponses } from './discord-channel-target.js';
+import type { Alert, AlertTarget } from '../../notify/alert.js';
+import type { CircuitBreaker } from '../../notify/circuit-breaker.js';
+import { watchResponses } from './channel-target.js';
 import { renderEmbed } from './embed.js';
-import { targetId } from './target-id.js';
+import { discordFailure } from './errors.js';
+import { targetId } from '../../notify/target-id.js';
 import { parseWebhookUrl } from './webhook-url.js';
 
 /** Posts to one webhook, on the host its URL names (discord.com, a compatible server, a test emulator). */
@@ -21,6 +22,8 @@ export function createWebhookTarget(url: string, breaker?: CircuitBreaker): Aler
     async edit(messageId: string, alert: Alert) {
       await client.editMessage(messageId, { embeds: [renderEmbed(alert)], allowedMentions: { parse: [] } });
     },
+    payload: renderEmbed,
+    failure: discordFailure,
     destroy: () => client.destroy(),
   };
 }

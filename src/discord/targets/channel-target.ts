@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { REST } from 'discord.js';
-import type { Alert, AlertTarget, SendContext } from './alert.js';
-import type { CircuitBreaker } from './circuit-breaker.js';
-import { renderMessage } from './embed.js';
-import { targetId } from './target-id.js';
+import type { Alert, AlertTarget, SendContext } from '../../notify/alert.js';
+import type { CircuitBreaker } from '../../notify/circuit-breaker.js';
+import { renderEmbed, renderMessage } from './embed.js';
+import { discordFailure } from './errors.js';
+import { targetId } from '../../notify/target-id.js';
 
 /**
  * Discord keeps a message nonce unique per channel for a few minutes when enforce_nonce is set:
@@ -26,6 +27,8 @@ export function createChannelTarget(rest: REST, channelId: string): AlertTarget 
     async edit(messageId: string, alert: Alert) {
       await rest.patch(`/channels/${channelId}/messages/${messageId}`, { body: renderMessage(alert) });
     },
+    payload: renderEmbed,
+    failure: discordFailure,
   };
 }
 
