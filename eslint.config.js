@@ -7,6 +7,9 @@ import regexp from 'eslint-plugin-regexp';
 // Storage is reached through its contracts only (src/ports); src/main.ts and src/cli build the stores.
 const STORAGE_THROUGH_PORTS = { group: ['**/store/**', 'better-sqlite3'], message: 'Import the contract from src/ports; src/main.ts and src/cli wire the SQLite stores in.' };
 
+// Evaluation code is for the CLI (`execwatch eval`, `events --evaluate`), the benches and the tests.
+const EVALUATION_OUTSIDE = { group: ['**/evaluation/**'], message: 'Evaluation code is imported only by src/cli, bench and test.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
@@ -31,13 +34,27 @@ export default tseslint.config(
   },
   {
     // The pure core must not reach the edges (timelines, digests and exports are pure too:
-    // rendering lives in src/render).
-    files: ['src/core/**', 'src/extract/**', 'src/eval/**', 'src/timeline/**', 'src/digest/**', 'src/export/**'],
+    // rendering lives in src/render), nor the evaluation code, which measures it from outside.
+    files: ['src/core/**', 'src/extract/**', 'src/timeline/**', 'src/digest/**', 'src/export/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['discord.js', 'better-sqlite3', 'openai', 'undici', 'node:http', 'node:https', 'rss-parser', 'pino', 'vega', 'vega-lite', '@resvg/resvg-js'], message: 'The core stays platform-free.' },
           { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**', '**/render/**'], message: 'The core imports only the core.' },
+          EVALUATION_OUTSIDE,
+        ],
+      }],
+    },
+  },
+  {
+    // Evaluation (gold formats, the scorer, the halves, the merge evaluation) reads the core and
+    // is read by the CLI, the benches and the tests only.
+    files: ['src/evaluation/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['discord.js', 'better-sqlite3', 'openai', 'undici', 'node:http', 'node:https', 'rss-parser', 'pino', 'vega', 'vega-lite', '@resvg/resvg-js'], message: 'Evaluation stays platform-free.' },
+          { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**', '**/render/**', '**/ports/**'], message: 'Evaluation imports only the core.' },
         ],
       }],
     },
@@ -48,7 +65,7 @@ export default tseslint.config(
     // The wiring (src/main.ts, src/cli) is what builds stores and hands them in.
     files: ['src/discord/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [STORAGE_THROUGH_PORTS] }],
+      'no-restricted-imports': ['error', { patterns: [STORAGE_THROUGH_PORTS, EVALUATION_OUTSIDE] }],
     },
   },
   {
@@ -60,6 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           STORAGE_THROUGH_PORTS,
+          EVALUATION_OUTSIDE,
           { group: ['discord.js', '@discordjs/*', '**/discord/**'], message: 'Discord is an adapter: src/discord implements AlertTarget/DigestTarget; src/main.ts wires it in.' },
         ],
       }],
@@ -72,7 +90,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['discord.js', 'better-sqlite3', 'openai', 'undici', 'node:*', 'rss-parser', 'pino'], message: 'Ports stay platform-free.' },
-          { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**', '**/render/**', '**/sec/**', '**/articles/**'], message: 'Ports import only the core.' },
+          { group: ['**/store/**', '**/discord/**', '**/notify/**', '**/feeds/**', '**/llm/**', '**/pipeline/**', '**/ops/**', '**/cli/**', '**/config/**', '**/render/**', '**/sec/**', '**/articles/**', '**/evaluation/**'], message: 'Ports import only the core.' },
         ],
       }],
     },

@@ -4,9 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LeadershipChange } from '../src/core/change.js';
-import {
-  createEventMerger, createMemoryEventRepository, mergeCategories, type ChangeEvent, type EventRepository,
-} from '../src/core/events/index.js';
+import { createEventMerger, createMemoryEventRepository, mergeCategories, type ChangeEvent, type EventRepository } from '../src/core/events/index.js';
 import { primaryRoleCategory } from '../src/core/roles.js';
 import { openDatabase } from '../src/store/db.js';
 import { createEventStore } from '../src/store/event-store.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import type { NewsItem } from '../src/core/change.js';
-import { goldItemToNewsItem, parseJsonl } from '../src/eval/gold.js';
+import { goldItemToNewsItem, parseJsonl } from '../src/evaluation/gold.js';
 import { extractChanges, isRelevant } from '../src/extract/index.js';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared');

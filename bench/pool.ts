@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MAX_BODY_CHARS, MAX_TITLE_CHARS } from '../src/core/bounds.js';
 import type { NewsItem } from '../src/core/change.js';
-import { goldItemToNewsItem, parseJsonl } from '../src/eval/gold.js';
+import { goldItemToNewsItem, parseJsonl } from '../src/evaluation/gold.js';
 import { createBuiltinExtractor } from '../src/extract/index.js';
 import { createWorkerPool, defaultThreads } from '../src/pool/worker-pool.js';
 

@@ -1,12 +1,12 @@
 // Extraction quality on every labelled set beside the repository, each split in its two halves
-// (src/eval/half.ts: development half, check half) and whole. `npm run bench -- quality`.
+// (src/evaluation/half.ts: development half, check half) and whole. `npm run bench -- quality`.
 // Figures at the default alert threshold, as score.mjs computes them; see docs/extraction.md.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toGoldChange } from '../src/core/change.js';
-import { goldItemToNewsItem, parseJsonl, type GoldItem } from '../src/eval/gold.js';
-import { inHalf, type Half } from '../src/eval/half.js';
-import { scoreItems, type Prf } from '../src/eval/score.js';
+import { goldItemToNewsItem, parseJsonl, type GoldItem } from '../src/evaluation/gold.js';
+import { inHalf, type Half } from '../src/evaluation/half.js';
+import { scoreItems, type Prf } from '../src/evaluation/score.js';
 import { DEFAULT_MIN_CONFIDENCE, extractChanges } from '../src/extract/index.js';
 
 const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'eval');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
-import { formatReport, scoreItems } from '../eval/score.js';
-import { HALVES, inHalf, type Half } from '../eval/half.js';
+import { goldItemToNewsItem, parseJsonl } from '../evaluation/gold.js';
+import { formatReport, scoreItems } from '../evaluation/score.js';
+import { HALVES, inHalf, type Half } from '../evaluation/half.js';
 import { changeForJsonl } from './extract.js';
 import { createProgress } from '../ops/progress.js';
 import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';

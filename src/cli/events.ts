@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import {
-  evaluateMerge, goldChangeSource, goldItemToNewsItem, misreadChangeSource, parseGoldEventItems, runMerge, toEventLine,
-  type ChangeSource, type EventOptions,
-} from '../core/events/index.js';
+import { evaluateMerge, goldChangeSource, misreadChangeSource, runMerge, toEventLine, type ChangeSource } from '../evaluation/event-evaluation.js';
+import { goldItemToNewsItem, parseGoldEventItems } from '../evaluation/event-gold.js';
+import type { EventOptions } from '../core/events/index.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
 import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { toGoldChange, type Extractor, type LeadershipChange, type NewsItem } from '../core/change.js';
-import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
+import { goldItemToNewsItem, parseJsonl } from '../evaluation/gold.js';
 import { htmlToText } from '../extract/clean.js';
 import { parseCommandArgs, UsageError, type CliCommand } from './command.js';
 import { EXTRACTOR_OPTION, EXTRACTOR_USAGE, openCliExtractor } from './extractor-option.js';

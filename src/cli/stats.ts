@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { NewsItem } from '../core/change.js';
 import { loadConfig } from '../config/load.js';
-import { goldItemToNewsItem, parseJsonl } from '../eval/gold.js';
+import { goldItemToNewsItem, parseJsonl } from '../evaluation/gold.js';
 import { extractChanges, isRelevant } from '../extract/index.js';
 import { parseFeed } from '../feeds/parse.js';
 import { estimateTokens, type EstimateItem, type TokenEstimate } from '../llm/estimate.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toGoldChange } from '../../src/core/change.js';
 import { extractChanges } from '../../src/extract/index.js';
-import { goldItemToNewsItem, JsonlError, parseJsonl, type GoldItem } from '../../src/eval/gold.js';
-import { formatReport, scoreItems } from '../../src/eval/score.js';
+import { goldItemToNewsItem, JsonlError, parseJsonl, type GoldItem } from '../../src/evaluation/gold.js';
+import { formatReport, scoreItems } from '../../src/evaluation/score.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 
 const GOLD_PATH = sharedPath('eval', 'dev.jsonl');

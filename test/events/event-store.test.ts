@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createEventMerger, evaluateMerge, goldChangeSource, parseGoldEventItems, runMerge,
-} from '../../src/core/events/index.js';
+import { createEventMerger } from '../../src/core/events/index.js';
+import { evaluateMerge, goldChangeSource, runMerge } from '../../src/evaluation/event-evaluation.js';
+import { parseGoldEventItems } from '../../src/evaluation/event-gold.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createEventStore, type EventStore } from '../../src/store/event-store.js';
 import { hasShared, sharedPath } from '../support/shared.js';

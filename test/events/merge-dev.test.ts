@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateMerge, goldChangeSource, goldItemToNewsItem, parseGoldEventItems, runMerge,
-} from '../../src/core/events/index.js';
+import { evaluateMerge, goldChangeSource, runMerge } from '../../src/evaluation/event-evaluation.js';
+import { goldItemToNewsItem, parseGoldEventItems } from '../../src/evaluation/event-gold.js';
 import { extractChanges } from '../../src/extract/index.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 

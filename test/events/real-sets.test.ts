@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generationsDiffer, goldChangeSource, goldItemToNewsItem, parseGoldEventItems, runMerge, type ChangeSource } from '../../src/core/events/index.js';
+import { generationsDiffer } from '../../src/core/events/index.js';
+import { goldChangeSource, runMerge, type ChangeSource } from '../../src/evaluation/event-evaluation.js';
+import { goldItemToNewsItem, parseGoldEventItems } from '../../src/evaluation/event-gold.js';
 import { HONORIFICS, sameName } from '../../src/core/names.js';
 import { extractChanges } from '../../src/extract/index.js';
 import { hasShared, sharedPath } from '../support/shared.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  evaluateMerge, goldChangeSource, goldItemToNewsItem, misreadChangeSource, parseGoldEventItems, runMerge,
-  type ChangeSource, type EventEvaluation,
-} from '../../src/core/events/index.js';
+  evaluateMerge, goldChangeSource, misreadChangeSource, runMerge, type ChangeSource, type EventEvaluation,
+} from '../../src/evaluation/event-evaluation.js';
+import { goldItemToNewsItem, parseGoldEventItems } from '../../src/evaluation/event-gold.js';
 import { extractChanges } from '../../src/extract/index.js';
 import { repositories } from './support.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LeadershipChangeSchema, toGoldChange } from '../../src/core/change.js';
-import { goldItemToNewsItem, parseJsonl } from '../../src/eval/gold.js';
-import { scoreItems } from '../../src/eval/score.js';
+import { goldItemToNewsItem, parseJsonl } from '../../src/evaluation/gold.js';
+import { scoreItems } from '../../src/evaluation/score.js';
 import { DEFAULT_MIN_CONFIDENCE, extractChanges, itemText } from '../../src/extract/index.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { goldItemToNewsItem, parseJsonl } from '../../src/eval/gold.js';
+import { goldItemToNewsItem, parseJsonl } from '../../src/evaluation/gold.js';
 import { isRelevant, relevanceScore } from '../../src/extract/prefilter.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBuiltinExtractor } from '../../src/extract/index.js';
-import { formatReport } from '../../src/eval/score.js';
+import { formatReport } from '../../src/evaluation/score.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 import { analyse, normalise, readGold, scoreFilings } from './support.js';
 

@@ -11,8 +11,6 @@ export * from './effective-date.js';
 export * from './corroboration.js';
 export * from './filing.js';
 export * from './denials.js';
-export * from './gold.js';
-export * from './evaluation.js';
 export * from './name-pairs.js';
 export * from './fold.js';
 export * from './item-names.js';

@@ -1,4 +1,4 @@
-import type { NewsItem } from './change.js';
+import type { NewsItem } from '../core/change.js';
 
 /** The fields of a line in the eval GUIDE's format that make up the item an extractor reads. */
 export interface GoldItemText {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newsItemFromGold } from '../core/gold-item.js';
+import { newsItemFromGold } from './gold-item.js';
 import type { NewsItem } from '../core/change.js';
 import { parseJsonlWith } from '../core/jsonl.js';
 

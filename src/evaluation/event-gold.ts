@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { newsItemFromGold } from '../gold-item.js';
-import { DirectionSchema, type LeadershipChange, type NewsItem } from '../change.js';
-import { parseJsonlWith } from '../jsonl.js';
-import { primaryRoleCategory } from '../roles.js';
-import { namesPartOf, orgWords } from './organizations.js';
-import { personWords, significantWords } from './person-names.js';
+import { newsItemFromGold } from './gold-item.js';
+import { DirectionSchema, type LeadershipChange, type NewsItem } from '../core/change.js';
+import { parseJsonlWith } from '../core/jsonl.js';
+import { primaryRoleCategory } from '../core/roles.js';
+import { namesPartOf, orgWords } from '../core/events/organizations.js';
+import { personWords, significantWords } from '../core/events/person-names.js';
 
 /** A change as ../shared/eval/GUIDE.md writes it, with the `event` id of merge-dev.jsonl. */
 export const GoldEventChangeSchema = z.object({

@@ -1,11 +1,11 @@
-import type { LeadershipChange } from '../change.js';
-import { HONORIFICS, LEGAL_SUFFIXES, sameName } from '../names.js';
-import { roleCategories } from '../roles.js';
-import { goldChangesOf, goldItemToNewsItem, inPublishedOrder, misreadChangesOf, type GoldEventChange, type GoldEventItem } from './gold.js';
-import { createEventMerger } from './merger.js';
-import { orgWords } from './organizations.js';
-import type { ChangeEvent, EventOptions } from './model.js';
-import { createMemoryEventRepository, type EventRepository } from './repository.js';
+import type { LeadershipChange } from '../core/change.js';
+import { HONORIFICS, LEGAL_SUFFIXES, sameName } from '../core/names.js';
+import { roleCategories } from '../core/roles.js';
+import { goldChangesOf, goldItemToNewsItem, inPublishedOrder, misreadChangesOf, type GoldEventChange, type GoldEventItem } from './event-gold.js';
+import { createEventMerger } from '../core/events/merger.js';
+import { orgWords } from '../core/events/organizations.js';
+import type { ChangeEvent, EventOptions } from '../core/events/model.js';
+import { createMemoryEventRepository, type EventRepository } from '../core/events/repository.js';
 
 /** One line of `execwatch events --jsonl`: an event as GUIDE.md's format names its fields. */
 export interface EventLine {
