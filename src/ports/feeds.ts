@@ -67,5 +67,4 @@ export interface FeedStore {
   markBaselineDone(id: number): void;
   /** Disables (with the reason shown in `feeds list`) or re-enables a feed; re-enabling polls it soon. */
   setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): void;
-  /** Moves a feed's next poll (spreading feeds over their interval). */
 }
