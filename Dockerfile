@@ -31,12 +31,16 @@ ARG TYPECHECK=true
 RUN npx tsc -p tsconfig.build.json || [ "$TYPECHECK" = "false" ]
 # Production dependencies only; tsx runs the sources in a checkout, never in the image. Then the
 # files nothing loads at run time: type declarations, source maps, docs, the TypeScript sources
-# and CommonJS copies some packages ship beside their ESM build, the addon's build tree.
+# and CommonJS copies some packages ship beside their ESM build, the chart font's unused weights
+# (src/render/font.ts reads 400Regular and 700Bold), the addon's build tree.
 RUN npm prune --omit=dev --no-audit --no-fund \
  && npm uninstall --no-save --omit=dev --no-audit --no-fund tsx \
  && find node_modules -type f \( -name '*.d.ts' -o -name '*.d.mts' -o -name '*.d.cts' -o -name '*.map' \
       -o -iname 'README*' -o -iname 'CHANGELOG*' -o -iname 'HISTORY*' -o -name '*.md' \) -delete \
  && rm -rf node_modules/gpt-tokenizer/src node_modules/gpt-tokenizer/cjs node_modules/openai/src \
+ && find node_modules/@expo-google-fonts/noto-sans -mindepth 1 -maxdepth 1 -type d \
+      ! -name 400Regular ! -name 700Bold -exec rm -rf {} + \
+ && find node_modules/@expo-google-fonts/noto-sans -name '*.png' -delete \
  && addon=node_modules/better-sqlite3 \
  && mv "$addon/build/Release/better_sqlite3.node" /tmp/ \
  && rm -rf "$addon/build" "$addon/deps" "$addon/src" \

@@ -130,6 +130,14 @@ describe('the Docker image', () => {
     });
     results.alertsBeforeRestart = alerts;
 
+    // The chart renderer and its shipped font work inside the image: draw Globex's timeline there.
+    await docker('exec', CONTAINER, 'node', 'bin/execwatch.js', 'timeline', '--company', 'Globex', '--out', '/data/timeline.png');
+    const png = Buffer.from(await docker('exec', CONTAINER, 'node', '-e',
+      "process.stdout.write(require('fs').readFileSync('/data/timeline.png').subarray(0, 24).toString('hex'))"), 'hex');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    results.timelinePng = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+    expect(png.readUInt32BE(16)).toBeGreaterThan(300);
+
     // A restart keeps /data: the next poll sees the same items and alerts nothing.
     const requestsBefore = feedRequests;
     await docker('restart', '-t', '10', CONTAINER);
