@@ -190,3 +190,19 @@ describe('a successor as a noun, and a pronoun object', () => {
     ['Stellwood plans', 'Stellwood Corp said the board has begun to think about a successor to chairman Ivar Holm.', []],
   ]);
 });
+
+describe('a year in the time before the predecessor', () => {
+  run([
+    // "in early 1988, succeeding X": a year (not only a month or a day) between the post and the predecessor
+    ['Marsh Institute picks head', 'The Marsh Soil Institute said hydrologist Vera Lund will take over as its director-general in early 2027, succeeding Otto Brem.', [['Vera Lund', 'in', 'Head', 'Marsh Soil Institute'], ['Otto Brem', 'out', 'Head', 'Marsh Soil Institute']]],
+    ['Quarrow names finance chief', 'Quarrow Ltd said Nils Ahl will become chief financial officer in 2027, replacing Ida Roos.', [['Nils Ahl', 'in', 'CFO', 'Quarrow Ltd'], ['Ida Roos', 'out', 'CFO', 'Quarrow Ltd']]],
+  ]);
+});
+
+describe('what one joins as an officer is an employer', () => {
+  run([
+    // the organisation's name reads as a person's (no company word), as a Title Case headline writes it
+    ['Mel Vance Joins Harlow Kimball As CEO', null, [['Mel Vance', 'in', 'CEO', 'Harlow Kimball']]],
+    ['Lena Ortiz joins Halvard as finance chief', 'Halvard Marlowe Kestrel said Lena Ortiz will start in May.', [['Lena Ortiz', 'in', 'CFO', 'Halvard']]],
+  ]);
+});
