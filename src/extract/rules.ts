@@ -32,6 +32,9 @@ function unitOf(unit: string, company: string): boolean {
 /** Posts below the leadership ranks, named where a title would stand ("appointed X treasurer"). */
 const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
 
+const LEFT_TO_BECOME = /^ to (?:become|accept the (?:position|post|job|role|title) of|take up the (?:position|post|job|role) of|assume the (?:position|post|role) of) (?:(?:its|the|a|an) )?(?:(?<o>O) (?:'s )?)?(?<r>R)(?! P)/d;
+const shiftSpan = (span: [number, number] | undefined, by: number): [number, number] | undefined => (span ? [span[0] + by, span[1] + by] : undefined);
+
 export const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
@@ -58,6 +61,13 @@ export const RULES: Rule[] = [
       }
       // "resigned as president of the company and president of Kierulff, its largest division"
       if (r) continueRoles(ctx, v, m, peopleIn(v, g.s), 'out', reasonFor(verb, 'out'));
+      // "resigned as president of its unit to accept the position of president of Wolverine": the post left for
+      const end = m.index + m[0].length;
+      const next = LEFT_TO_BECOME.exec(v.str.slice(end));
+      const nr = next ? unitAt(v, shiftSpan(next.indices?.groups?.r, end)) : null;
+      if (!nr?.role || nr.role.descriptive) return;
+      const no = unitAt(v, shiftSpan(next?.indices?.groups?.o, end));
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: nr.role, org: no?.text ?? null, orgFrom: no ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'out-to-become' });
     },
   },
   {

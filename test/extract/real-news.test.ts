@@ -206,3 +206,11 @@ describe('what one joins as an officer is an employer', () => {
     ['Lena Ortiz joins Halvard as finance chief', 'Halvard Marlowe Kestrel said Lena Ortiz will start in May.', [['Lena Ortiz', 'in', 'CFO', 'Halvard']]],
   ]);
 });
+
+describe('leaving one post for another, in one clause', () => {
+  run([
+    // "resigned as X to accept the position of Y of Z": the new post is an appointment at Z
+    ['Halvard unit head resigns', 'Halvard Corp said Ida Roos resigned as president of its Kestrel Tools unit to accept the position of chief executive of Marlowe Systems Inc.', [['Ida Roos', 'out', 'President', 'Kestrel Tools'], ['Ida Roos', 'in', 'CEO', 'Marlowe Systems Inc']]],
+    ['Quarrow finance chief leaves', 'Quarrow Ltd said Nils Ahl stepped down as chief financial officer to become chief executive of Brenn Paper Co.', [['Nils Ahl', 'out', 'CFO', 'Quarrow Ltd'], ['Nils Ahl', 'in', 'CEO', 'Brenn Paper Co']]],
+  ]);
+});
