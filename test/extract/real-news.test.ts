@@ -214,3 +214,13 @@ describe('leaving one post for another, in one clause', () => {
     ['Quarrow finance chief leaves', 'Quarrow Ltd said Nils Ahl stepped down as chief financial officer to become chief executive of Brenn Paper Co.', [['Nils Ahl', 'out', 'CFO', 'Quarrow Ltd'], ['Nils Ahl', 'in', 'CEO', 'Brenn Paper Co']]],
   ]);
 });
+
+describe('a time adverb inside the verb group, a possessive object', () => {
+  run([
+    // British papers put the day between auxiliary and participle
+    ['Quarrow picks chief', 'Ida Roos was yesterday named as the new chief executive of Quarrow Plc.', [['Ida Roos', 'in', 'CEO', 'Quarrow Plc']]],
+    // "dismissed X's claims": what is dismissed is the claim, not the person
+    ['Tribunal rules on Quarrow case', 'Ida Roos, the former chief executive of Quarrow Plc, lost her case. The tribunal dismissed Ida Roos\'s claims of unequal pay.', []],
+    ['Quarrow case', 'Quarrow Plc dismissed chief executive Ida Roos\'s complaint about her bonus.', []],
+  ]);
+});
