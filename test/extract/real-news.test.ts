@@ -224,3 +224,11 @@ describe('a time adverb inside the verb group, a possessive object', () => {
     ['Quarrow case', 'Quarrow Plc dismissed chief executive Ida Roos\'s complaint about her bonus.', []],
   ]);
 });
+
+describe('a month that is a given name', () => {
+  run([
+    // before a name and after no time preposition, "August" is a given name; after "in" it is the month
+    ['Halvard names president', 'Halvard Corp said Nils Ahl will be replaced as president by August Renn III.', [['Nils Ahl', 'out', 'President', 'Halvard Corp'], ['August Renn III', 'in', 'President', 'Halvard Corp']]],
+    ['Halvard president to retire', 'Halvard Corp said in August Nils Ahl would retire as president.', [['Nils Ahl', 'out', 'President', 'Halvard Corp']]],
+  ]);
+});
