@@ -452,10 +452,11 @@ export const RULES: Rule[] = [
     // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
     name: 'board-in',
     gate: /\bboard\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?(?: (?:along|together) with (?<with>(?:P (?:and|&) )?P))?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
-      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
+      // "Tebbit is joining the board along with Michael Davies": both join
+      for (const p of [...peopleIn(v, g.s), ...peopleIn(v, g.with)]) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
     },
   },
   {

@@ -232,3 +232,10 @@ describe('a month that is a given name', () => {
     ['Halvard president to retire', 'Halvard Corp said in August Nils Ahl would retire as president.', [['Nils Ahl', 'out', 'President', 'Halvard Corp']]],
   ]);
 });
+
+describe('joining a board along with others', () => {
+  run([
+    ['Halvard adds directors', 'Halvard Corp said Nils Ahl will join its board together with Ida Roos.', [['Nils Ahl', 'in', 'Board', 'Halvard Corp'], ['Ida Roos', 'in', 'Board', 'Halvard Corp']]],
+    ['Quarrow board', 'Quarrow Plc said Otto Brem is joining the board along with Vera Lund and Ida Roos.', [['Otto Brem', 'in', 'Board', 'Quarrow Plc'], ['Vera Lund', 'in', 'Board', 'Quarrow Plc'], ['Ida Roos', 'in', 'Board', 'Quarrow Plc']]],
+  ]);
+});
