@@ -239,3 +239,12 @@ describe('joining a board along with others', () => {
     ['Quarrow board', 'Quarrow Plc said Otto Brem is joining the board along with Vera Lund and Ida Roos.', [['Otto Brem', 'in', 'Board', 'Quarrow Plc'], ['Vera Lund', 'in', 'Board', 'Quarrow Plc'], ['Ida Roos', 'in', 'Board', 'Quarrow Plc']]],
   ]);
 });
+
+describe('a departure dated before a later past event', () => {
+  run([
+    // "N months before the bank collapsed": background told in passing, not news
+    ['Former Quarrow Bank officer sentenced', 'Ida Roos was sentenced to five years in prison. Roos quit as Quarrow Bank president 10 months before the bank collapsed.', []],
+    // a future departure before a future event is news
+    ['Quarrow Bank president to go', 'Ida Roos will step down as Quarrow Bank president two months before the merger closes.', [['Ida Roos', 'out', 'President', 'Quarrow Bank']]],
+  ]);
+});
