@@ -452,7 +452,7 @@ export const RULES: Rule[] = [
     // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
     name: 'board-in',
     gate: /\bboard\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?(?: (?:along|together) with (?<with>(?:P (?:and|&) )?P))?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O|P(?= board)) (?:'s )?)?board(?: of directors)?(?: (?:along|together) with (?<with>(?:P (?:and|&) )?P))?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
       // "Tebbit is joining the board along with Michael Davies": both join

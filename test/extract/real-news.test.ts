@@ -248,3 +248,12 @@ describe('a departure dated before a later past event', () => {
     ['Quarrow Bank president to go', 'Ida Roos will step down as Quarrow Bank president two months before the merger closes.', [['Ida Roos', 'out', 'President', 'Quarrow Bank']]],
   ]);
 });
+
+describe('a headline in sentence case with many names', () => {
+  run([
+    // most words are capitalised, but "joins" and "board" are not: the capitals are names, not Title Case
+    ['Briefly: Vera Lund joins Harlow Post board', null, [['Vera Lund', 'in', 'Board', 'Harlow Post']]],
+    // whatever stands before "board" after "joins" is the company
+    ['Nils Ahl joins Harlow Kimball board', null, [['Nils Ahl', 'in', 'Board', 'Harlow Kimball']]],
+  ]);
+});
