@@ -257,3 +257,10 @@ describe('a headline in sentence case with many names', () => {
     ['Nils Ahl joins Harlow Kimball board', null, [['Nils Ahl', 'in', 'Board', 'Harlow Kimball']]],
   ]);
 });
+
+describe('an appositive whose closing comma was left out', () => {
+  run([
+    ['Quarrow co-head to leave', 'Nils Ahl, the Swedish co-head of Quarrow Plc will also step down when his contract ends next year.', [['Nils Ahl', 'out', 'Head', 'Quarrow Plc']]],
+    ['Quarrow finance chief to leave', 'Ida Roos, the chief financial officer of Quarrow Plc will leave in June.', [['Ida Roos', 'out', 'CFO', 'Quarrow Plc']]],
+  ]);
+});
