@@ -301,6 +301,8 @@ export function isPast(m: RegExpExecArray): boolean {
   return false;
 }
 
+const PAST_BEFORE = /^(?: [^ .;]+){0,6}? (?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few) (?:days|weeks|months|years) before\b/;
+
 export function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, subjName: string, before = ''): boolean {
   // "…, replacing William Amelio": a participle takes its time from the clause
   const participle = /^(?:replacing|succeeding|ousting|handing|ceding|taking over from)\b/.test(m[0]) || /(?:^|, )(?:replacing|succeeding) /.test(m[0]);
@@ -310,6 +312,8 @@ export function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, s
   if (/\b(?:days|weeks|months|years|a year|a decade|decades) later\b/i.test(clause)) return true;
   if (!past) return false;
   if (former) return true;
+  // "quit as president 10 months before the bank collapsed": dated against a later past event
+  if (PAST_BEFORE.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 80))) return true;
   // "… seven months after the board pushed out X", "since Y's exit": a subordinate past event
   const tailBefore = before.slice(before.lastIndexOf(';') + 1).split(/\b(?:said|says|announced|that)\b/).pop() ?? '';
   if (/\b(?:after|since|when|following|before|until|as)\b/.test(tailBefore)) return true;

@@ -77,11 +77,21 @@ const OUTLETS = new Set([
   'hacker news', 'politico', 'time', 'the atlantic', 'the economist', 'economist', 'kotaku', 'polygon', 'ign',
   'variety', 'deadline', 'the hollywood reporter', 'pcmag', 'pcworld', 'macworld', 'appleinsider', 'the block',
   'coindesk', 'decrypt', 'cointelegraph', 'fintech futures', 'finextra', 'silicon republic', 'tech in asia',
-  'dealstreetasia', 'e27', 'inc42', 'yourstory', 'moneycontrol', 'google news',
+  'dealstreetasia', 'e27', 'inc42', 'yourstory', 'moneycontrol', 'google news', 'afp', 'upi', 'dow jones',
+  'ziff davis', 'pc world', "investor's business daily", 'techweb', 'newsfactor', 'usatoday.com',
 ]);
 const TITLE_TAIL = /(?<!\s)\s+([-\u2013\u2014|\u00b7]|::)\s+([^-\u2013\u2014|]{1,60})$/;
 const TITLE_PREFIX = /^\s*(?:exclusive|breaking(?: news)?|update[d]?(?: \d{1,2})?|correct(?:ed|ion)(?: \d{1,2})?|just in|scoop|watch|video|opinion|live|analysis|briefly)\s*[:\u2014|-]\s+/i;
 const TITLE_UPDATE = /(?<!\s)\s*\((?:update|corrected|correction)\s?\d{0,2}\)$/i;
+// A credit closing a feed title: "… Is Named President (AP)", "… to Step Down in Sept 2006 -WSJ"
+const TITLE_CREDIT = /(?<!\s)\s+(?:\(([^()]{1,40})\)|-([A-Za-z][\w.]{1,20}))$/;
+
+function isCredit(name: string, paren: boolean): boolean {
+  const t = name.trim().toLowerCase();
+  if (OUTLETS.has(t) || /^[\w-]+\.(?:com|net|org|io|co|news|tech|ai)(?:\.\w\w)?$/.test(t)) return true;
+  // in brackets, an agency's acronym or a one-word CamelCase site ("(AFP)", "(TechWeb)")
+  return paren && /^(?:[A-Z]{2,5}|[A-Z][a-z]+[A-Z][a-z]+)$/.test(name.trim());
+}
 
 function looksLikeOutlet(sep: string, tail: string): boolean {
   const t = tail.trim().toLowerCase().replace(/\.$/, '');
@@ -100,6 +110,8 @@ export function cleanTitle(title: string): string {
     else break;
   }
   t = t.replace(TITLE_PREFIX, '').replace(TITLE_UPDATE, '');
+  const credit = TITLE_CREDIT.exec(t);
+  if (credit && credit.index > 10 && isCredit(credit[1] ?? credit[2] ?? '', credit[1] !== undefined)) t = t.slice(0, credit.index);
   return t.trim();
 }
 

@@ -197,6 +197,8 @@ function descriptorsOf(us: Unit[], k: number): Array<Omit<Descriptor, 'sent'>> {
     for (let n = 0; n < 5 && j < us.length; n++) {
       const u = at(j) as Unit;
       if (/^(?:a|an|the|its|his|her|who|is|was|has|had|been|currently|now|also|still|presently)$/.test(u.sym)) j++;
+      // "the German co-head of EADS": a nationality or place before the title
+      else if (u.type === 'L' && at(j + 1)?.type === 'R' && /^(?:the|its|a|an)$/.test(at(j - 1)?.sym ?? '')) j++;
       else if (u.type === 'W' && /^[a-z][a-z-]+$/.test(u.sym) && at(j + 1)?.sym === "'s") j += 2;
       else if (isFormer(j)) {
         former = true;
@@ -318,6 +320,18 @@ function buildViews(us: Unit[]): View[] {
         const u2 = us[j] as Unit;
         if (u2.sym === ';' || u2.sym === ':' || u2.type === 'P' || (u2.type === 'W' && CLAUSE_VERB.test(u2.sym))) break;
         if (u2.sym === ',' && CLAUSE_VERB.test(us[j + 1]?.sym ?? '')) {
+          close = j;
+          break;
+        }
+      }
+    }
+    // "Rainer Hertrich, the co-head of EADS will also step down": an appositive whose closing comma was
+    // left out ends at the title's last word when a verb follows it
+    if (close < 0 && /^(?:the|its|a|an)$/.test(first.sym)) {
+      for (let j = k + 3; j < Math.min(us.length, k + 8); j++) {
+        const u2 = us[j] as Unit;
+        if (u2.type === 'P' || u2.sym === ',') break;
+        if (u2.type === 'R' && CLAUSE_VERB.test(us[j + 1]?.sym ?? '')) {
           close = j;
           break;
         }

@@ -97,6 +97,8 @@ const NOT_NAME = new Set([
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'bin', 'al', 'la', 'le', 'ter', 'st.']);
 const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'prof', 'lord', 'lady', 'gen', 'adm', 'col', 'lt', 'sen', 'senator', 'rep', 'gov', 'rev', 'sheikh']);
 
+const TITLE_CASE_LOWER = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'than', 'that', 'amid', 'about', 'after', 'like', 'near', 'under', 'via', 'versus', 'says']);
+const TIME_PREP = new Set(['in', 'on', 'since', 'until', 'till', 'last', 'next', 'this', 'early', 'late', 'mid', 'of', 'through', 'during', 'from', 'before', 'after', 'end', 'to', 'between', 'and', 'or', '-']);
 const TIME_ZONE = /^(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|BST|CET|CEST|UTC|JST|HKT|IST)$/;
 
 /** A romanised Korean given name: two syllables joined by a hyphen, the second in lower case. */
@@ -422,11 +424,16 @@ export function chunk(sentence: Sentence, known: KnownPeople): Unit[] {
   }
   // 2. name runs
   const words = toks.filter((t) => !t.punct && /^\p{L}/u.test(t.text));
-  const caseInformative = sentence.isTitle ? words.filter((t) => t.cap).length <= words.length * 0.6 : true;
+  // a title is in sentence case when few words are capitalised, or when a long word is not: Title Case
+  // lowers only short function words ("Melinda Gates joins Washington Post board")
+  const caseInformative = sentence.isTitle ? words.filter((t) => t.cap).length <= words.length * 0.6 || words.some((t, k) => k > 0 && !t.cap && t.text.length >= 4 && !TITLE_CASE_LOWER.has(t.lower)) : true;
   const nm = (k: number): boolean => {
     const t = toks[k];
     // "at 8:15 ET": a time zone after a time is not a name
     if (t && TIME_ZONE.test(t.text) && /^\d/.test(toks[k - 1]?.text ?? '')) return false;
+    // "replaced by August Busch III": a month before a name, not after a time preposition nor before a day, is a given name
+    if (t && caseInformative && t.cap && MONTHS.has(t.lower) && !TIME_PREP.has(toks[k - 1]?.lower ?? '') && toks[k + 1] && nameable(toks[k + 1] as Token, toks[k + 2], true, false)
+      && !MONTHS.has(toks[k + 1]?.lower ?? '') && !/^\d/.test(toks[k + 2]?.text ?? '')) return true;
     return !!t && nameable(t, toks[k + 1], caseInformative, k === 0);
   };
   const skip = new Set<number>();

@@ -46,6 +46,7 @@ plan|agreed|agrees|decided|decides|intends|intend|wants|going|reportedly|quietly
 leaves to|leaving to|left to|quits to|quit to|departs to|exits to|resigns to|steps down to|also to|was to|is to
 leaves O to|leaving O to|left O to|quits O to|quit O to|is leaving O to|will leave O to
 concurrently|temporarily|provisionally|now|officially|additionally|initially|from now on|going forward|again|once again
+yesterday|today
 `)} )*`;
 
 /** Subject: a person, coordinated people ("Systrom and Krieger", "CEO X and CFO Y"), or a pronoun. */

@@ -32,12 +32,15 @@ function unitOf(unit: string, company: string): boolean {
 /** Posts below the leadership ranks, named where a title would stand ("appointed X treasurer"). */
 const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
 
+const LEFT_TO_BECOME = /^ to (?:become|accept the (?:position|post|job|role|title) of|take up the (?:position|post|job|role) of|assume the (?:position|post|role) of) (?:(?:its|the|a|an) )?(?:(?<o>O) (?:'s )?)?(?<r>R)(?! P)/d;
+const shiftSpan = (span: [number, number] | undefined, by: number): [number, number] | undefined => (span ? [span[0] + by, span[1] + by] : undefined);
+
 export const RULES: Rule[] = [
   {
     // "Jeff Bezos will step down as chief executive", "Infosys CEO Vishal Sikka resigns", "Jeff Zhang is leaving his job as president of X"
     name: 'out-self',
     gate: new RegExp(`\\b${V_OUT}(?![\\w'])`),
-    re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
+    re: rx(`${SUBJ} ${AUX}(?<v>${V_OUT})${OUT_OBJ}(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?(?:Y )?)?in favou?r of (?:(?:R|O 's R|the|its) )*(?<cf>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cf = unitAt(v, g.cf);
@@ -58,6 +61,13 @@ export const RULES: Rule[] = [
       }
       // "resigned as president of the company and president of Kierulff, its largest division"
       if (r) continueRoles(ctx, v, m, peopleIn(v, g.s), 'out', reasonFor(verb, 'out'));
+      // "resigned as president of its unit to accept the position of president of Wolverine": the post left for
+      const end = m.index + m[0].length;
+      const next = LEFT_TO_BECOME.exec(v.str.slice(end));
+      const nr = next ? unitAt(v, shiftSpan(next.indices?.groups?.r, end)) : null;
+      if (!nr?.role || nr.role.descriptive) return;
+      const no = unitAt(v, shiftSpan(next?.indices?.groups?.o, end));
+      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: nr.role, org: no?.text ?? null, orgFrom: no ? 'explicit' : 'none', reason: null, conf: 0.85, rule: 'out-to-become' });
     },
   },
   {
@@ -75,13 +85,14 @@ export const RULES: Rule[] = [
     // "Stankey becomes CEO", "U.B. Pravin Rao named interim CEO", "returns to Amazon as AWS CEO"
     name: 'in-self',
     gate: new RegExp(`\\b(?:${V_IN_ROLE}|returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back)(?![\\w'])`),
-    re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?<oj>O)(?: 's)?(?: as)?)${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?<v>${V_IN_ROLE})|(?<v2>returns?|returning|returned|rejoins?|rejoined|rejoining|joins?|joined|joining|moves|moving|move|comes back|come back|heads back|head back) (?:to )?(?:(?:the|its|parent) )?(?:(?<oj>O)(?: 's)?(?: as)?|(?<ojp>P) as))${ROLE}(?! P)(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?(?:Y )?)?(?:from|replacing|succeeding|, replacing|, succeeding|, taking over from|taking over from) (?:(?:R|O 's R|O R|the|its|retiring|outgoing|co-founder|founder|longtime) )*(?<c>P))?`),
     apply(ctx, v, m, g) {
       const r = unitAt(v, g.r);
       const cu = unitAt(v, g.c);
       if (!r?.role || r.role.descriptive) return;
       if (/\bof the (?:year|decade|month)\b/i.test(r.role.title)) return;
-      const o = unitAt(v, g.o) ?? unitAt(v, g.oj);
+      // "Karmazin Joins Sirius As CEO": what one joins as an officer is an employer, even where the name reads as a person's
+      const o = unitAt(v, g.o) ?? unitAt(v, g.oj) ?? unitAt(v, g.ojp);
       const verb = m.groups?.v ?? m.groups?.v2 ?? '';
       const people = peopleIn(v, g.s);
       for (const p of people) {
@@ -163,7 +174,7 @@ export const RULES: Rule[] = [
     // "Ford names Jim Hackett CEO", "Apple promotes Jeff Williams to COO", "Intel hires AMD graphics chief Raja Koduri"
     name: 'appoint',
     gate: new RegExp(`\\b${APPOINT}(?![\\w'])`),
-    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?)?(?:, )?(?:replacing|succeeding|to succeed|to replace) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?(?=(?<after> [a-z]+)?)`),
+    re: rx(`(?:(?<a>O|board|directors|company|it) (?:(?:on|this|last) (?:\\w+ )?|has |have |had |also |said it |said it had |said it has |quietly |formally |officially )*)?(?<v>${APPOINT}) (?:(?:O 's|O|R|R of O|its|former|longtime|veteran|the|board member|its own|his|her|new|ex|co-founder|cofounder|chairman|fellow|insider|outsider|outside|executive|company|veteran) )*${PERSON_DESC}?(?<p>(?:P , )*(?:P (?:and|&) (?:O 's |O )?(?:R )?)?P)(?:(?<top> to the top (?:job|post))|(?: (?:as|to|to be|to become|to serve as|to the post of|to the role of|to the position of|to take over as|to lead (?:the company )?as|to run (?:the company )?as|to its|to head))?(?:${ROLE.replace('(?<o>O)', '(?<o2>O)')}))?(?: (?:(?:on|in|at|effective) (?:M |\\w+ )?(?:\\d+ )?(?:Y )?)?(?:, )?(?:replacing|succeeding|to succeed|to replace) (?:(?:R|O 's R|O R|the|its|interim|outgoing|retiring|co-founder|founder) )*(?<c>P))?(?=(?<after> [a-z]+)?)`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const cu = unitAt(v, g.c);
@@ -198,7 +209,7 @@ export const RULES: Rule[] = [
     // "BlackBerry ousts CEO Thorsten Heins", "Ford replaces CEO Mark Fields with Jim Hackett", "replaced him with Larry Culp"
     name: 'fire',
     gate: new RegExp(`\\b${FIRE}(?![\\w'])`),
-    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*${PERSON_DESC}?(?<n>P))?`),
+    re: rx(`(?<v>${FIRE}) (?:(?:O 's|O|R|its|the|co-founder|founder|chief|embattled|longtime) )*(?<p>(?:P (?:and|&) (?:R )?)?P(?! 's)|him|her)(?<both> in both (?:roles|posts|positions|jobs))?(?: (?:as|from) (?:(?:O 's|its|the|his|her) )?(?<r>R))?(?<rest>(?: [^;]*?)? with (?:(?:O 's|R|O R|its|the|board member|former|co-founder|veteran) )*${PERSON_DESC}?(?<n>P))?`),
     apply(ctx, v, m, g) {
       const verb = m.groups?.v ?? '';
       const r = unitAt(v, g.r);
@@ -441,10 +452,11 @@ export const RULES: Rule[] = [
     // "Intel's board elects X", "joins the board", "elected to the board", "joins Dropbox board of directors"
     name: 'board-in',
     gate: /\bboard\b/,
-    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O) (?:'s )?)?board(?: of directors)?`),
+    re: rx(`${SUBJ} ${AUX}(?:(?:also )?(?:join|joins|joined|joining|rejoin|rejoins|elected to|appointed to|named to|nominated to|added to)) (?:(?:the|its|company 's|chipmaker 's) )*(?:(?<o>O|P(?= board)) (?:'s )?)?board(?: of directors)?(?: (?:along|together) with (?<with>(?:P (?:and|&) )?P))?`),
     apply(ctx, v, m, g) {
       const o = unitAt(v, g.o);
-      for (const p of peopleIn(v, g.s)) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
+      // "Tebbit is joining the board along with Michael Davies": both join
+      for (const p of [...peopleIn(v, g.s), ...peopleIn(v, g.with)]) emit(ctx, v, m, { person: p, direction: 'in', role: boardRole(), org: o?.text ?? null, orgFrom: o ? 'explicit' : 'none', reason: 'elected', conf: 0.85, rule: 'board-in' });
     },
   },
   {

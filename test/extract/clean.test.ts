@@ -23,6 +23,13 @@ describe('cleanTitle', () => {
     ['GE names CEO &#8211; Bloomberg', 'GE names CEO'],
     ['Nortech names new CEO - Jane Doe', 'Nortech names new CEO - Jane Doe'],
     ['Ex-Intel CEO named chair at Gloo', 'Ex-Intel CEO named chair at Gloo'],
+    // a credit closing the title: an agency in brackets, an outlet after a bare dash
+    ['Brightwater\'s Lena Ortiz Is Named President (AP)', 'Brightwater\'s Lena Ortiz Is Named President'],
+    ['Quarrow Hires Finance Chief (TechWeb)', 'Quarrow Hires Finance Chief'],
+    ['Holm to Step Down as Quarrow CEO in 2027 -WSJ', 'Holm to Step Down as Quarrow CEO in 2027'],
+    // brackets that are no credit stay
+    ['Quarrow names Ida Roos CEO (again)', 'Quarrow names Ida Roos CEO (again)'],
+    ['Quarrow names Ida Roos chief executive (Jan Roos)', 'Quarrow names Ida Roos chief executive (Jan Roos)'],
   ])('%s', (raw, clean) => {
     expect(cleanTitle(raw)).toBe(clean);
   });

@@ -190,3 +190,77 @@ describe('a successor as a noun, and a pronoun object', () => {
     ['Stellwood plans', 'Stellwood Corp said the board has begun to think about a successor to chairman Ivar Holm.', []],
   ]);
 });
+
+describe('a year in the time before the predecessor', () => {
+  run([
+    // "in early 1988, succeeding X": a year (not only a month or a day) between the post and the predecessor
+    ['Marsh Institute picks head', 'The Marsh Soil Institute said hydrologist Vera Lund will take over as its director-general in early 2027, succeeding Otto Brem.', [['Vera Lund', 'in', 'Head', 'Marsh Soil Institute'], ['Otto Brem', 'out', 'Head', 'Marsh Soil Institute']]],
+    ['Quarrow names finance chief', 'Quarrow Ltd said Nils Ahl will become chief financial officer in 2027, replacing Ida Roos.', [['Nils Ahl', 'in', 'CFO', 'Quarrow Ltd'], ['Ida Roos', 'out', 'CFO', 'Quarrow Ltd']]],
+  ]);
+});
+
+describe('what one joins as an officer is an employer', () => {
+  run([
+    // the organisation's name reads as a person's (no company word), as a Title Case headline writes it
+    ['Mel Vance Joins Harlow Kimball As CEO', null, [['Mel Vance', 'in', 'CEO', 'Harlow Kimball']]],
+    ['Lena Ortiz joins Halvard as finance chief', 'Halvard Marlowe Kestrel said Lena Ortiz will start in May.', [['Lena Ortiz', 'in', 'CFO', 'Halvard']]],
+  ]);
+});
+
+describe('leaving one post for another, in one clause', () => {
+  run([
+    // "resigned as X to accept the position of Y of Z": the new post is an appointment at Z
+    ['Halvard unit head resigns', 'Halvard Corp said Ida Roos resigned as president of its Kestrel Tools unit to accept the position of chief executive of Marlowe Systems Inc.', [['Ida Roos', 'out', 'President', 'Kestrel Tools'], ['Ida Roos', 'in', 'CEO', 'Marlowe Systems Inc']]],
+    ['Quarrow finance chief leaves', 'Quarrow Ltd said Nils Ahl stepped down as chief financial officer to become chief executive of Brenn Paper Co.', [['Nils Ahl', 'out', 'CFO', 'Quarrow Ltd'], ['Nils Ahl', 'in', 'CEO', 'Brenn Paper Co']]],
+  ]);
+});
+
+describe('a time adverb inside the verb group, a possessive object', () => {
+  run([
+    // British papers put the day between auxiliary and participle
+    ['Quarrow picks chief', 'Ida Roos was yesterday named as the new chief executive of Quarrow Plc.', [['Ida Roos', 'in', 'CEO', 'Quarrow Plc']]],
+    // "dismissed X's claims": what is dismissed is the claim, not the person
+    ['Tribunal rules on Quarrow case', 'Ida Roos, the former chief executive of Quarrow Plc, lost her case. The tribunal dismissed Ida Roos\'s claims of unequal pay.', []],
+    ['Quarrow case', 'Quarrow Plc dismissed chief executive Ida Roos\'s complaint about her bonus.', []],
+  ]);
+});
+
+describe('a month that is a given name', () => {
+  run([
+    // before a name and after no time preposition, "August" is a given name; after "in" it is the month
+    ['Halvard names president', 'Halvard Corp said Nils Ahl will be replaced as president by August Renn III.', [['Nils Ahl', 'out', 'President', 'Halvard Corp'], ['August Renn III', 'in', 'President', 'Halvard Corp']]],
+    ['Halvard president to retire', 'Halvard Corp said in August Nils Ahl would retire as president.', [['Nils Ahl', 'out', 'President', 'Halvard Corp']]],
+  ]);
+});
+
+describe('joining a board along with others', () => {
+  run([
+    ['Halvard adds directors', 'Halvard Corp said Nils Ahl will join its board together with Ida Roos.', [['Nils Ahl', 'in', 'Board', 'Halvard Corp'], ['Ida Roos', 'in', 'Board', 'Halvard Corp']]],
+    ['Quarrow board', 'Quarrow Plc said Otto Brem is joining the board along with Vera Lund and Ida Roos.', [['Otto Brem', 'in', 'Board', 'Quarrow Plc'], ['Vera Lund', 'in', 'Board', 'Quarrow Plc'], ['Ida Roos', 'in', 'Board', 'Quarrow Plc']]],
+  ]);
+});
+
+describe('a departure dated before a later past event', () => {
+  run([
+    // "N months before the bank collapsed": background told in passing, not news
+    ['Former Quarrow Bank officer sentenced', 'Ida Roos was sentenced to five years in prison. Roos quit as Quarrow Bank president 10 months before the bank collapsed.', []],
+    // a future departure before a future event is news
+    ['Quarrow Bank president to go', 'Ida Roos will step down as Quarrow Bank president two months before the merger closes.', [['Ida Roos', 'out', 'President', 'Quarrow Bank']]],
+  ]);
+});
+
+describe('a headline in sentence case with many names', () => {
+  run([
+    // most words are capitalised, but "joins" and "board" are not: the capitals are names, not Title Case
+    ['Briefly: Vera Lund joins Harlow Post board', null, [['Vera Lund', 'in', 'Board', 'Harlow Post']]],
+    // whatever stands before "board" after "joins" is the company
+    ['Nils Ahl joins Harlow Kimball board', null, [['Nils Ahl', 'in', 'Board', 'Harlow Kimball']]],
+  ]);
+});
+
+describe('an appositive whose closing comma was left out', () => {
+  run([
+    ['Quarrow co-head to leave', 'Nils Ahl, the Swedish co-head of Quarrow Plc will also step down when his contract ends next year.', [['Nils Ahl', 'out', 'Head', 'Quarrow Plc']]],
+    ['Quarrow finance chief to leave', 'Ida Roos, the chief financial officer of Quarrow Plc will leave in June.', [['Ida Roos', 'out', 'CFO', 'Quarrow Plc']]],
+  ]);
+});
