@@ -316,7 +316,8 @@ export function isBackground(ctx: SentCtx, m: RegExpExecArray, clause: string, s
   if (PAST_BEFORE.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 80))) return true;
   // "… seven months after the board pushed out X", "since Y's exit": a subordinate past event
   const tailBefore = before.slice(before.lastIndexOf(';') + 1).split(/\b(?:said|says|announced|that)\b/).pop() ?? '';
-  if (/\b(?:after|since|when|following|before|until|as)\b/.test(tailBefore)) return true;
+  // ("In addition to his duties as chairman, X was named …": "as" before a title is a preposition, not "when")
+  if (/\b(?:after|since|when|following|before|until|as)\b/.test(tailBefore.replace(/\bas (?:(?:its|the|a|an|his|her) )?R\b/g, ''))) return true;
   if (BACKGROUND.test(clause)) return true;
   const years = [...clause.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((x) => Number(x[1]));
   if (years.some((y) => (ctx.pubYear ? y < ctx.pubYear : true))) return true;

@@ -269,6 +269,13 @@ function buildViews(us: Unit[]): View[] {
   for (let k = 0; k < us.length; k++) {
     keep.push(k);
     const u = us[k] as Unit;
+    // "named a new chief executive, X", "ousted its chief executive, X,": a title after its article, then the
+    // name in apposition to it; the clause reads without that comma ("named a new R P"), as with a title
+    // before a name (a name that closes a sentence has no comma after it, so this comes first)
+    if (u.type === 'P' && us[k - 1]?.sym === ',' && us[k - 2]?.type === 'R' && /^(?:a|an|the|its|his|her|their|new)$/.test(us[k - 3]?.sym ?? '')
+      && keep[keep.length - 2] === k - 1 && !/^(?:said|says|told|added|noted)$/.test(us[k + 1]?.sym === ',' ? us[k + 2]?.sym ?? '' : us[k + 1]?.sym ?? '')) {
+      keep.splice(keep.length - 2, 1);
+    }
     // "Cai Chongxin (Joe Tsai) will succeed": the other name is an alias, not a clause member
     let at = k;
     if (u.type === 'P' && us[k + 1]?.sym === '(' && us[k + 2]?.type === 'P' && us[k + 3]?.sym === ')') {

@@ -555,6 +555,8 @@ function classifyRun(
     }
   }
   const nextRole = roleAt.get(e);
+  // "Ostrava Mills names a new CFO, …": an article and "new" before the post named
+  const newTitleAt = (i: number): boolean => /^(?:a|its)$/.test(toks[i]?.lower ?? '') && toks[i + 1]?.lower === 'new' && roleAt.has(i + 2);
   const nextTok = toks[e];
   const after = toks[e + 1];
 
@@ -563,6 +565,11 @@ function classifyRun(
   if (run.hon) return mkUnit('P');
   // "the Manic Street Preachers", "the Walt Disney Company": a name after "the" is not a person's
   if (prevTok?.lower === 'the' && !prevRole) return mkUnit('O');
+  // "former Brenn Paper executive Ilse Marten", "a former Brenn Paper official": a name between "former" and a
+  // noun that describes a person is the employer
+  if (/^(?:former|ex-|ex)$/.test(prevTok?.lower ?? '') && FORMER_OF.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known)) return mkUnit('O');
+  // … and the name after that noun is the person's ("named former Brenn Paper executive Ilse Marten CFO")
+  if (FORMER_OF.test(prevTok?.lower ?? '') && words.length >= 2 && toks.slice(Math.max(0, s - 6), s - 1).some((t) => /^(?:former|ex-|ex)$/.test(t.lower))) return mkUnit('P');
   // "JD.com, Inc.": a legal suffix cut off by a comma belongs to the name before it
   if (lowerWords.every((w) => /^(?:inc|corp|co|ltd|llc|plc|limited|incorporated|corporation)\.?$/.test(w))) return { type: 'W', s, e, text, sym: lowerText };
   if (EPONYMOUS_ORGS.has(lowerText)) return mkUnit('O');
@@ -578,7 +585,7 @@ function classifyRun(
   if (hasHead || odd) return mkUnit('O');
   // "Vela Biotech names Sofia Rossi chief executive": whoever names, appoints or elects is the
   // organisation, unless the run starts like a person's name
-  if (ORG_ACTS.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known) && !GIVEN_NAMES.has(lowerWords[0] ?? '') && !EAST_ASIAN_SURNAMES.has(lowerWords[0] ?? '') && toks[e + 1] && (toks[e + 1]?.cap || roleAt.has(e + 1))) return mkUnit('O');
+  if (ORG_ACTS.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known) && !GIVEN_NAMES.has(lowerWords[0] ?? '') && !EAST_ASIAN_SURNAMES.has(lowerWords[0] ?? '') && toks[e + 1] && (toks[e + 1]?.cap || roleAt.has(e + 1) || newTitleAt(e + 1))) return mkUnit('O');
   // "Novo Nordisk shareholders elect …": owned by its shareholders, staff or board, so a company
   if (/^(?:shareholders|investors|employees|staff|workers|stockholders)$/.test(nextTok?.lower ?? '') && !isKnownPerson(lowerWords, known)) return mkUnit('O');
   // "Jun Young-hyun", "Lee Jae-yong": family name, then a hyphenated given name (Korean order)
@@ -609,6 +616,9 @@ function classifyRun(
   void sentence;
   return mkUnit('O');
 }
+
+/** Nouns that describe a person by a past employer ("former Brenn Paper executive"). */
+const FORMER_OF = /^(?:executive|executives|exec|official|officials|manager|banker|employee|staffer|partner|director|veteran|insider|boss|engineer|lawyer)$/;
 
 /** Verbs whose subject, before a named person or a title, is an employer. */
 const ORG_ACTS = /^(?:names|appoints|elects|taps|hires|picks|promotes|nominates|selects|chooses|poaches|recruits|ousts|fires|elevates|installs|welcomes|reappoints|sacks|dismisses)$/;

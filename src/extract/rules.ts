@@ -33,6 +33,8 @@ function unitOf(unit: string, company: string): boolean {
 const BELOW_LEADERSHIP = /^ (?:treasurer|secretary|controller|comptroller|manager|engineer|auditor|spokesman|spokeswoman|spokesperson|adviser|advisor|consultant|analyst|economist|coach|actuary|cashier|clerk)$/;
 
 const LEFT_TO_BECOME = /^ to (?:become|accept the (?:position|post|job|role|title) of|take up the (?:position|post|job|role) of|assume the (?:position|post|role) of) (?:(?:its|the|a|an) )?(?:(?<o>O) (?:'s )?)?(?<r>R)(?! P)/d;
+/** Why someone "has left": to pursue other things (a reason given only for a departure). */
+const PURSUE = /^ (?:the company )?to (?:pursue|explore|seek) (?:other|new) (?:opportunities|interests|ventures|challenges)\b/;
 const shiftSpan = (span: [number, number] | undefined, by: number): [number, number] | undefined => (span ? [span[0] + by, span[1] + by] : undefined);
 
 export const RULES: Rule[] = [
@@ -47,7 +49,9 @@ export const RULES: Rule[] = [
       const r = unitAt(v, g.r) ?? unitAt(v, g.r2) ?? unitAt(v, g.r3);
       const o = unitAt(v, g.o) ?? unitAt(v, g.o2) ?? unitAt(v, g.o3) ?? unitAt(v, g.o4);
       if (verb === 'out' && !/\b(?:are|is|was|were)\s*$/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index)) && !(ctx.sent.isTitle && (r || o))) return;
-      if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)) return;
+      // a bare "left" is background unless the sentence says why ("has left to pursue other opportunities")
+      if (/^(?:left|leave|leaves|leaving|quit|quits|exit|exits|depart|departs)$/.test(verb) && !r && !o && !g.board && !/\b(?:will|to|is|are)\b/.test(m[0]) && /^left$/.test(verb)
+        && !(/\bhas $/.test(m[0].slice(0, (m.indices?.groups?.v?.[0] ?? 0) - m.index)) && PURSUE.test(v.str.slice(m.index + m[0].length)))) return;
       const board = g.board ? boardRole() : null;
       const both = /\bboth (?:posts|roles|jobs|titles|positions)\b/.test(m[0]);
       for (const p of peopleIn(v, g.s)) {
@@ -203,6 +207,24 @@ export const RULES: Rule[] = [
         if (inP && cu && people.length === 1) emitNamed(ctx, m, ctx.resolve(cu), 'out', r?.role && !r.role.interim ? r.role : null, o?.text ?? null, { name: inP.name, relation: 'succeeded_by' }, 'appoint-replacing', 0.85, inP);
       }
       continueRoles(ctx, v, m, people, 'in', reasonFor(verb, 'in'), true);
+    },
+  },
+  {
+    // "Ostrava Mills names a new CFO, Hedda Brant": the post first, marked new, then the person (the comma is
+    // read away in engine.ts); "named its chief executive X" without "new" stays a described object
+    name: 'appoint-new-title',
+    gate: /\bnew R P\b/,
+    re: rx(`(?:(?<a>O|it) (?:has |have |had |also |said it |said it had |said it has )*)?(?<v>${APPOINT}) (?:a|its) new (?<r>R) (?<p>P)(?! (?:as|to) )`),
+    apply(ctx, v, m, g) {
+      const r = unitAt(v, g.r);
+      if (!r?.role || r.role.descriptive) return;
+      const agent = unitAt(v, g.a);
+      for (const p of peopleIn(v, g.p)) {
+        emit(ctx, v, m, {
+          person: p, direction: 'in', role: r.role, org: r.role.orgText ?? null, orgFrom: r.role.orgText ? 'explicit' : 'none',
+          agentOrg: agent?.type === 'O' ? agent.text : agentBefore(v, m), reason: reasonFor(m.groups?.v ?? '', 'in'), conf: 0.9, rule: 'appoint-new-title',
+        });
+      }
     },
   },
   {

@@ -264,3 +264,39 @@ describe('an appositive whose closing comma was left out', () => {
     ['Quarrow finance chief to leave', 'Ida Roos, the chief financial officer of Quarrow Plc will leave in June.', [['Ida Roos', 'out', 'CFO', 'Quarrow Plc']]],
   ]);
 });
+
+describe('a title, then the name in apposition to it', () => {
+  run([
+    // "names a new CFO, X": the subject of "names" is the company though no word list knows it
+    ['Ostrava Mills names a new CFO, Hedda Brant', null, [['Hedda Brant', 'in', 'CFO', 'Ostrava Mills']]],
+    ['Kelmar Foods reshuffle', 'Kelmar Foods Inc said it named a new chief executive, Tomas Reiner, effective March 1.', [['Tomas Reiner', 'in', 'CEO', 'Kelmar Foods Inc']]],
+    // the old title is context: the person becomes chief executive and leaves no post named
+    ['Kelmar Foods promotes president', 'Kelmar Foods Inc said it named its president, Dr Jane Roe, 57, as chief executive.', [['Jane Roe', 'in', 'CEO', 'Kelmar Foods Inc']]],
+    ['Kelmar Foods acts after losses', 'Kelmar Foods Inc ousted its chief executive, Tomas Reiner, after two years of losses.', [['Tomas Reiner', 'out', 'CEO', 'Kelmar Foods Inc']]],
+    // a name that ends the comment is not the title's holder
+    ['Kelmar Foods outlook', 'The results were weak, its chief executive, Tomas Reiner, said on Monday.', []],
+  ]);
+});
+
+describe('a past employer before a noun that describes a person', () => {
+  run([
+    // the former employer is no change: only the new post is
+    ['Kelmar Foods names finance chief', 'Kelmar Foods Inc named former Brenn Paper executive Ilse Marten chief financial officer.', [['Ilse Marten', 'in', 'CFO', 'Kelmar Foods Inc']]],
+    ['Kelmar Foods names president', 'Kelmar Foods Inc said Ilse Marten, 52, a former Brenn Paper official, was named president.', [['Ilse Marten', 'in', 'President', 'Kelmar Foods Inc']]],
+  ]);
+});
+
+describe('a reason that makes "has left" news', () => {
+  run([
+    ['Kelmar Foods operating chief leaves', 'Kelmar Foods Inc said its chief operating officer, Ilse Marten, has left to pursue other opportunities.', [['Ilse Marten', 'out', 'COO', 'Kelmar Foods Inc']]],
+    // a bare past "left" stays background
+    ['Kelmar Foods profile', 'Ilse Marten left to pursue other opportunities in 1998.', []],
+  ]);
+});
+
+describe('"as" before a title is a preposition, not "when"', () => {
+  run([
+    // the post kept is no change; the new one is
+    ['Kelmar Foods names chief executive', 'In addition to his duties as chairman, Tomas Reiner was named chief executive of Kelmar Foods Inc.', [['Tomas Reiner', 'in', 'CEO', 'Kelmar Foods Inc']]],
+  ]);
+});
