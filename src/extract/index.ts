@@ -119,6 +119,17 @@ function mergeProtos(protos: Proto[]): Proto[] {
     const key = personKey(p.name);
     const peers = out.filter((q) => q !== p && q.direction === p.direction && personKey(q.name) === key);
     if (weak(p) && !p.counterpart && peers.some((q) => strong(q) && q.sent === p.sent)) return false;
+    // "He replaces Jeff Zhang, who stepped down as president of the cloud unit": the post the item states for
+    // the predecessor, in the same sentence and at the same organisation, is the one left
+    const stated = weak(p) && p.counterpart ? peers.find((q) => strong(q) && q.sent === p.sent && (q.org === p.org || !q.org)) : undefined;
+    if (stated) {
+      stated.counterpart = stated.counterpart ?? p.counterpart;
+      if (!stated.org) {
+        stated.org = p.org;
+        stated.orgFrom = p.orgFrom;
+      }
+      return false;
+    }
     if ((p.rule === 'will-lead' || (p.rule === 'appointed-to-lead' && p.confidence < 0.6)) && out.some((q) => q !== p && q.direction === 'in' && personKey(q.name) === key && q.rule !== p.rule)) return false;
     return true;
   });

@@ -300,3 +300,10 @@ describe('"as" before a title is a preposition, not "when"', () => {
     ['Kelmar Foods names chief executive', 'In addition to his duties as chairman, Tomas Reiner was named chief executive of Kelmar Foods Inc.', [['Tomas Reiner', 'in', 'CEO', 'Kelmar Foods Inc']]],
   ]);
 });
+
+describe('the post the item states for a predecessor', () => {
+  run([
+    // the role read off the successor ("head") yields to the one the relative clause states, at the same unit
+    ['Tomas Reiner has taken over as interim head of Kelmar Cloud Services.', 'He replaces Ilse Marten, who stepped down as president of the cloud unit.', [['Tomas Reiner', 'in', 'Head', 'Kelmar Cloud Services', true], ['Ilse Marten', 'out', 'President', 'Kelmar Cloud Services']]],
+  ]);
+});
