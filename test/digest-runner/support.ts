@@ -13,16 +13,11 @@ import { createChannelResolver, createSubscriptionRouter } from '../../src/disco
 import { createDigestRunner } from '../../src/pipeline/digest-runner.js';
 import { createItemProcessor } from '../../src/pipeline/process-item.js';
 import type { VegaLiteSpec } from '../../src/timeline/chart-theme.js';
-import { createChangeStore } from '../../src/store/change-store.js';
-import { openDatabase } from '../../src/store/db.js';
-import { createDeliveryStore } from '../../src/store/delivery-store.js';
 import { createDigestEventSource } from '../../src/store/digest-events.js';
 import { createEventStore } from '../../src/store/event-store.js';
-import { createFeedStore } from '../../src/store/feed-store.js';
-import { createItemStore } from '../../src/store/item-store.js';
-import { createSubscriptionStore, type SubscriptionFilters } from '../../src/store/subscription-store.js';
+import { type SubscriptionFilters } from '../../src/store/subscription-store.js';
 import { createUnitOfWork } from '../../src/store/unit-of-work.js';
-import { captureLogger } from '../discord/harness.js';
+import { captureLogger, openStores } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-digests-')), 'execwatch.db');
 
@@ -49,17 +44,9 @@ export const story = (headline: string): Story => ({ headline, slug: headline.to
  * the real discord.js REST client.
  */
 export function openWorld(opts: { apiUrl: string; token: string; path?: string; clock: ReturnType<typeof createClock>; renderChart?: (spec: VegaLiteSpec) => Promise<Buffer> }) {
-  const path = opts.path ?? tempDbPath();
-  const db = openDatabase(path);
+  const { path, db, stores } = openStores(opts.path ?? tempDbPath());
   const { now } = opts.clock;
   const logs = captureLogger();
-  const stores = {
-    feeds: createFeedStore(db),
-    items: createItemStore(db),
-    changes: createChangeStore(db),
-    deliveries: createDeliveryStore(db),
-    subscriptions: createSubscriptionStore(db),
-  };
   const rest = createBotRest(opts.token, opts.apiUrl);
   const delivery = createDelivery({
     targets: [], store: stores.deliveries, logger: logs.logger, now,

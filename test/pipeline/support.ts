@@ -7,29 +7,17 @@ import type { FeedEntry } from '../../src/feeds/types.js';
 import type { Alert, AlertTarget } from '../../src/notify/alert.js';
 import { createDelivery } from '../../src/notify/delivery.js';
 import { createItemProcessor, type PoisonNotice } from '../../src/pipeline/process-item.js';
-import { createChangeStore } from '../../src/store/change-store.js';
-import { openDatabase } from '../../src/store/db.js';
-import { createDeliveryStore } from '../../src/store/delivery-store.js';
 import { createEventStore } from '../../src/store/event-store.js';
-import { createFeedStore } from '../../src/store/feed-store.js';
-import { createItemStore } from '../../src/store/item-store.js';
 import { createUnitOfWork } from '../../src/store/unit-of-work.js';
-import { captureLogger } from '../discord/harness.js';
+import { captureLogger, openStores } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-pipeline-')), 'execwatch.db');
 
 /** The item path as the app wires it, on a real SQLite file, with the given extractor and targets. */
 export function openPipeline(opts: { extractor: Extractor; targets: AlertTarget[]; path?: string }) {
-  const path = opts.path ?? tempDbPath();
-  const db = openDatabase(path);
+  const { path, db, stores } = openStores(opts.path ?? tempDbPath());
   const now = () => new Date('2026-11-03T12:00:00Z');
   const logs = captureLogger();
-  const stores = {
-    feeds: createFeedStore(db),
-    items: createItemStore(db),
-    changes: createChangeStore(db),
-    deliveries: createDeliveryStore(db),
-  };
   const feed = stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
   const delivery = createDelivery({ targets: opts.targets, store: stores.deliveries, logger: logs.logger, now });
   const poisoned: PoisonNotice[] = [];
