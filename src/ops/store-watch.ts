@@ -30,11 +30,12 @@ export function createStoreWatch(deps: { file: string; logger: Logger; metrics: 
   return {
     ...health,
     succeeded() {
-      if (!health.state().writable) {
+      const was = health.state().writable;
+      health.succeeded();
+      if (!was && health.state().writable) {
         deps.logger.info({ db: deps.file }, 'database writes work again');
         told = { unwritable: false, corrupt: told.corrupt };
       }
-      health.succeeded();
     },
   };
 }

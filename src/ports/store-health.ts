@@ -10,7 +10,7 @@ export class StoreError extends Error {
 }
 
 export interface StoreHealthState {
-  /** False from a failed write until a write succeeds again. */
+  /** False from a failed write until a write succeeds again; for good once the file is found damaged. */
   writable: boolean;
   /** The database was found damaged (stays true: only a restore fixes it). */
   corrupt: boolean;
@@ -24,7 +24,7 @@ export interface StoreHealth {
   readonly file: string;
   /** Records a store failure and returns it explained; null (and nothing recorded) for other errors. */
   failed(err: unknown): StoreError | null;
-  /** A write went through: the store is writable again. */
+  /** A write went through: the store is writable again (unless the file was found damaged). */
   succeeded(): void;
   state(): StoreHealthState;
   /** The error to report: a SQLite error explained, anything else as it is. */

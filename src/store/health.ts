@@ -63,7 +63,8 @@ export function createStoreHealth(deps: { file: string; onFailure?: (e: StoreErr
       return e;
     },
     succeeded() {
-      s.writable = true;
+      // A cycle that missed the damaged pages proves nothing about them: only a restore fixes the file.
+      if (!s.corrupt) s.writable = true;
     },
     state: () => ({ ...s }),
     explain: (err) => toStoreError(err) ?? err,

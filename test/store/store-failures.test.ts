@@ -108,6 +108,75 @@ describe('a damaged database', () => {
     });
   }
 
+  it('while `run` is up, keeps it up and not ready, saying so with the file, execwatch backup and the restore in the log and the admin channel', async () => {
+    const emu = await startDiscordEmulator({ channels: ['admin'] });
+    server.setFeed('/damaged-run.xml', buildRssFeed(stories('r', 300)));
+    const { path, dataDir } = writeTestConfig({
+      feeds: [{ name: 'Damaged', url: `${server.url}/damaged-run.xml` }],
+      extra: { discord: { adminChannel: emu.channelId('admin') } },
+    });
+    const file = join(dataDir, 'execwatch.db');
+    const logs = captureLogger();
+    const app = await openApp(loadConfig({ configPath: path, env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' } }), { logger: logs.logger });
+    const ops = createOpsServer({ port: 0, host: '127.0.0.1', metrics: app.metrics, readiness: () => app.readiness() });
+    const { url } = await ops.listen();
+    const storeCheck = async () => {
+      const res = await fetch(`${url}/readyz`);
+      return { status: res.status, body: await res.json() as { checks: { store: boolean; errors?: { store: string } } } };
+    };
+    try {
+      const [first] = await app.scheduler.pollAll();
+      expect(first).toMatchObject({ status: 'ok' });
+      app.scheduler.start(); // the feed was just polled: its next scheduled poll is minutes away
+      expect((await storeCheck()).body.checks.store).toBe(true);
+      const noticesBefore = (await emu.waitForMessages('admin', 1)).length; // the new database's notice
+
+      // The damage lands on disk, as a failing disk would leave it, on every page of the items
+      // table and its indexes (the feeds stay readable, so the poll runs and meets it). The pages
+      // written so far are moved into the file first; then the connection's page cache is emptied
+      // (cache_size 0 and back), as a long run's cache turns over, so the next read meets the damage.
+      const pageSize = app.db.pragma('page_size', { simple: true }) as number;
+      const itemPages = app.db.prepare("SELECT pageno FROM dbstat WHERE name IN (SELECT name FROM sqlite_schema WHERE tbl_name = 'items')").pluck().all() as number[];
+      expect(itemPages.length).toBeGreaterThan(10);
+      app.db.pragma('wal_checkpoint(TRUNCATE)');
+      for (const page of itemPages) garbage(file, (page - 1) * pageSize, pageSize);
+      app.db.pragma('cache_size = 0');
+      app.db.pragma('cache_size = -2000');
+      server.setFeed('/damaged-run.xml', buildRssFeed([...stories('after', 3), ...stories('r', 300)]));
+      const [damaged] = await app.scheduler.pollAll();
+      expect(damaged).toMatchObject({ status: 'failed', failure: { kind: 'store' } });
+      expect(damaged!.error).toContain(`the database ${file} is damaged`);
+
+      // A later cycle that happens to miss the damaged pages (the feed is unchanged: 304) does not
+      // make it ready again: only a restore fixes the file.
+      server.setFeed('/damaged-run.xml', buildRssFeed(stories('r', 300)));
+      const [unchanged] = await app.scheduler.pollAll();
+      expect(unchanged).toMatchObject({ status: 'not-modified' });
+
+      // Still up: the scheduler runs, and polls are answered, not thrown.
+      expect(app.scheduler.running).toBe(true);
+      const ready = await storeCheck();
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks.store).toBe(false);
+      expect(ready.body.checks.errors?.store).toContain(`the database ${file} is damaged`);
+      const fams = parsePrometheusText(await (await fetch(`${url}/metrics`)).text());
+      expect(sampleValue(fams, 'execwatch_store_errors_total', { kind: 'corrupt' })).toBeGreaterThanOrEqual(1);
+
+      const logged = logs.lines.find((l) => l.msg === 'database failure')?.obj as { db: string; kind: string; err: string } | undefined;
+      expect(logged).toMatchObject({ db: file, kind: 'corrupt' });
+      expect(logged!.err).toContain('execwatch backup FILE');
+      expect(logged!.err).toMatch(/copy in a backup/);
+      const posted = await emu.waitForMessages('admin', noticesBefore + 1);
+      const text = String(posted.at(-1)!.content);
+      expect(text).toContain(`the database ${file} is damaged`);
+      expect(text).toContain('execwatch backup FILE');
+    } finally {
+      await ops.close();
+      await app.close();
+      await emu.close();
+    }
+  });
+
   it('explains a disk I/O error with the file and what to check', () => {
     const e = explainStoreError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }), '/data/execwatch.db');
     expect(e.kind).toBe('io');
