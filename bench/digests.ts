@@ -13,7 +13,7 @@ import { createDigestEventSource } from '../src/store/digest-events.js';
 import { createEventStore } from '../src/store/event-store.js';
 import { createFeedStore } from '../src/store/feed-store.js';
 import { createItemStore } from '../src/store/item-store.js';
-import type { SubscriptionFilters } from '../src/store/subscription-store.js';
+import type { SubscriptionFilters } from '../src/ports/subscriptions.js';
 import { addDays } from '../src/timeline/days.js';
 
 const STORED = 100_000;

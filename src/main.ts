@@ -6,7 +6,7 @@ import { createConfiguredExtractor } from './llm/configured.js';
 import type { BudgetNotice } from './llm/openai-extractor.js';
 import { createFeedReader } from './feeds/reader.js';
 import type { FeedReader } from './feeds/types.js';
-import type { FeedRecord, FeedStore } from './store/feed-store.js';
+import type { FeedRecord, FeedStore } from './ports/feeds.js';
 import type { AlertTarget } from './notify/alert.js';
 import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';

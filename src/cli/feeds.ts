@@ -4,7 +4,7 @@ import { inspectFeed } from '../feeds/inspect.js';
 import { buildOpml, parseOpml } from '../feeds/opml.js';
 import { createApp } from '../main.js';
 import { createProgress } from '../ops/progress.js';
-import type { FeedRecord } from '../store/feed-store.js';
+import type { FeedRecord } from '../ports/feeds.js';
 import { CONFIG_USAGE, parseCommandArgs, UsageError, type CliCommand, type CliIo } from './command.js';
 import { tryConfig } from './optional-config.js';
 

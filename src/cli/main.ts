@@ -1,7 +1,7 @@
 import { ConfigError } from '../config/load.js';
 import { ExtractorSettingsError } from '../llm/settings.js';
 import { DatabaseVersionError } from '../store/db.js';
-import { StoreError } from '../store/health.js';
+import { StoreError } from '../ports/store-health.js';
 import { UsageError, type CliIo } from './command.js';
 import { commands } from './commands.js';
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/log.js';
-import { createStoreHealth, type StoreHealth } from '../store/health.js';
+import { createStoreHealth } from '../store/health.js';
+import type { StoreHealth } from '../ports/store-health.js';
 import type { OpenedDatabase } from '../store/db.js';
 
 type Notice = (text: string, details?: object) => Promise<void>;

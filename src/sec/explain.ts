@@ -1,7 +1,7 @@
 import { confirmedByFiling, filingOf } from '../core/events/filing.js';
 import type { ChangeEvent } from '../core/events/model.js';
 import { filingLabel } from '../notify/alert.js';
-import type { SecFilingRecord } from '../store/sec-filing-store.js';
+import type { SecFilingRecord } from '../ports/sec-filings.js';
 import { accessionIn } from './edgar-urls.js';
 import { isAmendment } from './items.js';
 

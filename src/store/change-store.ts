@@ -2,8 +2,6 @@ import { LeadershipChangeSchema } from '../core/change.js';
 import { organizationKey, personKey } from '../core/names.js';
 import type { Db } from './db.js';
 import type { StoredChange, ChangeStore } from '../ports/changes.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { StoredChange, ChangeQuery, ChangeStore } from '../ports/changes.js';
 
 interface ChangeRow { id: number; item_id: string; created_at: string; json: string }
 

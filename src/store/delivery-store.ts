@@ -1,8 +1,5 @@
 import type { Db } from './db.js';
 import { DIGEST_PREFIX, type DeliveryFailure, type DeliveryFailureKind, type DeliveryRecord, type DeliveryStore } from '../ports/deliveries.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { DeliveryRecord, DeliveryStore } from '../ports/deliveries.js';
-export { DIGEST_PREFIX } from '../ports/deliveries.js';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
 

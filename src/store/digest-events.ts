@@ -2,7 +2,6 @@ import { ChangeEventSchema } from '../core/events/model.js';
 import type { Db } from './db.js';
 import type { DigestEventSource } from '../ports/digests.js';
 
-export type { DigestEventSource } from '../ports/digests.js';
 
 
 export function createDigestEventSource(db: Db): DigestEventSource {

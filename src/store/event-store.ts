@@ -33,8 +33,6 @@ import {
 import { roleCategories } from '../core/roles.js';
 import type { Db } from './db.js';
 import type { EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { EventPageRequest, EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;

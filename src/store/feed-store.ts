@@ -1,7 +1,5 @@
 import type { Db } from './db.js';
 import type { FeedRecord, FeedStore } from '../ports/feeds.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { FeedRecord, FeedSuccess, FeedFailure, FeedStore } from '../ports/feeds.js';
 
 interface FeedRow {
   id: number; url: string; name: string; origin: string; guild_id: string | null; interval_minutes: number | null;

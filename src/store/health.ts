@@ -3,8 +3,6 @@
 // file and the fix, counted, and remembered, so that readiness and `execwatch once` tell the truth.
 
 import { StoreError, type StoreFailureKind, type StoreHealth, type StoreHealthState } from '../ports/store-health.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export { StoreError, type StoreFailureKind, type StoreHealth, type StoreHealthState } from '../ports/store-health.js';
 
 interface SqliteErrorShape { name: string; code: string; message: string }
 

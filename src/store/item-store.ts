@@ -1,7 +1,5 @@
 import type { Db } from './db.js';
 import type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
 
 interface ItemRow {
   id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;

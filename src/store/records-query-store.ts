@@ -4,7 +4,7 @@ import { nameWords, nearestNames } from '../timeline/nearest.js';
 import type { RecordsFilter, RecordsQuery, RecordsResult } from '../timeline/records-query.js';
 import { ChangeEventSchema } from '../core/events/model.js';
 import type { Db } from './db.js';
-import type { EventFilter, EventStore } from './event-store.js';
+import type { EventFilter, EventStore } from '../ports/events.js';
 
 const DAY_MS = 86_400_000;
 /** The event store's largest page. */

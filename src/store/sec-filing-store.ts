@@ -1,7 +1,5 @@
 import type { Db } from './db.js';
 import type { SecFilingStatus, SecFilingRecord, SecFilingStore } from '../ports/sec-filings.js';
-// The contract lives in src/ports; re-exported while other branches import it from here.
-export type { SecFilingStatus, SecFilingRecord, SecFilingStore } from '../ports/sec-filings.js';
 
 interface Row {
   accession: string; item_id: string | null; cik: string | null; company: string | null; form: string; filed_at: string | null;

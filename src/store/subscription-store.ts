@@ -2,8 +2,6 @@ import type { Direction } from '../core/change.js';
 import { DigestScheduleSchema } from '../digest/schedule.js';
 import type { Db } from './db.js';
 import type { Subscription, SubscriptionStore } from '../ports/subscriptions.js';
-// The contract lives in src/ports; re-exported for the code that still imports it from here.
-export type { DigestSettings, Subscription, SubscriptionFilters, SubscriptionMode, SubscriptionStatus, SubscriptionStore } from '../ports/subscriptions.js';
 
 interface Row {
   id: number; guild_id: string; channel_id: string; companies: string; people: string; roles: string; directions: string;

@@ -15,7 +15,7 @@ import { createItemProcessor } from '../../src/pipeline/process-item.js';
 import type { VegaLiteSpec } from '../../src/timeline/chart-theme.js';
 import { createDigestEventSource } from '../../src/store/digest-events.js';
 import { createEventStore } from '../../src/store/event-store.js';
-import { type SubscriptionFilters } from '../../src/store/subscription-store.js';
+import type { SubscriptionFilters } from '../../src/ports/subscriptions.js';
 import { createUnitOfWork } from '../../src/store/unit-of-work.js';
 import { captureLogger, openStores } from '../discord/harness.js';
 

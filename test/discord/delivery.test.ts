@@ -4,7 +4,7 @@ import { createCircuitBreaker } from '../../src/notify/circuit-breaker.js';
 import { createBotRest } from '../../src/discord/targets/rest.js';
 import { createSubscriptionRouter, createUnreachableHandler } from '../../src/discord/targets/subscriptions.js';
 import { createDelivery, type Delivery } from '../../src/notify/delivery.js';
-import type { SubscriptionFilters } from '../../src/store/subscription-store.js';
+import type { SubscriptionFilters } from '../../src/ports/subscriptions.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
 import { buildChange, captureLogger, openStores, type ChangeSpec } from './harness.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/notify/alert.js';
 import { matchesFilters } from '../../src/notify/subscription-match.js';
-import type { SubscriptionFilters } from '../../src/store/subscription-store.js';
+import type { SubscriptionFilters } from '../../src/ports/subscriptions.js';
 import { buildChange } from './harness.js';
 
 const change = buildChange({ person: 'Jeff Zhang', aliases: ['Zhang Jianfeng'], org: 'Alibaba Cloud Intelligence', parent: 'Alibaba Group', title: 'president', category: 'President', direction: 'out', confidence: 0.7 });

@@ -6,7 +6,8 @@ import { createEventMerger } from '../../src/core/events/index.js';
 import { evaluateMerge, goldChangeSource, runMerge } from '../../src/evaluation/event-evaluation.js';
 import { parseGoldEventItems } from '../../src/evaluation/event-gold.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
-import { createEventStore, type EventStore } from '../../src/store/event-store.js';
+import { createEventStore } from '../../src/store/event-store.js';
+import type { EventStore } from '../../src/ports/events.js';
 import { hasShared, sharedPath } from '../support/shared.js';
 import { change, itemOf } from './support.js';
 

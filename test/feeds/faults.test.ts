@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { silentLogger } from '../../src/core/log.js';
 import { createApp, type App } from '../../src/main.js';
 import type { Alert, AlertTarget } from '../../src/notify/alert.js';
-import type { FeedRecord } from '../../src/store/feed-store.js';
+import type { FeedRecord } from '../../src/ports/feeds.js';
 import { buildRssFeed } from '../support/builders.js';
 import { startFeedServer, type FeedServer } from '../support/feed-server.js';
 import { parsePrometheusText, sampleValue } from '../support/prom-text.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import { explainFiling, filingLine } from '../../src/sec/explain.js';
-import type { SecFilingRecord } from '../../src/store/sec-filing-store.js';
+import type { SecFilingRecord } from '../../src/ports/sec-filings.js';
 import { writeTestConfig } from '../support/config-file.js';
 import { startEdgarServer, type EdgarServer } from '../support/edgar-server.js';
 import { OWN_DIR, readFiling } from './support.js';
