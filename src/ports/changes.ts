@@ -16,9 +16,9 @@ export interface ChangeQuery {
 }
 
 export interface ChangeStore {
-  insert(itemId: string, change: LeadershipChange, createdAt: string): number;
-  get(id: number): StoredChange | undefined;
-  byItem(itemId: string): StoredChange[];
-  recent(q?: ChangeQuery): StoredChange[];
-  count(): number;
+  insert(itemId: string, change: LeadershipChange, createdAt: string): Promise<number>;
+  get(id: number): Promise<StoredChange | undefined>;
+  byItem(itemId: string): Promise<StoredChange[]>;
+  recent(q?: ChangeQuery): Promise<StoredChange[]>;
+  count(): Promise<number>;
 }

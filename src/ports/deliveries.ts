@@ -36,30 +36,32 @@ export interface DeliveryRecord {
  * transaction that stores the item the alert comes from, so a crash loses none of them.
  */
 export interface DeliveryStore {
-  get(alertKey: string, target: string): DeliveryRecord | undefined;
+  get(alertKey: string, target: string): Promise<DeliveryRecord | undefined>;
   /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
-  enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): void;
+  enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): Promise<void>;
   /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
-  markSending(alertKey: string, target: string, now: string): void;
-  markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): void;
-  markFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): void;
+  markSending(alertKey: string, target: string, now: string): Promise<void>;
+  markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): Promise<void>;
+  markFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): Promise<void>;
   /** An edit of a posted message failed: counted, the message stays posted. */
-  markEditFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): void;
-  pending(): DeliveryRecord[];
+  markEditFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): Promise<void>;
+  pending(): Promise<DeliveryRecord[]>;
   /** Every target's record for one alert (what /why reports, what delivery works through). */
-  forAlert(alertKey: string): DeliveryRecord[];
+  forAlert(alertKey: string): Promise<DeliveryRecord[]>;
   /** Alerts with work left, oldest first (digests, keyed `digest:…`, are the digest runner's). */
-  outbox(): Array<{ alertKey: string; alertJson: string }>;
+  outbox(): Promise<Array<{ alertKey: string; alertJson: string }>>;
   /** Digests with work left, oldest first: what src/pipeline/digest-runner.ts posts. */
-  digestOutbox(): Array<{ alertKey: string; alertJson: string }>;
+  digestOutbox(): Promise<Array<{ alertKey: string; alertJson: string }>>;
   /**
-   * Takes a queued, failed (attempts left) or cut-off (pending) digest row for posting; false when
-   * another pass or process took it first or it is done. Atomic, so two runners post it once.
+   * Takes the (alert, target) row for a post (an alert's or a digest's): it becomes pending,
+   * stamped `now`. Taken when queued, failed with attempts left (below `maxAttempts`, not
+   * unreachable), or pending since before `staleBefore` (its poster died mid-post). False when
+   * another pass, worker or process took it first, or it is done. Atomic: of two callers, one wins.
    */
-  takeDigest(alertKey: string, target: string, now: string, maxAttempts: number, staleBefore: string): boolean;
+  take(alertKey: string, target: string, now: string, maxAttempts: number, staleBefore: string): Promise<boolean>;
   /**
    * Removes the alert from the outbox unless it was enqueued again since `alertJson` was read or
    * a target still has work (queued, maybe posted, failed with attempts left); true when removed.
    */
-  clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): boolean;
+  clearOutbox(alertKey: string, alertJson?: string, maxAttempts?: number): Promise<boolean>;
 }

@@ -10,5 +10,5 @@ export interface DigestEventSource {
    * published at 08:59 and read at 09:05 belongs to the next digest, not to none, and each
    * event is in exactly one period (a later report of it adds a later item, never an earlier one).
    */
-  eventsRecordedIn(start: Date, end: Date): ChangeEvent[];
+  eventsRecordedIn(start: Date, end: Date): Promise<ChangeEvent[]>;
 }

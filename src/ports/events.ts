@@ -33,8 +33,8 @@ export interface NameSuggestion {
 }
 
 export interface EventStore extends EventRepository {
-  recentEvents(filter?: EventFilter): EventPage;
-  suggestOrganizations(query: string, limit?: number): NameSuggestion[];
-  suggestPeople(query: string, limit?: number): NameSuggestion[];
-  eventsForItem(ref: { itemId?: string; url?: string }): ChangeEvent[];
+  recentEvents(filter?: EventFilter): Promise<EventPage>;
+  suggestOrganizations(query: string, limit?: number): Promise<NameSuggestion[]>;
+  suggestPeople(query: string, limit?: number): Promise<NameSuggestion[]>;
+  eventsForItem(ref: { itemId?: string; url?: string }): Promise<ChangeEvent[]>;
 }

@@ -53,18 +53,18 @@ export interface FeedFailure {
 
 export interface FeedStore {
   /** Adds the feed if its URL is new, else refreshes its name/interval; returns the record. */
-  upsert(feed: { url: string; name: string; origin?: 'config' | 'user'; guildId?: string | null; intervalMinutes?: number | null }, now: string): FeedRecord;
-  get(id: number): FeedRecord | undefined;
-  getByUrl(url: string): FeedRecord | undefined;
-  list(): FeedRecord[];
-  remove(id: number): boolean;
+  upsert(feed: { url: string; name: string; origin?: 'config' | 'user'; guildId?: string | null; intervalMinutes?: number | null }, now: string): Promise<FeedRecord>;
+  get(id: number): Promise<FeedRecord | undefined>;
+  getByUrl(url: string): Promise<FeedRecord | undefined>;
+  list(): Promise<FeedRecord[]>;
+  remove(id: number): Promise<boolean>;
   /** A permanent redirect: the feed's address is now `url` (false when another feed has it). */
-  moveUrl(id: number, url: string): boolean;
+  moveUrl(id: number, url: string): Promise<boolean>;
   /** The config names the feed's new address: nothing to remember any more. */
-  clearMovedFrom(id: number): void;
-  recordSuccess(id: number, s: FeedSuccess): void;
-  recordFailure(id: number, f: FeedFailure): void;
-  markBaselineDone(id: number): void;
+  clearMovedFrom(id: number): Promise<void>;
+  recordSuccess(id: number, s: FeedSuccess): Promise<void>;
+  recordFailure(id: number, f: FeedFailure): Promise<void>;
+  markBaselineDone(id: number): Promise<void>;
   /** Disables (with the reason shown in `feeds list`) or re-enables a feed; re-enabling polls it soon. */
-  setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): void;
+  setDisabled(id: number, disabled: boolean, reason?: string | null, now?: string): Promise<void>;
 }

@@ -18,14 +18,14 @@ export interface ItemRecord {
 }
 
 export interface ItemStore {
-  get(id: string): ItemRecord | undefined;
+  get(id: string): Promise<ItemRecord | undefined>;
   /**
    * An item seen before under another id: the same canonical article URL (a site's front page
    * does not count), or, when `now` is given, the same distinctive title key seen within
    * TITLE_WINDOW_DAYS of src/store/item-store.ts (guid churn, a rewritten date, the same story through another feed).
    */
-  findDuplicate(url: string | null, titleKey: string, now?: string): ItemRecord | undefined;
-  findByUrl(url: string): ItemRecord[];
-  insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): void;
-  markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): void;
+  findDuplicate(url: string | null, titleKey: string, now?: string): Promise<ItemRecord | undefined>;
+  findByUrl(url: string): Promise<ItemRecord[]>;
+  insert(item: Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> & { extractor?: string | null; note?: string | null }): Promise<void>;
+  markProcessed(id: string, r: { status: ItemStatus; extractor: string | null; changeCount: number; note?: string | null }): Promise<void>;
 }

@@ -23,9 +23,9 @@ export interface SecFilingRecord {
 }
 
 export interface SecFilingStore {
-  get(accession: string): SecFilingRecord | undefined;
-  byItem(itemId: string): SecFilingRecord | undefined;
+  get(accession: string): Promise<SecFilingRecord | undefined>;
+  byItem(itemId: string): Promise<SecFilingRecord | undefined>;
   /** Inserts or replaces the filing's row. */
-  save(record: SecFilingRecord): void;
-  count(): number;
+  save(record: SecFilingRecord): Promise<void>;
+  count(): Promise<number>;
 }

@@ -26,5 +26,5 @@ export interface Stores {
 export interface OpenedStores {
   stores: Stores;
   work: UnitOfWork;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -50,15 +50,15 @@ export interface SubscriptionStore {
    * it was paused. A digest keeps where it was (the last period posted) while its schedule stays
    * the same; a new schedule counts from now.
    */
-  upsert(input: { guildId: string; channelId: string; filters: SubscriptionFilters; createdBy: string | null; mode?: SubscriptionMode }, now: string): Subscription;
-  get(channelId: string): Subscription | undefined;
-  remove(channelId: string): boolean;
-  listByGuild(guildId: string): Subscription[];
-  listActive(): Subscription[];
+  upsert(input: { guildId: string; channelId: string; filters: SubscriptionFilters; createdBy: string | null; mode?: SubscriptionMode }, now: string): Promise<Subscription>;
+  get(channelId: string): Promise<Subscription | undefined>;
+  remove(channelId: string): Promise<boolean>;
+  listByGuild(guildId: string): Promise<Subscription[]>;
+  listActive(): Promise<Subscription[]>;
   /** Returns true when it was active (so the admin is told once, not on every alert). */
-  pause(channelId: string, reason: string, now: string): boolean;
+  pause(channelId: string, reason: string, now: string): Promise<boolean>;
   /** Active digest subscriptions: what the digest runner works through. */
-  listDigests(): Subscription[];
+  listDigests(): Promise<Subscription[]>;
   /** Records the end of the period just put in the outbox (call inside that transaction). */
-  setDigestAfter(id: number, after: string, now: string): void;
+  setDigestAfter(id: number, after: string, now: string): Promise<void>;
 }

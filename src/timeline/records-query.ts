@@ -27,13 +27,13 @@ export interface RecordsResult {
 
 export interface RecordsQuery {
   /** The changes of an organisation, matched as `/changes company` matches it. */
-  forOrganization(name: string, limit: number): RecordsResult;
+  forOrganization(name: string, limit: number): Promise<RecordsResult>;
   /** The changes of a person, across organisations. */
-  forPerson(name: string, limit: number): RecordsResult;
+  forPerson(name: string, limit: number): Promise<RecordsResult>;
   /** The changes a `/changes` filter (or `execwatch export`) lists. */
-  matching(filter: RecordsFilter, limit: number): RecordsResult;
+  matching(filter: RecordsFilter, limit: number): Promise<RecordsResult>;
   /** Stored names as the user types (autocomplete), most changes first. */
-  suggest(kind: RecordNameKind, typed: string, limit?: number): string[];
+  suggest(kind: RecordNameKind, typed: string, limit?: number): Promise<string[]>;
   /** Stored names nearest to one that matched nothing (a misspelling): the "did you mean" list. */
-  nearest(kind: RecordNameKind, typed: string, limit?: number): string[];
+  nearest(kind: RecordNameKind, typed: string, limit?: number): Promise<string[]>;
 }

@@ -23,16 +23,16 @@ export interface Knowledge {
  */
 export interface EventRepository {
   /** Events returned are snapshots the caller must not mutate: change a copy and `save` it. */
-  findCandidates(query: CandidateQuery): ChangeEvent[];
-  get(id: string): ChangeEvent | null;
+  findCandidates(query: CandidateQuery): Promise<ChangeEvent[]>;
+  get(id: string): Promise<ChangeEvent | null>;
   /**
    * Inserts or replaces the event and re-indexes it; an event with `mergedInto` leaves the index.
    * The caller hands the object over and must not change it afterwards.
    */
-  save(event: ChangeEvent): void;
-  loadKnowledge(): Knowledge;
-  saveAliasGroup(names: readonly string[]): void;
-  saveUnit(unitKey: string, parentKey: string): void;
+  save(event: ChangeEvent): Promise<void>;
+  loadKnowledge(): Promise<Knowledge>;
+  saveAliasGroup(names: readonly string[]): Promise<void>;
+  saveUnit(unitKey: string, parentKey: string): Promise<void>;
 }
 
 /**
