@@ -32,7 +32,7 @@ describe('execwatch export and timeline', () => {
     config = writeTestConfig({ feeds: [] });
     const db = openDatabase(loadConfig({ configPath: config.path, env: {} }).databasePath);
     const store = createEventStore(db);
-    for (const e of ACME_EVENTS) store.save(seedEvent(e));
+    for (const e of ACME_EVENTS) await store.save(seedEvent(e));
     db.close();
   });
 

@@ -24,7 +24,7 @@ describe('a digest of a busy period, through the Discord emulator', () => {
     const clock = createClock('2026-05-01T10:00:00Z');
     const w = await openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
     try {
-      w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+      await w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
       for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
       await w.tick('2026-05-02T09:00:30Z');
       const messages = emu.messagesIn('digest');
@@ -49,7 +49,7 @@ describe('a digest of a busy period, through the Discord emulator', () => {
       expect(after).toHaveLength(2);
       expect(emu.attachments(after[1]!)).toEqual([]);
     } finally {
-      w.close();
+      await w.close();
     }
   });
 
@@ -61,7 +61,7 @@ describe('a digest of a busy period, through the Discord emulator', () => {
     const w = await openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
     try {
       const channel = emu.channelId('digest');
-      w.subscribe(channel, {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+      await w.subscribe(channel, {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
       for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
       const { posts } = await w.tick('2026-05-02T09:00:30Z');
       expect(posts.map((p) => p.outcome)).toEqual(['sent']);
@@ -71,7 +71,7 @@ describe('a digest of a busy period, through the Discord emulator', () => {
       expect(messages[0]!.content).toMatch(/6 changes at 4 organisations[\s\S]*The chart of this period is left out: the bot may not attach files in this channel\.\)$/);
       expect((await w.stores.subscriptions.get(channel))!.status).toBe('active');
     } finally {
-      w.close();
+      await w.close();
     }
   });
 });
