@@ -99,8 +99,6 @@ export default tseslint.config(
     // Every store call is asynchronous: a forgotten await would run a write outside its unit of
     // work or drop its error, so a promise must be awaited, returned or handed on explicitly.
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
-    // (The Discord and contract suites are converted on their own branches; they join when merged.)
-    ignores: ['src/discord/**', 'test/discord/**', 'test/contract/**'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
