@@ -72,8 +72,9 @@ export interface DeliveryDeps {
   maxAttempts?: number;
   /**
    * A post started before this instant and never finished was cut off (its poster died): it is
-   * taken over. Default: when this delivery was created, so one process takes over what a crashed
-   * run left at once; workers sharing a store pass now minus their lease.
+   * taken over. Default: just after this delivery was created, so one process takes over at once
+   * what a crashed run left (even on a clock that stands still, as in tests); workers sharing a
+   * store pass now minus their lease.
    */
   staleBefore?: () => string;
 }
@@ -90,7 +91,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const now = () => deps.now?.() ?? new Date();
   const iso = () => now().toISOString();
   const maxAttempts = deps.maxAttempts ?? 5;
-  const startedAt = iso();
+  // Inclusive of the creation instant: this process's own posts never contend (one pass at a time,
+  // one queue per target), so only rows of an earlier run can be pending then.
+  const startedAt = new Date(now().getTime() + 1).toISOString();
   const staleBefore = deps.staleBefore ?? (() => startedAt);
   const queue = createKeyedQueue();
   const known = new Map<string, AlertTarget>(deps.targets.map((t) => [t.id, t]));
