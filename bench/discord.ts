@@ -16,14 +16,8 @@ import { createEventLookupAdapter, type Lookup } from '../src/discord/lookup.js'
 import { renderChangePage } from '../src/discord/render.js';
 import { createDiscordApp } from '../src/discord/setup.js';
 import { createFeedReader } from '../src/feeds/reader.js';
-import { createChangeStore } from '../src/store/change-store.js';
-import { openDatabase } from '../src/store/db.js';
-import { createDeliveryStore } from '../src/store/delivery-store.js';
-import { createEventStore } from '../src/store/event-store.js';
 import { ChangeEventSchema } from '../src/core/events/model.js';
-import { createFeedStore } from '../src/store/feed-store.js';
-import { createItemStore } from '../src/store/item-store.js';
-import { createSubscriptionStore } from '../src/store/subscription-store.js';
+import { openSqliteStores } from '../src/store/open-sqlite.js';
 import { startDiscordEmulator } from '../test/support/discord-emulator/index.js';
 
 const EVENTS = 100_000;
@@ -44,8 +38,8 @@ function report(label: string, samples: number[]): void {
 
 export async function runDiscordBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-discord-'));
-  const db = openDatabase(join(dir, 'bench.db'));
-  const stores = { feeds: createFeedStore(db), items: createItemStore(db), changes: createChangeStore(db), deliveries: createDeliveryStore(db), subscriptions: createSubscriptionStore(db) };
+  const { db, opened } = openSqliteStores(join(dir, 'bench.db'));
+  const { stores } = opened;
   const now = Date.now();
 
   const queries = [
@@ -56,19 +50,20 @@ export async function runDiscordBench(): Promise<void> {
   ];
   const typed = ['ali', 'soci', 'zhang', 'fred', 'o', 'crédit sys', 'nakamura 12', 'zo'];
   // Each round: every query shape on one of three pages, then every typed prefix.
-  const measure = (lookup: Lookup, recentLabel: string, autoLabel: string): void => {
+  // (Promise.resolve: the lookup answers asynchronously once the Discord side reads the async stores.)
+  const measure = async (lookup: Lookup, recentLabel: string, autoLabel: string): Promise<void> => {
     const recent: number[] = [];
     const auto: number[] = [];
     for (let round = 0; round < 100; round++) {
       for (const q of queries) {
         const t = performance.now();
-        const result = lookup.recent({ ...q, limit: PAGE_SIZE, offset: (round % 3) * PAGE_SIZE });
+        const result = await Promise.resolve(lookup.recent({ ...q, limit: PAGE_SIZE, offset: (round % 3) * PAGE_SIZE }));
         renderChangePage({ title: 'bench', alerts: result.alerts, total: result.total, page: round % 3, pageSize: PAGE_SIZE, token: 'tok' });
         recent.push(performance.now() - t);
       }
       for (const w of typed) {
         const t = performance.now();
-        lookup.suggest(round % 2 ? 'person' : 'organization', w, 25);
+        await Promise.resolve(lookup.suggest(round % 2 ? 'person' : 'organization', w, 25));
         auto.push(performance.now() - t);
       }
     }
@@ -77,15 +72,15 @@ export async function runDiscordBench(): Promise<void> {
   };
 
   // What a running bot reads: 100,000 stored events.
-  const events = createEventStore(db);
+  const { events } = stores;
   const eventsStart = performance.now();
-  db.transaction(() => {
+  await opened.work.run(async () => {
     for (let i = 0; i < EVENTS; i++) {
       const person = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i % 4000}`;
       const org = `${ORG_A[i % ORG_A.length]} ${ORG_B[(i * 3) % ORG_B.length]} ${i % 900}`;
       const [title, category] = ROLES[i % ROLES.length]!;
       const at = new Date(now - (i % 720) * 3_600_000).toISOString();
-      events.save(ChangeEventSchema.parse({
+      await events.save(ChangeEventSchema.parse({
         id: `ev-${i}`, person: { name: person, names: [person] }, direction: i % 3 === 0 ? 'out' : 'in', interim: false,
         role: { title, categories: [category] }, organization: { name: org, parent: null, names: [org] },
         effectiveDate: null, reason: null, counterpart: null, destination: null, firstSeen: at, lastSeen: at,
@@ -93,15 +88,15 @@ export async function runDiscordBench(): Promise<void> {
         confidence: 0.8, contradictions: [], mergedInto: null, alertState: 'released', revision: 1,
       }));
     }
-  })();
+  });
   console.log(`seeded ${EVENTS} events in ${((performance.now() - eventsStart) / 1000).toFixed(1)} s`);
   db.pragma('wal_checkpoint(TRUNCATE)'); // a settled database, as a running bot has
-  measure(createEventLookupAdapter(events, () => new Date()), '/changes recent over events (lookup + render)', 'autocomplete over events');
+  await measure(createEventLookupAdapter(events, () => new Date()), '/changes recent over events (lookup + render)', 'autocomplete over events');
 
   // The same through the real Client and the loopback emulator (includes HTTP and discord.js).
   const emu = await startDiscordEmulator({ rateLimit: { limit: 100_000, windowMs: 1000 } });
   const reader = createFeedReader({ userAgent: 'bench', timeoutMs: 5000, maxBytes: 1_000_000 });
-  const { bot } = createDiscordApp({ token: emu.token, apiBase: emu.apiUrl, stores: { ...stores, events }, reader, logger: silentLogger, now: () => new Date(), guard: createAddressGuard(), minConfidence: 0.5 });
+  const { bot } = createDiscordApp({ token: emu.token, apiBase: emu.apiUrl, stores, reader, logger: silentLogger, now: () => new Date(), guard: createAddressGuard(), minConfidence: 0.5 });
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
   await bot.start();
   const tripRecent: number[] = [];
@@ -119,7 +114,7 @@ export async function runDiscordBench(): Promise<void> {
   await bot.stop();
   reader.close();
   await emu.close();
-  db.close();
+  await opened.close();
   if (!process.env.BENCH_KEEP_DB) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
     }
   });
 });
-afterAll(() => server.close());
+afterAll(async () => server.close());
 
 async function pollOnce(fetchArticles: boolean) {
   const config = writeTestConfig({
@@ -41,7 +41,7 @@ async function pollOnce(fetchArticles: boolean) {
     feeds: [{ name: 'Headlines', url: `${server.url}/feed.xml`, fetchArticles }],
   }).path;
   const metrics = createMetrics({ processMetrics: false });
-  const app = createApp(loadConfig({ configPath: config, env: { LOG_LEVEL: 'silent' } }), { metrics, targets: [] });
+  const app = await createApp(loadConfig({ configPath: config, env: { LOG_LEVEL: 'silent' } }), { metrics, targets: [] });
   try {
     const [outcome] = await app.scheduler.pollAll();
     const fams = parsePrometheusText(await metrics.render());

@@ -28,15 +28,15 @@ describe('execwatch export and timeline', () => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
     config = writeTestConfig({ feeds: [] });
     const db = openDatabase(loadConfig({ configPath: config.path, env: {} }).databasePath);
     const store = createEventStore(db);
-    for (const e of ACME_EVENTS) store.save(seedEvent(e));
+    for (const e of ACME_EVENTS) await store.save(seedEvent(e));
     db.close();
   });
 
-  it('CSV on standard output (a real process) parses back into the stored rows: quotes, commas, accents, formulas', () => {
+  it('CSV on standard output (a real process) parses back into the stored rows: quotes, commas, accents, formulas', async () => {
     const result = spawnSync(process.execPath, [BIN, 'export', '--config', config.path], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     expect(result.stderr).toContain('exported 8 changes');
     expect(result.status).toBe(0);

@@ -30,7 +30,7 @@ describe('digests wired by createApp (bot token set)', () => {
     const app = await openApp(loadConfig({ configPath, env: { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' } }), { now: clock.now });
     try {
       expect(app.digests).not.toBeNull();
-      app.stores.subscriptions.upsert({
+      await app.stores.subscriptions.upsert({
         guildId: emu.guildId, channelId: emu.channelId('digest'), filters: noFilter, createdBy: null,
         mode: { mode: 'digest', schedule: parseDigestSchedule({ cadence: 'daily', time: '09:00', timeZone: 'Europe/Berlin' }), postEmpty: false },
       }, clock.now().toISOString());

@@ -22,9 +22,9 @@ describe('a digest of a busy period, through the Discord emulator', () => {
 
   it('attaches the chart to the last message of a digest with more than five changes, and none to a quiet one', async () => {
     const clock = createClock('2026-05-01T10:00:00Z');
-    const w = openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
+    const w = await openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
     try {
-      w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+      await w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
       for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
       await w.tick('2026-05-02T09:00:30Z');
       const messages = emu.messagesIn('digest');
@@ -49,7 +49,7 @@ describe('a digest of a busy period, through the Discord emulator', () => {
       expect(after).toHaveLength(2);
       expect(emu.attachments(after[1]!)).toEqual([]);
     } finally {
-      w.close();
+      await w.close();
     }
   });
 
@@ -58,10 +58,10 @@ describe('a digest of a busy period, through the Discord emulator', () => {
     // Discord answers a create with files 50013 when the bot lacks Attach Files.
     emu.faults.add({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 403, code: 50013, message: 'Missing Permissions' });
     const clock = createClock('2026-05-01T10:00:00Z');
-    const w = openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
+    const w = await openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, renderChart });
     try {
       const channel = emu.channelId('digest');
-      w.subscribe(channel, {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+      await w.subscribe(channel, {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
       for (const [i, h] of HEADLINES.entries()) await w.report(story(h), `2026-05-01T1${i}:00:00Z`);
       const { posts } = await w.tick('2026-05-02T09:00:30Z');
       expect(posts.map((p) => p.outcome)).toEqual(['sent']);
@@ -69,9 +69,9 @@ describe('a digest of a busy period, through the Discord emulator', () => {
       expect(messages).toHaveLength(1);
       expect(emu.attachments(messages[0]!)).toEqual([]);
       expect(messages[0]!.content).toMatch(/6 changes at 4 organisations[\s\S]*The chart of this period is left out: the bot may not attach files in this channel\.\)$/);
-      expect(w.stores.subscriptions.get(channel)!.status).toBe('active');
+      expect((await w.stores.subscriptions.get(channel))!.status).toBe('active');
     } finally {
-      w.close();
+      await w.close();
     }
   });
 });

@@ -6,9 +6,9 @@ const CHANNELS = ['alerts', 'digest', 'digest-empty', 'globex-digest'];
 
 describe('digests through the Discord emulator, on an injected clock and a real SQLite file', () => {
   let emu: DiscordEmulator;
-  const worlds: Array<ReturnType<typeof openWorld>> = [];
-  const world = (clock: ReturnType<typeof createClock>, path?: string) => {
-    const w = openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, path });
+  const worlds: Array<Awaited<ReturnType<typeof openWorld>>> = [];
+  const world = async (clock: ReturnType<typeof createClock>, path?: string) => {
+    const w = await openWorld({ apiUrl: emu.apiUrl, token: emu.token, clock, path });
     worlds.push(w);
     return w;
   };
@@ -17,8 +17,8 @@ describe('digests through the Discord emulator, on an injected clock and a real 
   const firstRunner = async () => {
     const path = tempDbPath();
     const clock = createClock('2026-05-01T10:00:00Z');
-    const first = world(clock, path);
-    first.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+    const first = await world(clock, path);
+    await first.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
     await first.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-01T12:00:00Z');
     return { path, clock, first };
   };
@@ -29,8 +29,8 @@ describe('digests through the Discord emulator, on an injected clock and a real 
   afterAll(async () => {
     await emu?.close();
   });
-  afterEach(() => {
-    for (const w of worlds.splice(0)) if (w.db.open) w.close();
+  afterEach(async () => {
+    for (const w of worlds.splice(0)) if (w.db.open) await w.close();
     emu.faults.clear();
     emu.state.messages.clear();
     emu.requests.length = 0;
@@ -38,8 +38,8 @@ describe('digests through the Discord emulator, on an injected clock and a real 
 
   it('daily in America/New_York across the spring-forward night: each period once, at 09:00 local before and after', async () => {
     const clock = createClock('2026-03-06T20:00:00Z');
-    const w = world(clock);
-    w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'America/New_York' } });
+    const w = await world(clock);
+    await w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'America/New_York' } });
 
     await w.report(story('Globex names Ann Able chief financial officer'), '2026-03-07T13:30:00Z'); // 08:30 EST, Sat
     expect((await w.tick('2026-03-07T13:59:00Z')).enqueued).toEqual([]);
@@ -75,10 +75,10 @@ describe('digests through the Discord emulator, on an injected clock and a real 
 
   it('weekly in Asia/Kolkata on its weekday, grouped by company; an empty week is silent unless post_empty', async () => {
     const clock = createClock('2026-11-10T00:00:00Z');
-    const w = world(clock);
+    const w = await world(clock);
     const weekly = { cadence: 'weekly' as const, time: '18:30', timeZone: 'Asia/Kolkata', weekday: 'friday' as const };
-    w.subscribe(emu.channelId('digest'), {}, { schedule: weekly });
-    w.subscribe(emu.channelId('digest-empty'), {}, { schedule: weekly, postEmpty: true });
+    await w.subscribe(emu.channelId('digest'), {}, { schedule: weekly });
+    await w.subscribe(emu.channelId('digest-empty'), {}, { schedule: weekly, postEmpty: true });
 
     // Friday 13 Nov 18:30 IST (13:00Z) ends an empty week: only post_empty speaks.
     await w.tick('2026-11-13T13:00:30Z');
@@ -106,10 +106,10 @@ describe('digests through the Discord emulator, on an injected clock and a real 
 
   it('a digest subscription gets no per-change alert; an alert subscription does, and filters apply to digests', async () => {
     const clock = createClock('2026-05-01T10:00:00Z');
-    const w = world(clock);
-    w.subscribe(emu.channelId('alerts'), {}, null);
-    w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
-    w.subscribe(emu.channelId('globex-digest'), { companies: ['Globex'] }, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' }, postEmpty: true });
+    const w = await world(clock);
+    await w.subscribe(emu.channelId('alerts'), {}, null);
+    await w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' } });
+    await w.subscribe(emu.channelId('globex-digest'), { companies: ['Globex'] }, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' }, postEmpty: true });
 
     await w.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-01T12:00:00Z');
     expect(emu.messagesIn('alerts')).toHaveLength(1);
@@ -126,8 +126,8 @@ describe('digests through the Discord emulator, on an injected clock and a real 
 
   it('a period missed while the bot was down is posted late, once, and says so', async () => {
     const clock = createClock('2026-05-01T10:00:00Z');
-    const w = world(clock);
-    w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' }, postEmpty: true });
+    const w = await world(clock);
+    await w.subscribe(emu.channelId('digest'), {}, { schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' }, postEmpty: true });
     await w.report(story('Initech appoints Raj Patel chief executive officer'), '2026-05-02T12:00:00Z');
 
     // Down from before 2 May 09:00 until 5 May 10:00: four periods ended meanwhile.
@@ -152,9 +152,9 @@ describe('digests through the Discord emulator, on an injected clock and a real 
     const { path, clock, first } = await firstRunner();
     await first.tick('2026-05-02T09:00:30Z');
     expect(texts('digest')).toHaveLength(1);
-    first.close();
+    await first.close();
 
-    const second = world(clock, path);
+    const second = await world(clock, path);
     expect((await second.tick('2026-05-02T09:00:30Z')).posts).toEqual([]);
     await second.tick('2026-05-02T09:05:00Z');
     expect(texts('digest')).toHaveLength(1);
@@ -173,7 +173,7 @@ describe('digests through the Discord emulator, on an injected clock and a real 
     await emu.waitForMessages('digest', 1);
 
     // A second runner on the same file, three minutes later: the cut-off post is posted again.
-    const second = world(clock, path);
+    const second = await world(clock, path);
     const again = await second.tick('2026-05-02T09:03:30Z');
     expect(again.posts.map((p) => p.outcome)).toEqual(['sent']);
     expect(texts('digest')).toHaveLength(1);
@@ -181,8 +181,8 @@ describe('digests through the Discord emulator, on an injected clock and a real 
     await second.tick('2026-05-02T09:10:00Z');
     await first.tick('2026-05-02T09:10:00Z');
     expect(texts('digest')).toHaveLength(1);
-    const row = second.stores.deliveries.forAlert(again.posts[0]!.key)[0]!;
+    const row = (await second.stores.deliveries.forAlert(again.posts[0]!.key))[0]!;
     expect(row.status).toBe('sent');
-    expect(second.stores.deliveries.digestOutbox()).toEqual([]);
+    expect(await second.stores.deliveries.digestOutbox()).toEqual([]);
   });
 });

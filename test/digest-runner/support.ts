@@ -13,11 +13,9 @@ import { createChannelResolver, createSubscriptionRouter } from '../../src/disco
 import { createDigestRunner } from '../../src/pipeline/digest-runner.js';
 import { createItemProcessor } from '../../src/pipeline/process-item.js';
 import type { VegaLiteSpec } from '../../src/timeline/chart-theme.js';
-import { createDigestEventSource } from '../../src/store/digest-events.js';
-import { createEventStore } from '../../src/store/event-store.js';
 import type { SubscriptionFilters } from '../../src/ports/subscriptions.js';
-import { createUnitOfWork } from '../../src/store/unit-of-work.js';
-import { captureLogger, openStores } from '../discord/harness.js';
+import { openSqliteStores } from '../../src/store/open-sqlite.js';
+import { captureLogger } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-digests-')), 'execwatch.db');
 
@@ -43,23 +41,25 @@ export const story = (headline: string): Story => ({ headline, slug: headline.to
  * runner, all on one clock, posting to the Discord emulator (or any Discord-shaped server) with
  * the real discord.js REST client.
  */
-export function openWorld(opts: { apiUrl: string; token: string; path?: string; clock: ReturnType<typeof createClock>; renderChart?: (spec: VegaLiteSpec) => Promise<Buffer> }) {
-  const { path, db, stores } = openStores(opts.path ?? tempDbPath());
+export async function openWorld(opts: { apiUrl: string; token: string; path?: string; clock: ReturnType<typeof createClock>; renderChart?: (spec: VegaLiteSpec) => Promise<Buffer> }) {
+  const { path, db, opened } = openSqliteStores(opts.path ?? tempDbPath());
+  const { stores, work } = opened;
   const { now } = opts.clock;
   const logs = captureLogger();
   const rest = createBotRest(opts.token, opts.apiUrl);
+  const router = createSubscriptionRouter(stores.subscriptions, rest);
   const delivery = createDelivery({
     targets: [], store: stores.deliveries, logger: logs.logger, now,
-    route: createSubscriptionRouter(stores.subscriptions, rest), resolve: createChannelResolver(rest),
+    route: async (alert) => router(alert), resolve: createChannelResolver(rest),
   });
   const processor = createItemProcessor({
-    work: createUnitOfWork(db), items: stores.items, changes: stores.changes, extractor: createBuiltinExtractor(), delivery,
-    events: createEventMerger({ repository: createEventStore(db), now }), logger: logs.logger, now, minConfidence: 0.5,
+    work, items: stores.items, changes: stores.changes, extractor: createBuiltinExtractor(), delivery,
+    events: createEventMerger({ repository: stores.events, now }), logger: logs.logger, now, minConfidence: 0.5,
     onPoisonItem: () => undefined,
   });
-  const feed = stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
+  const feed = await stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
   const digests = createDigestRunner({
-    work: createUnitOfWork(db), subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger: logs.logger, now,
+    work, subscriptions: stores.subscriptions, events: stores.digestEvents, deliveries: stores.deliveries, logger: logs.logger, now,
     delivery: createDigestDelivery({ store: stores.deliveries, resolve: createDigestResolver(rest), logger: logs.logger, now, renderChart: opts.renderChart }),
   });
   return {
@@ -85,8 +85,6 @@ export function openWorld(opts: { apiUrl: string; token: string; path?: string; 
         mode: mode ? { mode: 'digest', schedule: parseDigestSchedule(mode.schedule), postEmpty: mode.postEmpty ?? false } : { mode: 'alert' },
       }, now().toISOString());
     },
-    close() {
-      db.close();
-    },
+    close: () => opened.close(),
   };
 }

@@ -42,10 +42,10 @@ describe('the first poll of a feed', () => {
     const alerts: Alert[] = [];
     const target: AlertTarget = { id: 'capture', send: async (a) => (alerts.push(a), null) };
     const logs = captureLogger();
-    const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [target] });
+    const app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [target] });
     try {
       await app.scheduler.pollAll();
-      return { orgs: alerts.map((a) => a.change.organization.name).sort(), logs: logs.lines, feed: app.stores.feeds.list()[0]! };
+      return { orgs: alerts.map((a) => a.change.organization.name).sort(), logs: logs.lines, feed: (await app.stores.feeds.list())[0]! };
     } finally {
       await app.close();
     }

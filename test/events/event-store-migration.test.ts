@@ -34,7 +34,7 @@ function storedByVersion7(path: string): ChangeEvent {
 }
 
 describe('migration 0009: the merger index keyed by transliteration-folded name words', () => {
-  it('re-indexes the events an older version stored, once, when the store opens', () => {
+  it('re-indexes the events an older version stored, once, when the store opens', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'execwatch-0008-')), 'execwatch.db');
     storedByVersion7(path);
     const db = openDatabase(path);
@@ -46,12 +46,12 @@ describe('migration 0009: the merger index keyed by transliteration-folded name 
       const keys = db.prepare("SELECT key, direction FROM event_person_keys WHERE event_id = 'ev-old' ORDER BY key").all();
       expect(keys).toEqual(nameTokens('Sergey Ivanov').sort().map((key) => ({ key, direction: 'in' })));
       // Either spelling finds it now, and a report in the other spelling joins it.
-      expect(store.findCandidates({ tokens: nameTokens('Sergei Ivanov'), direction: 'in', since: '2022-06-01T00:00:00Z' }).map((e) => e.id)).toEqual(['ev-old']);
+      expect((await store.findCandidates({ tokens: nameTokens('Sergei Ivanov'), direction: 'in', since: '2022-06-01T00:00:00Z' })).map((e) => e.id)).toEqual(['ev-old']);
       const merger = createEventMerger({ repository: store, now: () => new Date('2022-06-04T00:00:00Z') });
-      const { outcomes } = merger.mergeItem(itemOf('b', '2022-06-03T10:00:00Z'),
+      const { outcomes } = await merger.mergeItem(itemOf('b', '2022-06-03T10:00:00Z'),
         [change({ item: 'b', at: '2022-06-03T10:00:00Z', person: 'Sergei Ivanov', org: 'Yandex N.V.' })]);
       expect(outcomes[0]).toMatchObject({ kind: 'corroborated', alert: 'edit', event: { id: 'ev-old' } });
-      expect(store.get('ev-old')?.sources.map((s) => s.itemId)).toEqual(['a', 'b']);
+      expect((await store.get('ev-old'))?.sources.map((s) => s.itemId)).toEqual(['a', 'b']);
     } finally {
       db.close();
     }

@@ -19,7 +19,7 @@ const streams = ['hard-stream', 'check-stream'].map((name) => ({
 const extractor: ChangeSource = (item) => extractChanges(goldItemToNewsItem(item));
 
 const figures: string[] = [];
-afterAll(() => console.info(`event streams (docs/extraction.md, "Merging"):\n${figures.join('\n')}`));
+afterAll(async () => console.info(`event streams (docs/extraction.md, "Merging"):\n${figures.join('\n')}`));
 const measure = async (stream: (typeof streams)[number], input: string, source: ChangeSource, level: 'strict' | 'loose') => {
   const report = evaluateMerge(stream.items, await runMerge(stream.items, source), { level });
   const { goldEvents, found, exact, duplicates, wrongMerges, events } = report;
@@ -62,7 +62,7 @@ describe.each(streams)('$name.jsonl', (stream) => {
       expect(stored.events.map((e) => e.id)).toEqual(memory.events.map((e) => e.id));
       expect(evaluateMerge(stream.items, stored)).toEqual(evaluateMerge(stream.items, memory));
     } finally {
-      sqlite.close();
+      await sqlite.close();
     }
   });
 });

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { LeadershipChange } from '../../src/core/change.js';
 import { createMemoryEventRepository, type ChangeEvent, type EventRepository } from '../../src/core/events/index.js';
 import { primaryRoleCategory } from '../../src/core/roles.js';
-import { openDatabase } from '../../src/store/db.js';
-import { createEventStore } from '../../src/store/event-store.js';
+import { openSqliteStores } from '../../src/store/open-sqlite.js';
 
 export interface ChangeSpec {
   person: string;
@@ -48,8 +47,8 @@ export const itemOf = (id: string, at: string, title = id) => ({ id, title, summ
 /** A repository to merge into, and the live events it holds: in memory, or the SQLite event store in a file. */
 export interface TestRepository {
   repository: EventRepository;
-  live(): ChangeEvent[];
-  close(): void;
+  live(): Promise<ChangeEvent[]>;
+  close(): Promise<void>;
 }
 
 export const repositories: Array<{ name: string; open: () => TestRepository }> = [
@@ -57,15 +56,15 @@ export const repositories: Array<{ name: string; open: () => TestRepository }> =
     name: 'in memory',
     open() {
       const repository = createMemoryEventRepository();
-      return { repository, live: () => repository.all().filter((e) => !e.mergedInto), close: () => undefined };
+      return { repository, live: async () => repository.all().filter((e) => !e.mergedInto), close: async () => undefined };
     },
   },
   {
     name: 'SQLite event store',
     open() {
-      const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'execwatch-causes-')), 'events.db'));
-      const store = createEventStore(db);
-      return { repository: store, live: () => store.recentEvents({ limit: 100 }).events, close: () => db.close() };
+      const { opened } = openSqliteStores(join(mkdtempSync(join(tmpdir(), 'execwatch-causes-')), 'events.db'));
+      const store = opened.stores.events;
+      return { repository: store, live: async () => (await store.recentEvents({ limit: 100 })).events, close: () => opened.close() };
     },
   },
 ];

@@ -13,7 +13,7 @@ const awkward = [
 ];
 
 describe('export: CSV', () => {
-  it('round trip: the CSV parses back into the same rows (quotes, commas, line breaks, non-ASCII names)', () => {
+  it('round trip: the CSV parses back into the same rows (quotes, commas, line breaks, non-ASCII names)', async () => {
     const csv = formatCsv(awkward);
     const [header, ...rows] = parseCsv(csv);
     expect(header).toEqual([...EXPORT_COLUMNS]);
@@ -27,12 +27,12 @@ describe('export: CSV', () => {
     expect(rows[1]![5]).toBe('');
   });
 
-  it('writes RFC 4180: CRLF after every record, quotes doubled inside quoted fields', () => {
+  it('writes RFC 4180: CRLF after every record, quotes doubled inside quoted fields', async () => {
     const csv = toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 'plain']]);
     expect(csv).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",plain\r\n');
   });
 
-  it('guards cells a spreadsheet would run as a formula, reversibly', () => {
+  it('guards cells a spreadsheet would run as a formula, reversibly', async () => {
     const [, formula, dash] = parseCsv(formatCsv(awkward.slice(2)));
     expect(formula![0]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(formula![2]).toBe("'+1 head of growth");
@@ -44,14 +44,14 @@ describe('export: CSV', () => {
     expect(guardFormula('plain')).toBe('plain');
   });
 
-  it('can start with a byte-order mark for Excel', () => {
+  it('can start with a byte-order mark for Excel', async () => {
     expect(formatCsv(awkward.slice(0, 1), { bom: true }).startsWith('\uFEFFperson,')).toBe(true);
     expect(formatCsv([])).toBe(`${EXPORT_COLUMNS.join(',')}\r\n`);
   });
 });
 
 describe('export: JSONL', () => {
-  it('one object per line with the same fields', () => {
+  it('one object per line with the same fields', async () => {
     const withSeparator = rec('Line\u2028Separator', 'in', 'CTO', '2026-03-06');
     const text = formatJsonl([...awkward, withSeparator]);
     const lines = text.split('\n');
@@ -67,7 +67,7 @@ describe('export: JSONL', () => {
 describe('export: --since', () => {
   const now = new Date('2026-11-20T12:00:00Z');
 
-  it('reads hours, days and weeks back from now, or a day', () => {
+  it('reads hours, days and weeks back from now, or a day', async () => {
     expect(parseDuration('30d')).toBe(30 * 86_400_000);
     expect(parseDuration('12h')).toBe(12 * 3_600_000);
     expect(parseDuration(' 2W ')).toBe(14 * 86_400_000);
@@ -75,7 +75,7 @@ describe('export: --since', () => {
     expect(parseSince('2026-01-31', now).toISOString()).toBe('2026-01-31T00:00:00.000Z');
   });
 
-  it('refuses what it cannot read, saying what it wants', () => {
+  it('refuses what it cannot read, saying what it wants', async () => {
     for (const bad of ['30', '30m', '1mo', 'd30', '-3d', '1.5d', 'soon', '']) expect(() => parseDuration(bad), bad).toThrow(/not a duration/);
     expect(() => parseDuration('0d')).toThrow(/longer than zero/);
     expect(() => parseDuration('99999d')).toThrow(/ten years/);

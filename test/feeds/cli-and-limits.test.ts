@@ -47,7 +47,7 @@ describe('execwatch feeds import / list / export / remove', () => {
     expect(c.err.join('\n')).toMatch(/Gopher: not an http\(s\) URL/);
 
     // A restart (a new app on the same database) polls both and keeps the imported feed.
-    const app = createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
+    const app = await createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
     const outcomes = await app.scheduler.pollAll();
     await app.close();
     expect(outcomes.map((o) => [o.feed, o.status]).sort()).toEqual([['Config feed', 'ok'], ['Imported & Co', 'ok']]);
@@ -110,7 +110,7 @@ describe('concurrency limits', () => {
       ...servers.flatMap((s, h) => Array.from({ length: 5 }, (_, i) => [`  - name: host${h} feed${i}`, `    url: ${s.url}/f${i}.xml`]).flat()),
       '',
     ].join('\n'));
-    const app = createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
+    const app = await createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
     try {
       const outcomes = await app.scheduler.pollAll();
       expect(outcomes.filter((o) => o.status === 'ok')).toHaveLength(10);
@@ -139,21 +139,21 @@ describe('schedule hints from the server', () => {
       ...['hour', 'week', 'short'].flatMap((n) => [`  - name: ${n}`, `    url: ${server.url}/${n}.xml`]),
       '',
     ].join('\n'));
-    const app = createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
+    const app = await createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), { logger: silentLogger, targets: [] });
     try {
       const start = Date.now();
       await app.scheduler.pollAll();
-      const next = (n: string) => Date.parse(app.stores.feeds.list().find((f) => f.name === n)!.nextPollAt!) - start;
-      expect(next('hour')).toBeGreaterThanOrEqual(3600_000); // at least half of max-age
-      expect(next('week')).toBeLessThan(6 * 3600_000); // bounded: 4 h cap, phase within ±half
-      expect(next('short')).toBeLessThan(15 * 60_000); // max-age never shortens the interval...
-      expect(next('short')).toBeGreaterThanOrEqual(5 * 60_000); // ...below its own spread
+      const next = async (n: string) => Date.parse((await app.stores.feeds.list()).find((f) => f.name === n)!.nextPollAt!) - start;
+      expect(await next('hour')).toBeGreaterThanOrEqual(3600_000); // at least half of max-age
+      expect(await next('week')).toBeLessThan(6 * 3600_000); // bounded: 4 h cap, phase within ±half
+      expect(await next('short')).toBeLessThan(15 * 60_000); // max-age never shortens the interval...
+      expect(await next('short')).toBeGreaterThanOrEqual(5 * 60_000); // ...below its own spread
 
       // A second poll is conditional and answered 304; the feed keeps its item count and etag.
-      const before = app.stores.feeds.list().find((f) => f.name === 'hour')!;
+      const before = (await app.stores.feeds.list()).find((f) => f.name === 'hour')!;
       const outcomes = await app.scheduler.pollAll();
       expect(outcomes.find((o) => o.feed === 'hour')).toMatchObject({ status: 'not-modified', httpStatus: 304 });
-      expect(app.stores.feeds.list().find((f) => f.name === 'hour')).toMatchObject({ etag: before.etag, itemCount: 1, lastStatus: 304 });
+      expect((await app.stores.feeds.list()).find((f) => f.name === 'hour')).toMatchObject({ etag: before.etag, itemCount: 1, lastStatus: 304 });
       expect(server.requests.filter((r) => r.path === '/hour.xml').at(-1)!.headers['if-none-match']).toBe(before.etag);
     } finally {
       await app.close();

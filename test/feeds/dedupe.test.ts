@@ -42,7 +42,7 @@ describe('one story, one alert', () => {
     configPath = writeTestConfig({ feeds: [{ name: 'Wire A', url: `${server.url}/a.xml` }, { name: 'Wire B', url: `${server.url}/b.json` }] }).path;
     server.setFeed('/a.xml', buildRssFeed(background));
     server.setFeed('/b.json', buildJsonFeed([{ id: 'b-0', title: 'Streaming service raises prices again', url: 'https://other.example/prices' }]), 'application/feed+json');
-    app = open();
+    app = await open();
     await pollAll(); // the baseline: nothing alerts
   });
   afterAll(async () => {
@@ -66,7 +66,7 @@ describe('one story, one alert', () => {
     await pollAll();
     expect(extracted).toHaveLength(2);
     expect(alerts).toHaveLength(2);
-    const churned = app.stores.items.get('https://news.example/acme-ceo') ?? app.stores.items.findByUrl('https://news.example/acme-ceo').at(-1);
+    const churned = await app.stores.items.get('https://news.example/acme-ceo') ?? (await app.stores.items.findByUrl('https://news.example/acme-ceo')).at(-1);
     expect(churned?.note ?? '').toMatch(/duplicate of/);
   });
 
@@ -86,7 +86,7 @@ describe('one story, one alert', () => {
     await pollAll();
     server.setFeed('/a.xml', buildRssFeed([acme, globex, ...background]));
     await app.close();
-    app = open();
+    app = await open();
     await pollAll();
     expect(extracted).toHaveLength(2);
     expect(alerts).toHaveLength(2);

@@ -53,7 +53,7 @@ describe('polling against a misbehaving server', () => {
   const alerts: Alert[] = [];
   const disabled: Array<{ feed: FeedRecord; error: string }> = [];
   const target: AlertTarget = { id: 'capture', send: async (a) => (alerts.push(a), null) };
-  const feed = (name: string) => app.stores.feeds.list().find((f) => f.name === name)!;
+  const feed = async (name: string) => (await app.stores.feeds.list()).find((f) => f.name === name)!;
 
   beforeAll(async () => {
     server = await startFeedServer();
@@ -114,7 +114,7 @@ describe('polling against a misbehaving server', () => {
       ...FEEDS.flatMap(([name, path, every]) => [`  - name: ${name}`, `    url: ${server.url}${path}`, ...(every ? [`    intervalMinutes: ${every}`] : [])]),
       '',
     ].join('\n'));
-    app = createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), {
+    app = await createApp(loadConfig({ configPath, env: { LOG_LEVEL: 'silent' } }), {
       logger: silentLogger,
       now: clock.now,
       targets: [target],
@@ -130,20 +130,20 @@ describe('polling against a misbehaving server', () => {
   it('keeps polling the other feeds while one hangs, and records every fault in its feed', async () => {
     const cycle = app.scheduler.pollAll();
     // The healthy feed is done long before the slow one gives up (its 2 s total timeout).
-    await expect.poll(() => feed('healthy').lastSuccessAt, { timeout: 1800, interval: 10 }).not.toBeNull();
-    expect(feed('slow body').lastPolledAt).toBeNull();
+    await expect.poll(async () => (await feed('healthy')).lastSuccessAt, { timeout: 1800, interval: 10 }).not.toBeNull();
+    expect((await feed('slow body')).lastPolledAt).toBeNull();
     const outcomes = await cycle;
     expect(outcomes).toHaveLength(FEEDS.length);
 
     const now = clock.t;
-    const healthy = feed('healthy');
+    const healthy = await feed('healthy');
     expect(healthy).toMatchObject({ lastError: null, itemCount: 2, lastStatus: 200, consecutiveFailures: 0 });
     const next = Date.parse(healthy.nextPollAt!) - now;
     expect(next).toBeGreaterThanOrEqual(5 * 60_000);
     expect(next).toBeLessThanOrEqual(15 * 60_000);
-    expect(feed('wrong content type')).toMatchObject({ lastError: null, itemCount: 2 });
+    expect(await feed('wrong content type')).toMatchObject({ lastError: null, itemCount: 2 });
 
-    const errors = Object.fromEntries(app.stores.feeds.list().map((f) => [f.name, f.lastError]));
+    const errors = Object.fromEntries((await app.stores.feeds.list()).map((f) => [f.name, f.lastError]));
     expect(errors).toMatchObject({
       'slow body': expect.stringMatching(/^timeout: no complete answer within 2000 ms/),
       'endless body': expect.stringMatching(/^too-large: .*262144/),
@@ -157,30 +157,30 @@ describe('polling against a misbehaving server', () => {
       'html page': expect.stringMatching(/^not-a-feed: received an HTML page \("Our new website"\).*text\/html/),
       'connection reset': expect.stringMatching(/^network: /),
     });
-    expect(feed('gone').lastStatus).toBe(410);
+    expect((await feed('gone')).lastStatus).toBe(410);
     // Retry-After (600 s) beats the 1-minute interval of that feed.
-    expect(Date.parse(feed('rate limited').nextPollAt!) - now).toBeGreaterThanOrEqual(600_000);
+    expect(Date.parse((await feed('rate limited')).nextPollAt!) - now).toBeGreaterThanOrEqual(600_000);
     // A failing feed backs off: its next poll is at least an interval away.
-    expect(Date.parse(feed('not found').nextPollAt!) - now).toBeGreaterThanOrEqual(9 * 60_000);
+    expect(Date.parse((await feed('not found')).nextPollAt!) - now).toBeGreaterThanOrEqual(9 * 60_000);
     expect(alerts).toHaveLength(0); // first polls are a baseline
   });
 
   it('recovers a feed that failed once and keeps the time of its last error', async () => {
     clock.advance(30 * 60_000);
-    const before = feed('flaky').lastErrorAt;
-    await app.scheduler.pollFeeds([feed('flaky')]);
-    expect(feed('flaky')).toMatchObject({ lastError: null, consecutiveFailures: 0, itemCount: 2, lastErrorAt: before });
+    const before = (await feed('flaky')).lastErrorAt;
+    await app.scheduler.pollFeeds([await feed('flaky')]);
+    expect(await feed('flaky')).toMatchObject({ lastError: null, consecutiveFailures: 0, itemCount: 2, lastErrorAt: before });
   });
 
   it('disables a feed that fails for longer than disableAfterHours, reports it, and stops polling it', async () => {
     clock.advance(2 * 3600_000);
     const hits = server.hits('/missing.xml');
-    const [outcome] = await app.scheduler.pollFeeds([feed('not found')]);
+    const [outcome] = await app.scheduler.pollFeeds([await feed('not found')]);
     expect(outcome!.failure).toMatchObject({ kind: 'http', message: expect.stringMatching(/HTTP 404/) });
     // The metric's reason is the failure's kind, read off the value, not off the text.
     const failures = sampleValue(parsePrometheusText(await app.metrics.render()), 'execwatch_feed_failures_total', { reason: 'http' });
     expect(failures).toBeGreaterThanOrEqual(1);
-    expect(feed('not found')).toMatchObject({ disabled: true, disabledReason: expect.stringMatching(/HTTP 404/) });
+    expect(await feed('not found')).toMatchObject({ disabled: true, disabledReason: expect.stringMatching(/HTTP 404/) });
     expect(disabled.map((d) => d.feed.name)).toEqual(['not found']);
     expect(disabled[0]!.error).toMatch(/HTTP 404/);
 

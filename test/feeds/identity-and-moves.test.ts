@@ -28,7 +28,7 @@ const sharingGuid: RssItemSpec[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 
 describe('a guid shared by different items', () => {
-  it('tells the items apart by their links (stable from poll to poll) and counts the guid as shared', () => {
+  it('tells the items apart by their links (stable from poll to poll) and counts the guid as shared', async () => {
     const feed = parseFeedText(buildRssFeed(sharingGuid), { baseUrl: 'https://feeds.example/a.xml' });
     expect(new Set(feed.entries.map((e) => e.id)).size).toBe(20);
     expect(feed.entries[3]!.id).toBe('https://news.example/story-3');
@@ -43,7 +43,7 @@ describe('a guid shared by different items', () => {
     server.setFeed('/shared.xml', buildRssFeed(sharingGuid));
     const { path } = writeTestConfig({ feeds: [{ name: 'Sharing', url: `${server.url}/shared.xml` }] });
     const logs = captureLogger();
-    const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
+    const app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
       const [outcome] = await app.scheduler.pollAll();
       expect(itemsOfFeed(app.db, outcome!.feedId)).toBe(20);
@@ -93,16 +93,16 @@ describe('a feed that moved', () => {
     server.setHandler('/temporary.xml', (_req, res) => void res.writeHead(302, { location: '/new-home.xml' }).end());
     const { path } = writeTestConfig({ feeds: [] });
     const logs = captureLogger();
-    const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
+    const app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
       const now = new Date().toISOString();
-      const user = app.stores.feeds.upsert({ url: `${server.url}/old-home.xml`, name: 'Added in Discord', origin: 'user' }, now);
-      const perm = app.stores.feeds.upsert({ url: `${server.url}/elsewhere.xml`, name: 'Also moved', origin: 'user' }, now);
-      const temp = app.stores.feeds.upsert({ url: `${server.url}/temporary.xml`, name: 'Temporary', origin: 'user' }, now);
+      const user = await app.stores.feeds.upsert({ url: `${server.url}/old-home.xml`, name: 'Added in Discord', origin: 'user' }, now);
+      const perm = await app.stores.feeds.upsert({ url: `${server.url}/elsewhere.xml`, name: 'Also moved', origin: 'user' }, now);
+      const temp = await app.stores.feeds.upsert({ url: `${server.url}/temporary.xml`, name: 'Temporary', origin: 'user' }, now);
       await app.scheduler.pollAll();
-      expect(app.stores.feeds.get(user.id)!.url).toBe(`${server.url}/new-home.xml`);
-      expect(app.stores.feeds.get(perm.id)!.url).toBe(`${server.url}/new-308.xml`);
-      expect(app.stores.feeds.get(temp.id)).toMatchObject({ url: `${server.url}/temporary.xml`, movedFrom: null });
+      expect((await app.stores.feeds.get(user.id))!.url).toBe(`${server.url}/new-home.xml`);
+      expect((await app.stores.feeds.get(perm.id))!.url).toBe(`${server.url}/new-308.xml`);
+      expect(await app.stores.feeds.get(temp.id)).toMatchObject({ url: `${server.url}/temporary.xml`, movedFrom: null });
       expect(logs.lines.find((l) => l.msg === 'feed moved permanently: its stored URL is updated')?.obj).toMatchObject({ feed: 'Added in Discord', to: `${server.url}/new-home.xml` });
       const hits = server.hits('/old-home.xml');
       await app.scheduler.pollAll();
@@ -117,20 +117,20 @@ describe('a feed that moved', () => {
     server.setHandler('/cfg-old.xml', (_req, res) => void res.writeHead(301, { location: '/cfg-new.xml' }).end());
     const { path } = writeTestConfig({ feeds: [{ name: 'Config feed', url: `${server.url}/cfg-old.xml` }] });
     const logs = captureLogger();
-    let app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
+    let app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     let id = 0;
     try {
       const [first] = await app.scheduler.pollAll();
       id = first!.feedId;
-      expect(app.stores.feeds.get(id)).toMatchObject({ url: `${server.url}/cfg-new.xml`, movedFrom: `${server.url}/cfg-old.xml` });
+      expect(await app.stores.feeds.get(id)).toMatchObject({ url: `${server.url}/cfg-new.xml`, movedFrom: `${server.url}/cfg-old.xml` });
       expect(logs.lines.find((l) => l.msg === 'feed moved permanently: its stored URL is updated')?.obj).toMatchObject({ feed: 'Config feed', to: `${server.url}/cfg-new.xml` });
     } finally {
       await app.close();
     }
     // Restarted with the config unchanged: the same feed, at its new address, and a reminder.
-    app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
+    app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
-      expect(app.stores.feeds.list().map((f) => [f.id, f.url])).toEqual([[id, `${server.url}/cfg-new.xml`]]);
+      expect((await app.stores.feeds.list()).map((f) => [f.id, f.url])).toEqual([[id, `${server.url}/cfg-new.xml`]]);
       expect(logs.lines.find((l) => l.msg?.startsWith('a feed of the config moved permanently: update its url in'))?.obj).toMatchObject({ feed: 'Config feed', url: `${server.url}/cfg-old.xml`, movedTo: `${server.url}/cfg-new.xml` });
       const hits = server.hits('/cfg-old.xml');
       await app.scheduler.pollAll();
@@ -140,9 +140,9 @@ describe('a feed that moved', () => {
     }
     // The operator updates the config: the same feed, its items kept, not a new one.
     writeFileSync(path, readFileSync(path, 'utf8').replace('/cfg-old.xml', '/cfg-new.xml'));
-    app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
+    app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, targets: [] });
     try {
-      expect(app.stores.feeds.list().map((f) => [f.id, f.url, f.movedFrom])).toEqual([[id, `${server.url}/cfg-new.xml`, null]]);
+      expect((await app.stores.feeds.list()).map((f) => [f.id, f.url, f.movedFrom])).toEqual([[id, `${server.url}/cfg-new.xml`, null]]);
       expect(itemsOfFeed(app.db, id)).toBe(1);
     } finally {
       await app.close();

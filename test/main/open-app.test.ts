@@ -21,7 +21,7 @@ describe('openApp', () => {
     await app.close();
   });
 
-  it('createApp refuses a Discord configuration it was not given the Discord parts for', () => {
-    expect(() => createApp(loadConfig({ configPath: configPath(), env: webhookEnv }), { logger: silentLogger })).toThrow(/openApp/);
+  it('createApp refuses a Discord configuration it was not given the Discord parts for', async () => {
+    await expect(createApp(loadConfig({ configPath: configPath(), env: webhookEnv }), { logger: silentLogger })).rejects.toThrow(/openApp/);
   });
 });

@@ -41,10 +41,10 @@ function scriptedTarget(opts: { failWith?: unknown[]; failure?: (err: unknown) =
 
 describe('delivery through the target hooks', () => {
   let s: OpenedStores;
-  beforeEach(() => {
+  beforeEach(async () => {
     s = adapters[0]!.open();
   });
-  afterEach(() => s.close());
+  afterEach(async () => s.close());
   const deliveryFor = (target: AlertTarget) =>
     createDelivery({ targets: [target], store: s.stores.deliveries, logger: captureLogger().logger, maxAttempts: 3 });
 
@@ -52,10 +52,10 @@ describe('delivery through the target hooks', () => {
     const { target, calls } = scriptedTarget({ failWith: [new Error('socket hang up')] });
     const delivery = deliveryFor(target);
     expect((await delivery.deliver(alert())).map((r) => r.outcome)).toEqual(['failed']);
-    expect(s.stores.deliveries.get('event:e1', 'test:1')?.lastError).toEqual({ kind: 'transient', message: 'socket hang up' });
+    expect((await s.stores.deliveries.get('event:e1', 'test:1'))?.lastError).toEqual({ kind: 'transient', message: 'socket hang up' });
     await delivery.retryPending();
     expect(calls).toEqual(['send', 'send']);
-    expect(s.stores.deliveries.get('event:e1', 'test:1')).toMatchObject({ status: 'sent', messageId: 'm1' });
+    expect(await s.stores.deliveries.get('event:e1', 'test:1')).toMatchObject({ status: 'sent', messageId: 'm1' });
   });
 
   it('pauses a target whose own reading says unreachable, and never retries it', async () => {
@@ -66,7 +66,7 @@ describe('delivery through the target hooks', () => {
     await delivery.retryPending();
     expect(calls).toEqual(['send']);
     expect(paused).toEqual(['test:1 no access: gone']);
-    expect(s.stores.deliveries.get('event:e1', 'test:1')?.lastError).toEqual({ kind: 'unreachable', message: 'no access: gone' });
+    expect((await s.stores.deliveries.get('event:e1', 'test:1'))?.lastError).toEqual({ kind: 'unreachable', message: 'no access: gone' });
   });
 
   it('edits a posted message only when what the target would post changed', async () => {

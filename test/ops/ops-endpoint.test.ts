@@ -69,7 +69,7 @@ describe('startOpsEndpoint', () => {
       await new Promise<void>((r) => busy.close(() => r()));
     }
     const logs = captureLogger();
-    const app = createApp(loadConfig({ configPath: path, env: { EXECWATCH_DATA_DIR: dataDir } }), { logger: logs.logger });
+    const app = await createApp(loadConfig({ configPath: path, env: { EXECWATCH_DATA_DIR: dataDir } }), { logger: logs.logger });
     await app.close();
     expect(logs.lines.find((l) => l.level === 'warn')?.msg).toMatch(/^no feeds to poll: add some under "feeds:" in .*execwatch\.yaml/);
   });

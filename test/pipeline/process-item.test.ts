@@ -17,7 +17,7 @@ function recordingExtractor() {
 describe('what an item may make the pipeline read', () => {
   it('bounds title, summary, content, link and id once, for every later stage (extractor, merging, storage)', async () => {
     const { extractor, seen } = recordingExtractor();
-    const p = openPipeline({ extractor, targets: [recordingTarget('console').target] });
+    const p = await openPipeline({ extractor, targets: [recordingTarget('console').target] });
     const lede = 'Acme Robotics said on Tuesday that Jane Doe will succeed John Roe as chief executive officer.';
     const hostile = entry({
       id: `urn:x:${'g'.repeat(5_000)}`,
@@ -36,10 +36,10 @@ describe('what an item may make the pipeline read', () => {
     expect(item!.url).toBeNull();
     expect(item!.id.length).toBeLessThanOrEqual(MAX_ID_CHARS);
 
-    const stored = p.stores.items.get(item!.id)!;
+    const stored = (await p.stores.items.get(item!.id))!;
     expect(stored.title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
     expect(stored.titleKey.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
-    const changes = p.stores.changes.byItem(item!.id);
+    const changes = await p.stores.changes.byItem(item!.id);
     expect(changes.map((c) => c.change.person.name).sort()).toEqual(['Jane Doe', 'John Roe']);
     for (const c of changes) expect(c.change.evidence.length).toBeLessThanOrEqual(MAX_BODY_CHARS);
     // The same entry on the next poll is recognised under its bounded id.
@@ -52,34 +52,34 @@ describe('alerts and the outbox', () => {
   it('puts every alert of an item in the outbox, for every target, in the item transaction, before any post finishes', async () => {
     const slow = recordingTarget('webhook:1', { hold: true });
     const other = recordingTarget('channel:2');
-    const p = openPipeline({ extractor: createBuiltinExtractor(), targets: [slow.target, other.target] });
+    const p = await openPipeline({ extractor: createBuiltinExtractor(), targets: [slow.target, other.target] });
     // Discord answers no post; the item's processing still ends, with both alerts committed.
     const outcome = await p.process(entry());
     expect(outcome).toEqual({ kind: 'processed', changes: 2, alerts: 2 });
-    const keys = p.stores.deliveries.outbox().map((o) => o.alertKey);
+    const keys = (await p.stores.deliveries.outbox()).map((o) => o.alertKey);
     expect(keys).toHaveLength(2);
     for (const key of keys) {
-      expect(p.stores.deliveries.forAlert(key).map((d) => d.target).sort()).toEqual(['channel:2', 'webhook:1']);
+      expect((await p.stores.deliveries.forAlert(key)).map((d) => d.target).sort()).toEqual(['channel:2', 'webhook:1']);
     }
     slow.release();
     await p.delivery.retryPending();
     expect(slow.sent.map((a) => a.key).sort()).toEqual([...keys].sort());
     expect(other.sent.map((a) => a.key).sort()).toEqual([...keys].sort());
-    expect(p.stores.deliveries.outbox()).toHaveLength(0);
+    expect(await p.stores.deliveries.outbox()).toHaveLength(0);
     p.db.close();
   });
 
   it('stores a change below extraction.minConfidence but does not alert it (the built-in extractor drops nothing)', async () => {
     const target = recordingTarget('console');
-    const p = openPipeline({ extractor: createBuiltinExtractor(), targets: [target.target] });
+    const p = await openPipeline({ extractor: createBuiltinExtractor(), targets: [target.target] });
     // A headline "name" the story never repeats: the built-in extractor reads it at 0.45, under 0.5.
     const vague = entry({
       id: 'https://news.example/kmart', url: 'https://news.example/kmart', title: 'KMart Names Yum Marketing Maven As CEO',
       summary: 'The retailer said on Tuesday that the new chief executive would start next month, after a long search that followed weak holiday sales and the departure of its previous leader.',
     });
     expect(await p.process(vague)).toEqual({ kind: 'processed', changes: 1, alerts: 0 });
-    expect(p.stores.changes.byItem(vague.id).map((c) => [c.change.person.name, c.change.confidence])).toEqual([['Yum Marketing Maven', 0.45]]);
-    expect(p.stores.deliveries.outbox()).toHaveLength(0);
+    expect((await p.stores.changes.byItem(vague.id)).map((c) => [c.change.person.name, c.change.confidence])).toEqual([['Yum Marketing Maven', 0.45]]);
+    expect(await p.stores.deliveries.outbox()).toHaveLength(0);
     await p.delivery.retryPending();
     expect(target.sent).toHaveLength(0);
     p.db.close();
@@ -88,15 +88,15 @@ describe('alerts and the outbox', () => {
 
 describe('poison items', () => {
   const spinning = createWorkerPool({ threads: 1, itemBudgetMs: 1_000, tasksUrl: new URL('../fixtures/pool/spin-tasks.ts', import.meta.url) });
-  afterAll(() => spinning.close());
+  afterAll(async () => spinning.close());
 
   it('records an item over its time budget as failed, reports it once, never reads it again, and goes on with the next item', async () => {
     const target = recordingTarget('console');
-    const p = openPipeline({ extractor: createPooledExtractor(spinning), targets: [target.target] });
+    const p = await openPipeline({ extractor: createPooledExtractor(spinning), targets: [target.target] });
     const bad = entry({ id: 'bad', url: 'https://news.example/bad', title: 'spin' });
     const outcome = await p.process(bad);
     expect(outcome).toMatchObject({ kind: 'failed', poison: true });
-    expect(p.stores.items.get('bad')).toMatchObject({ status: 'failed', note: expect.stringMatching(/^poison: extraction took longer than its 1000 ms budget/) });
+    expect(await p.stores.items.get('bad')).toMatchObject({ status: 'failed', note: expect.stringMatching(/^poison: extraction took longer than its 1000 ms budget/) });
     expect(p.poisoned).toEqual([expect.objectContaining({ feed: 'Example News', itemId: 'bad', title: 'spin' })]);
     expect(await p.process(bad)).toEqual({ kind: 'seen' });
     expect(p.poisoned).toHaveLength(1);
@@ -110,16 +110,16 @@ describe('poison items', () => {
     // Extraction that never ends: what the process looks like to the database when it dies mid-item.
     const dies: Extractor = { name: 'builtin', extract: () => (calls++, new Promise(() => {})) };
     for (let start = 1; start <= MAX_EXTRACTION_ATTEMPTS; start++) {
-      const p = openPipeline({ extractor: dies, targets: [], path });
+      const p = await openPipeline({ extractor: dies, targets: [], path });
       void p.process(entry());
       await new Promise((r) => setTimeout(r, 20));
-      expect(p.stores.items.get(entry().id)).toMatchObject({ status: 'extracting', note: `attempt ${start}` });
+      expect(await p.stores.items.get(entry().id)).toMatchObject({ status: 'extracting', note: `attempt ${start}` });
       p.db.close();
     }
-    const p = openPipeline({ extractor: dies, targets: [], path });
+    const p = await openPipeline({ extractor: dies, targets: [], path });
     expect(await p.process(entry())).toMatchObject({ kind: 'failed', poison: true });
     expect(calls).toBe(MAX_EXTRACTION_ATTEMPTS);
-    expect(p.stores.items.get(entry().id)).toMatchObject({ status: 'failed', note: `poison: the process stopped ${MAX_EXTRACTION_ATTEMPTS} times while reading it` });
+    expect(await p.stores.items.get(entry().id)).toMatchObject({ status: 'failed', note: `poison: the process stopped ${MAX_EXTRACTION_ATTEMPTS} times while reading it` });
     expect(p.poisoned).toHaveLength(1);
     p.db.close();
   });

@@ -7,27 +7,31 @@ import type { FeedEntry } from '../../src/feeds/types.js';
 import type { Alert, AlertTarget } from '../../src/notify/alert.js';
 import { createDelivery } from '../../src/notify/delivery.js';
 import { createItemProcessor, type PoisonNotice } from '../../src/pipeline/process-item.js';
-import { createEventStore } from '../../src/store/event-store.js';
-import { createUnitOfWork } from '../../src/store/unit-of-work.js';
-import { captureLogger, openStores } from '../discord/harness.js';
+import { openSqliteStores } from '../../src/store/open-sqlite.js';
+import { captureLogger } from '../discord/harness.js';
 
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), 'execwatch-pipeline-')), 'execwatch.db');
 
 /** The item path as the app wires it, on a real SQLite file, with the given extractor and targets. */
-export function openPipeline(opts: { extractor: Extractor; targets: AlertTarget[]; path?: string }) {
-  const { path, db, stores } = openStores(opts.path ?? tempDbPath());
+export async function openPipeline(opts: { extractor: Extractor; targets: AlertTarget[]; path?: string }) {
+  const { path, db, opened } = openSqliteStores(opts.path ?? tempDbPath());
+  const { stores, work } = opened;
   const now = () => new Date('2026-11-03T12:00:00Z');
   const logs = captureLogger();
-  const feed = stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
+  const feed = await stores.feeds.upsert({ url: 'https://feeds.example/news.xml', name: 'Example News' }, now().toISOString());
   const delivery = createDelivery({ targets: opts.targets, store: stores.deliveries, logger: logs.logger, now });
   const poisoned: PoisonNotice[] = [];
   const processor = createItemProcessor({
-    work: createUnitOfWork(db), items: stores.items, changes: stores.changes, extractor: opts.extractor, delivery,
-    events: createEventMerger({ repository: createEventStore(db), now }),
+    work, items: stores.items, changes: stores.changes, extractor: opts.extractor, delivery,
+    events: createEventMerger({ repository: stores.events, now }),
     logger: logs.logger, now, minConfidence: 0.5,
     onPoisonItem: (n) => void poisoned.push(n),
   });
-  return { path, db, stores, feed, delivery, poisoned, logs: logs.lines, process: (entry: FeedEntry) => processor.process(entry, feed, false) };
+  return {
+    path, db, stores, work, feed, delivery, poisoned, logs: logs.lines,
+    process: (entry: FeedEntry) => processor.process(entry, feed, false),
+    close: () => opened.close(),
+  };
 }
 
 export const entry = (over: Partial<FeedEntry> = {}): FeedEntry => ({

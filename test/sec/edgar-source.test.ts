@@ -36,10 +36,10 @@ function recordingTarget() {
   return { target, sent, edited };
 }
 
-function openTestApp(server: EdgarServer, sec: Record<string, unknown>, now: () => Date, polling: Record<string, unknown> = {}) {
+async function openTestApp(server: EdgarServer, sec: Record<string, unknown>, now: () => Date, polling: Record<string, unknown> = {}) {
   const { path } = writeTestConfig({ feeds: [], polling, extra: { sec: { enabled: true, userAgent: UA, baseUrl: server.url, dataUrl: server.url, ...sec } } });
   const rec = recordingTarget();
-  const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { targets: [rec.target], now });
+  const app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { targets: [rec.target], now });
   return { app, ...rec };
 }
 
@@ -60,16 +60,16 @@ describe.runIf(ready)(SUITE, () => {
   beforeAll(async () => {
     server = await startEdgarServer();
   });
-  afterAll(() => server?.close());
+  afterAll(async () => server?.close());
 
   describe('from the latest-filings Atom feed', () => {
     let app: App;
     let rec: ReturnType<typeof recordingTarget>;
     const atomPath = () => latestFilingsUrl({ baseUrl: server.url, dataUrl: server.url }).slice(server.url.length);
-    beforeAll(() => {
-      ({ app, ...rec } = openTestApp(server, { companies: [] }, () => new Date('2026-06-26T12:00:00Z')));
+    beforeAll(async () => {
+      ({ app, ...rec } = await openTestApp(server, { companies: [] }, () => new Date('2026-06-26T12:00:00Z')));
     });
-    afterAll(() => app?.close());
+    afterAll(async () => app?.close());
 
     it('records what the feed lists on the first read without reading any filing', async () => {
       server.set(atomPath(), listing('getcurrent-count100-start300.atom.xml'), 'application/atom+xml');
@@ -78,8 +78,8 @@ describe.runIf(ready)(SUITE, () => {
       expect(server.log.map((r) => r.path)).toEqual([atomPath()]);
       expect(server.log[0]!.userAgent).toBe(UA);
       // Of its 19 current reports only one lists Item 5.02 (an 8-K12B): the only one recorded.
-      expect(app.stores.filings.get('0001104659-26-002755')).toMatchObject({ status: 'baseline', form: '8-K12B', company: 'iRhythm Technologies, Inc.' });
-      expect(app.stores.filings.count()).toBe(1);
+      expect(await app.stores.filings.get('0001104659-26-002755')).toMatchObject({ status: 'baseline', form: '8-K12B', company: 'iRhythm Technologies, Inc.' });
+      expect(await app.stores.filings.count()).toBe(1);
       expect(rec.sent).toHaveLength(0);
     });
 
@@ -107,13 +107,13 @@ describe.runIf(ready)(SUITE, () => {
       expect(paths).toContain('/Archives/edgar/data/19617/000001961726000241/jpm-20260624.htm');
       expect(paths).toContain('/Archives/edgar/data/1045810/000104581026000024/nvda-20260302.htm');
       expect(paths.some((p) => p.includes('1177609'))).toBe(false); // 7.01 only: never fetched
-      expect(app.stores.filings.get('0000019617-26-000241')).toMatchObject({ status: 'read', changeCount: 6, itemId: 'sec:0000019617-26-000241', filedAt: '2026-06-25' });
-      expect(app.stores.filings.get('0001045810-26-000024')).toMatchObject({ status: 'read', changeCount: 0 }); // a pay plan: no change
+      expect(await app.stores.filings.get('0000019617-26-000241')).toMatchObject({ status: 'read', changeCount: 6, itemId: 'sec:0000019617-26-000241', filedAt: '2026-06-25' });
+      expect(await app.stores.filings.get('0001045810-26-000024')).toMatchObject({ status: 'read', changeCount: 0 }); // a pay plan: no change
       expect(rec.sent.length).toBeGreaterThanOrEqual(5);
       const lake = rec.sent.find((a) => a.change.person.name === 'Marianne Lake')!;
       expect(lake.change).toMatchObject({ direction: 'out', organization: { name: 'Consumer & Community Banking', parent: 'JPMorgan Chase & Co.' } });
       expect(lake.filing).toEqual({ form: '8-K', url: `${server.url}/Archives/edgar/data/19617/000001961726000241/jpm-20260624.htm`, filed: '2026-06-25', confirms: false });
-      expect(app.stores.feeds.getByUrl(SEC_FEED_URL)).toMatchObject({ lastError: null, disabled: false });
+      expect(await app.stores.feeds.getByUrl(SEC_FEED_URL)).toMatchObject({ lastError: null, disabled: false });
     });
 
     it('reads an 8-K/A but lets it start no alert (decision: amendments only confirm)', async () => {
@@ -125,19 +125,19 @@ describe.runIf(ready)(SUITE, () => {
       const [outcome] = await app.scheduler.pollAll();
       expect(outcome).toMatchObject({ status: 'ok', newItems: 1, changes: 1, alerts: 0 });
       expect(rec.sent).toHaveLength(sent);
-      expect(app.stores.filings.get('0009999997-24-000014')).toMatchObject({ status: 'read', form: '8-K/A', changeCount: 1 });
+      expect(await app.stores.filings.get('0009999997-24-000014')).toMatchObject({ status: 'read', form: '8-K/A', changeCount: 1 });
     });
   });
 
   describe('from a watch list (tickers and CIKs) and its submissions JSON', () => {
     let app: App;
-    beforeAll(() => {
+    beforeAll(async () => {
       server.set('/files/company_tickers.json', JSON.stringify({ 0: { cik_str: 1045810, ticker: 'NVDA', title: 'NVIDIA CORP' }, 1: { cik_str: 320193, ticker: 'AAPL', title: 'Apple Inc.' } }), 'application/json');
       server.set('/submissions/CIK0001045810.json', listing('submissions-CIK0001045810.json'), 'application/json');
       server.set('/submissions/CIK0000320193.json', listing('submissions-CIK0000320193.json'), 'application/json');
-      ({ app } = openTestApp(server, { latestFilings: false, companies: ['NVDA', 320193], lookbackDays: 70 }, () => new Date('2026-03-05T12:00:00Z'), { alertOnFirstPoll: true }));
+      ({ app } = await openTestApp(server, { latestFilings: false, companies: ['NVDA', 320193], lookbackDays: 70 }, () => new Date('2026-03-05T12:00:00Z'), { alertOnFirstPoll: true }));
     });
-    afterAll(() => app?.close());
+    afterAll(async () => app?.close());
 
     it('resolves tickers, reads each company\'s recent 8-Ks listing Item 5.02 and only those', async () => {
       const before = server.log.length;
@@ -152,7 +152,7 @@ describe.runIf(ready)(SUITE, () => {
         '/Archives/edgar/data/320193/000114036126000199/ef20060722_8k.htm',
       ]);
       // The documents are not on this server: recorded as failed, not asked for again.
-      expect(app.stores.filings.get('0001045810-26-000003')).toMatchObject({ status: 'failed', form: '8-K', items: ['5.02'], company: 'NVIDIA CORP' });
+      expect(await app.stores.filings.get('0001045810-26-000003')).toMatchObject({ status: 'failed', form: '8-K', items: ['5.02'], company: 'NVIDIA CORP' });
       const again = server.log.length;
       await app.scheduler.pollAll();
       // The tickers are kept for a day; the submissions are asked for conditionally.

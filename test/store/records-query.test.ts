@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/db.js';
-import { createEventStore } from '../../src/store/event-store.js';
-import { createRecordsQuery } from '../../src/store/records-query-store.js';
+import { openSqliteStores } from '../../src/store/open-sqlite.js';
 import { editDistance, nearestNames } from '../../src/timeline/nearest.js';
 import { seedEvent } from '../support/event-seed.js';
 
@@ -12,60 +10,59 @@ const NOW = new Date('2026-11-20T12:00:00.000Z');
 const at = (minutes: number): string => new Date(Date.parse('2026-01-01T00:00:00.000Z') + minutes * 60_000).toISOString();
 
 describe('records query over stored events', () => {
-  const db = openDatabase(':memory:');
-  const store = createEventStore(db);
-  const records = createRecordsQuery(db, store, () => NOW);
+  const { opened, records } = openSqliteStores(':memory:', () => NOW);
+  const store = opened.stores.events;
 
-  beforeAll(() => {
-    db.transaction(() => {
+  beforeAll(async () => {
+    await opened.work.run(async () => {
       for (let i = 0; i < 250; i++) {
-        store.save(seedEvent({ id: `m${i}`, person: `Holder ${i} Many`, direction: i % 2 ? 'out' : 'in', title: 'board member', categories: ['Board'], org: 'Many Holders Ltd', firstSeen: at(i) }));
+        await store.save(seedEvent({ id: `m${i}`, person: `Holder ${i} Many`, direction: i % 2 ? 'out' : 'in', title: 'board member', categories: ['Board'], org: 'Many Holders Ltd', firstSeen: at(i) }));
       }
-      store.save(seedEvent({ id: 'x1', person: 'Solo Person', direction: 'in', title: 'CEO', categories: ['CEO'], org: 'Other Corp', firstSeen: at(1000) }));
+      await store.save(seedEvent({ id: 'x1', person: 'Solo Person', direction: 'in', title: 'CEO', categories: ['CEO'], org: 'Other Corp', firstSeen: at(1000) }));
       // Merged into x1: read that one instead.
-      store.save({ ...seedEvent({ id: 'x2', person: 'Solo Person', direction: 'in', title: 'CEO', categories: ['CEO'], org: 'Other Corp', firstSeen: at(1001) }), mergedInto: 'x1' });
-    })();
+      await store.save({ ...seedEvent({ id: 'x2', person: 'Solo Person', direction: 'in', title: 'CEO', categories: ['CEO'], org: 'Other Corp', firstSeen: at(1001) }), mergedInto: 'x1' });
+    });
   });
-  afterAll(() => db.close());
+  afterAll(async () => opened.close());
 
-  it('reads past one page of the event store, newest first, and says when the limit cut it', () => {
-    const all = records.forOrganization('many holders', 1000);
+  it('reads past one page of the event store, newest first, and says when the limit cut it', async () => {
+    const all = await records.forOrganization('many holders', 1000);
     expect(all.records).toHaveLength(250);
     expect(all.truncated).toBe(false);
     expect(all.records[0]!.id).toBe('m249');
     expect(all.records.at(-1)!.id).toBe('m0');
-    const cut = records.forOrganization('Many Holders Ltd', 120);
+    const cut = await records.forOrganization('Many Holders Ltd', 120);
     expect(cut.records).toHaveLength(120);
     expect(cut.truncated).toBe(true);
     expect(cut.records.at(-1)!.id).toBe('m130');
-    expect(records.forOrganization('Many Holders Ltd', 250).truncated).toBe(false);
+    expect((await records.forOrganization('Many Holders Ltd', 250)).truncated).toBe(false);
   });
 
-  it('since is an exact instant, on the paged path and on the one-pass path', () => {
+  it('since is an exact instant, on the paged path and on the one-pass path', async () => {
     const since = new Date(at(200));
-    const paged = records.matching({ since, company: 'Many Holders' }, 1000);
+    const paged = await records.matching({ since, company: 'Many Holders' }, 1000);
     expect(paged.records.map((r) => r.id)).toEqual(Array.from({ length: 50 }, (_, i) => `m${249 - i}`));
-    const scanned = records.matching({ since }, 1000);
+    const scanned = await records.matching({ since }, 1000);
     expect(scanned.records.map((r) => r.id)).toEqual(['x1', ...paged.records.map((r) => r.id)]);
-    const outs = records.matching({ since, direction: 'out' }, 1000);
+    const outs = await records.matching({ since, direction: 'out' }, 1000);
     expect(outs.records.every((r) => r.direction === 'out')).toBe(true);
     expect(outs.records).toHaveLength(25);
-    expect(records.matching({}, 10)).toMatchObject({ truncated: true });
+    expect(await records.matching({}, 10)).toMatchObject({ truncated: true });
   });
 
-  it('leaves out events merged into another', () => {
-    expect(records.forPerson('Solo Person', 10).records.map((r) => r.id)).toEqual(['x1']);
-    expect(records.matching({}, 1000).records.map((r) => r.id)).not.toContain('x2');
+  it('leaves out events merged into another', async () => {
+    expect((await records.forPerson('Solo Person', 10)).records.map((r) => r.id)).toEqual(['x1']);
+    expect((await records.matching({}, 1000)).records.map((r) => r.id)).not.toContain('x2');
   });
 
-  it('suggests names as typed, and the nearest ones for a misspelling', () => {
-    expect(records.suggest('organization', 'oth')).toEqual(['Other Corp']);
-    expect(records.nearest('organization', 'Othr Corp')).toEqual(['Other Corp']);
-    expect(records.nearest('person', 'Solo Persn')).toEqual(['Solo Person']);
-    expect(records.nearest('organization', 'Zzyzx Unrelated')).toEqual([]);
+  it('suggests names as typed, and the nearest ones for a misspelling', async () => {
+    expect(await records.suggest('organization', 'oth')).toEqual(['Other Corp']);
+    expect(await records.nearest('organization', 'Othr Corp')).toEqual(['Other Corp']);
+    expect(await records.nearest('person', 'Solo Persn')).toEqual(['Solo Person']);
+    expect(await records.nearest('organization', 'Zzyzx Unrelated')).toEqual([]);
   });
 
-  it('edit distance and the nearest names within a third of the length', () => {
+  it('edit distance and the nearest names within a third of the length', async () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(nearestNames('Alibaab', ['Alibaba Group', 'Alphabet', 'Baidu'])).toEqual(['Alibaba Group']);

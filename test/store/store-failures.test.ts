@@ -40,7 +40,7 @@ describe('a full disk', () => {
     const { path } = writeTestConfig({ feeds: [{ name: 'Full', url: `${server.url}/full.xml` }] });
     const metrics = createMetrics({ processMetrics: false });
     const logs = captureLogger();
-    const app = createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, metrics });
+    const app = await createApp(loadConfig({ configPath: path, env: { LOG_LEVEL: 'silent' } }), { logger: logs.logger, metrics });
     const ops = createOpsServer({ port: 0, host: '127.0.0.1', metrics, readiness: () => app.readiness() });
     const { url } = await ops.listen();
     try {
@@ -64,7 +64,7 @@ describe('a full disk', () => {
       expect(sampleValue(fams, 'execwatch_store_errors_total', { kind: 'full' })).toBeGreaterThanOrEqual(1);
       expect(logs.lines.filter((l) => l.msg === 'database failure')).toHaveLength(1);
       // The feed is not to blame: no failure held against it.
-      expect(app.stores.feeds.list()[0]).toMatchObject({ consecutiveFailures: 0, failingSince: null });
+      expect((await app.stores.feeds.list())[0]).toMatchObject({ consecutiveFailures: 0, failingSince: null });
 
       app.db.pragma('max_page_count = 1073741823');
       const [again] = await app.scheduler.pollAll();
@@ -177,7 +177,7 @@ describe('a damaged database', () => {
     }
   });
 
-  it('explains a disk I/O error with the file and what to check', () => {
+  it('explains a disk I/O error with the file and what to check', async () => {
     const e = explainStoreError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }), '/data/execwatch.db');
     expect(e.kind).toBe('io');
     expect(e.message).toMatch(/^the disk failed while using the database \/data\/execwatch\.db: disk I\/O error \(SQLITE_IOERR_WRITE\)\. Check the disk/);
