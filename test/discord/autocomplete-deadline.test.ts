@@ -53,9 +53,11 @@ describe('autocomplete answers before its deadline, whatever keeps it waiting', 
     release();
     await tried;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // The interaction was answered once (the late answer is refused before it is sent), and the
-    // refusal is neither an error in the log nor an unhandled rejection (vitest would fail the run).
-    expect(h.emu.requestsTo('POST', /\/callback$/).filter((r) => r.path.includes(`/interactions/${handle.id}/`))).toHaveLength(1);
+    // The interaction was answered once: the late answer is refused (by discord.js, or by Discord
+    // when it races the first), and the refusal is neither an error in the log nor an unhandled
+    // rejection (vitest would fail the run).
+    const callbacks = h.emu.requestsTo('POST', /\/callback$/).filter((r) => r.path.includes(`/interactions/${handle.id}/`));
+    expect(callbacks.filter((r) => r.status < 400)).toHaveLength(1);
     expect(h.logs.filter((l) => l.level === 'error')).toEqual([]);
   });
 
