@@ -60,26 +60,25 @@ export async function runMerge(
   const touched = new Set<string>();
   for (const item of inPublishedOrder(items)) {
     const changes = await source(item);
-    const result = merger.mergeItem(goldItemToNewsItem(item), changes);
+    const result = await merger.mergeItem(goldItemToNewsItem(item), changes);
     for (const o of result.outcomes) raw.push({ itemId: item.id, change: o.change, eventId: o.event.id });
     for (const e of [...result.outcomes.map((o) => o.event), ...result.revised, ...result.joined.map((j) => j.event)]) touched.add(e.id);
   }
-  const live = (id: string): ChangeEvent | null => {
-    let event = repository.get(id);
-    for (let hops = 0; event?.mergedInto && hops < 100; hops++) event = repository.get(event.mergedInto);
+  const live = async (id: string): Promise<ChangeEvent | null> => {
+    let event = await repository.get(id);
+    for (let hops = 0; event?.mergedInto && hops < 100; hops++) event = await repository.get(event.mergedInto);
     return event;
   };
-  const liveEvents = [...new Map([...touched].map((id) => live(id)).filter((e): e is ChangeEvent => e !== null).map((e) => [e.id, e])).values()];
+  const liveEvents = [...new Map((await Promise.all([...touched].map(live))).filter((e): e is ChangeEvent => e !== null).map((e) => [e.id, e])).values()];
   const holds = (e: ChangeEvent, a: { itemId: string; change: LeadershipChange }) =>
     e.direction === a.change.direction &&
     e.sources.some((s) => s.itemId === a.itemId && s.personName === a.change.person.name && s.roleTitle === a.change.role.title);
-  const assignments = raw.map((a) => {
-    const at = live(a.eventId);
+  const assignments = await Promise.all(raw.map(async (a) => {
+    const at = await live(a.eventId);
     const home = at && holds(at, a) ? at : liveEvents.find((e) => holds(e, a)) ?? at;
     return { ...a, eventId: home?.id ?? a.eventId };
-  });
-  const events = [...new Set(assignments.map((a) => a.eventId))]
-    .map((id) => repository.get(id))
+  }));
+  const events = (await Promise.all([...new Set(assignments.map((a) => a.eventId))].map((id) => repository.get(id))))
     .filter((e): e is ChangeEvent => e !== null)
     .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
   return { events, assignments };

@@ -1,6 +1,7 @@
 import { LeadershipChangeSchema } from '../core/change.js';
 import { organizationKey, personKey } from '../core/names.js';
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { StoredChange, ChangeStore } from '../ports/changes.js';
 
 interface ChangeRow { id: number; item_id: string; created_at: string; json: string }
@@ -24,7 +25,7 @@ export function createChangeStore(db: Db): ChangeStore {
   const recent = db.prepare<[string, number, number], ChangeRow>(
     'SELECT id, item_id, created_at, json FROM changes WHERE created_at >= ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
   );
-  return {
+  return gated<ChangeStore>(db, {
     insert(itemId, change, createdAt) {
       const info = insert.run({
         itemId,
@@ -49,5 +50,5 @@ export function createChangeStore(db: Db): ChangeStore {
     byItem: (itemId) => byItem.all(itemId).map(toStored),
     recent: (q = {}) => recent.all(q.sinceIso ?? '', q.limit ?? 25, q.offset ?? 0).map(toStored),
     count: () => (db.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n,
-  };
+  });
 }

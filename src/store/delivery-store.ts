@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import { DIGEST_PREFIX, type DeliveryFailure, type DeliveryFailureKind, type DeliveryRecord, type DeliveryStore } from '../ports/deliveries.js';
 
 interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
@@ -38,7 +39,8 @@ export function createDeliveryStore(db: Db): DeliveryStore {
   const sending = db.prepare(`UPDATE deliveries SET status = 'pending', updated_at = ? WHERE alert_key = ? AND target = ?`);
   const outbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key NOT LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
   const digestOutbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
-  const takeDigest = db.prepare(
+  // Claims the row for one post (an alert's or a digest's): of two callers, one changes it.
+  const take = db.prepare(
     `UPDATE deliveries SET status = 'pending', updated_at = @now WHERE alert_key = @key AND target = @target
      AND (status = 'queued' OR (status = 'pending' AND updated_at < @stale)
        OR (status = 'failed' AND attempts < @max AND (last_error IS NULL OR last_error NOT LIKE 'unreachable: %')))`,
@@ -54,7 +56,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     saveOutbox.run(k, json, now);
     for (const t of targets) queue.run(k, t, now);
   });
-  return {
+  return gated<DeliveryStore>(db, {
     get: (k, t) => {
       const r = get.get(k, t);
       return r && toRecord(r);
@@ -66,9 +68,9 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     markEditFailed: (k, t, error, now) => void editFailed.run(encodeFailure(error), now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
     digestOutbox: () => digestOutbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),
-    takeDigest: (key, target, now, max, stale) => takeDigest.run({ key, target, now, max, stale }).changes > 0,
+    take: (key, target, now, max, stale) => take.run({ key, target, now, max, stale }).changes > 0,
     clearOutbox: (k, json, max = 0) => clearOutbox.run({ key: k, json: json ?? null, max }).changes > 0,
     forAlert: (k) => (db.prepare('SELECT * FROM deliveries WHERE alert_key = ? ORDER BY target').all(k) as Row[]).map(toRecord),
     pending: () => (db.prepare(`SELECT * FROM deliveries WHERE status != 'sent' ORDER BY updated_at`).all() as Row[]).map(toRecord),
-  };
+  });
 }

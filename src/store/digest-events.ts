@@ -1,8 +1,7 @@
 import { ChangeEventSchema } from '../core/events/model.js';
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { DigestEventSource } from '../ports/digests.js';
-
-
 
 export function createDigestEventSource(db: Db): DigestEventSource {
   // items_seen finds the period's items, event_sources_item their events; the NOT EXISTS walks
@@ -14,8 +13,8 @@ export function createDigestEventSource(db: Db): DigestEventSource {
        AND NOT EXISTS (SELECT 1 FROM event_sources s2 JOIN items i2 ON i2.id = s2.item_id WHERE s2.event_id = e.id AND i2.seen_at < @start)
      ORDER BY e.first_seen, e.id`,
   );
-  return {
+  return gated<DigestEventSource>(db, {
     eventsRecordedIn: (start, end) =>
       inPeriod.all({ start: start.toISOString(), end: end.toISOString() }).map((r) => ChangeEventSchema.parse(JSON.parse(r.json))),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Events in SQLite: the merger's repository and the queries the slash commands read.
  *
- * What Discord commands and `/why` call (all synchronous, all exclude events merged into others):
+ * What Discord commands and `/why` call (all asynchronous, all exclude events merged into others):
  *
  *   recentEvents(filter: EventFilter): EventPage
  *     filter = { days?, company?, person?, role?, direction?, limit? (25), offset? (0), now? }
@@ -32,6 +32,7 @@ import {
 } from '../core/events/index.js';
 import { roleCategories } from '../core/roles.js';
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
 
 const MAX_LIMIT = 100;
@@ -286,7 +287,7 @@ export function createEventStore(db: Db): EventStore {
     })();
   }
 
-  return {
+  return gated<EventStore>(db, {
     findCandidates(query: CandidateQuery) {
       const tokens = [...new Set(query.tokens)];
       if (tokens.length === 0) return [];
@@ -323,5 +324,5 @@ export function createEventStore(db: Db): EventStore {
       if (!itemId && !url) return [];
       return sql.byItem.all(itemId ?? '\u0000', url ?? '\u0000').map((r) => parse(r.json));
     },
-  };
+  });
 }

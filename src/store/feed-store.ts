@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { FeedRecord, FeedStore } from '../ports/feeds.js';
 
 interface FeedRow {
@@ -58,7 +59,7 @@ export function createFeedStore(db: Db): FeedStore {
        disabled_at = CASE WHEN @disable THEN @at ELSE disabled_at END,
        disabled_reason = CASE WHEN @disable THEN @error ELSE disabled_reason END WHERE id = @id`,
   );
-  return {
+  return gated<FeedStore>(db, {
     upsert(feed, now) {
       insert.run({
         url: feed.url,
@@ -95,5 +96,5 @@ export function createFeedStore(db: Db): FeedStore {
         ? db.prepare('UPDATE feeds SET disabled = 1, disabled_at = ?, disabled_reason = ? WHERE id = ?').run(now, reason, id)
         : db.prepare(`UPDATE feeds SET disabled = 0, disabled_at = NULL, disabled_reason = NULL, consecutive_failures = 0,
             failing_since = NULL, next_poll_at = NULL WHERE id = ?`).run(id)),
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
 
 interface ItemRow {
@@ -47,7 +48,7 @@ export function createItemStore(db: Db): ItemStore {
      VALUES (@id, @feedId, @url, @title, @titleKey, @publishedAt, @seenAt, @status, @extractor, @note)`,
   );
   const processed = db.prepare('UPDATE items SET status = @status, extractor = @extractor, change_count = @changeCount, note = @note WHERE id = @id');
-  return {
+  return gated<ItemStore>(db, {
     get: (id) => {
       const r = byId.get(id);
       return r && toRecord(r);
@@ -62,5 +63,5 @@ export function createItemStore(db: Db): ItemStore {
     findByUrl: (url) => byUrl.all(url).map(toRecord),
     insert: (item) => void insert.run({ extractor: null, note: null, ...item }),
     markProcessed: (id, r) => void processed.run({ id, note: null, ...r }),
-  };
+  });
 }

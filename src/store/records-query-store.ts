@@ -4,6 +4,7 @@ import { nameWords, nearestNames } from '../timeline/nearest.js';
 import type { RecordsFilter, RecordsQuery, RecordsResult } from '../timeline/records-query.js';
 import { ChangeEventSchema } from '../core/events/model.js';
 import type { Db } from './db.js';
+import { sqliteGate } from './unit-of-work.js';
 import type { EventFilter, EventStore } from '../ports/events.js';
 
 const DAY_MS = 86_400_000;
@@ -23,7 +24,8 @@ export function createRecordsQuery(db: Db, events: EventReads, now: () => Date):
     `SELECT json FROM events WHERE merged_into IS NULL AND first_seen >= ? AND (? = '' OR direction = ?)
      ORDER BY first_seen DESC, id DESC LIMIT ?`,
   );
-  const scan = (since: Date | null, direction: string, limit: number): RecordsResult => {
+  const { call } = sqliteGate(db);
+  const scan = (since: Date | null, direction: string, limit: number): Promise<RecordsResult> => call(() => {
     const records: ChangeRecord[] = [];
     for (const row of byTime.iterate(since ? since.toISOString() : '', direction, direction, limit + 1)) {
       const record = changeRecordFromEvent(ChangeEventSchema.parse(JSON.parse(row.json)));
@@ -32,12 +34,12 @@ export function createRecordsQuery(db: Db, events: EventReads, now: () => Date):
       records.push(record);
     }
     return { records, truncated: false };
-  };
+  });
 
-  const read = (filter: EventFilter, limit: number, keep: (r: ChangeRecord) => boolean = () => true): RecordsResult => {
+  const read = async (filter: EventFilter, limit: number, keep: (r: ChangeRecord) => boolean = () => true): Promise<RecordsResult> => {
     const records: ChangeRecord[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = events.recentEvents({ ...filter, limit: PAGE, offset });
+      const page = await events.recentEvents({ ...filter, limit: PAGE, offset });
       for (const event of page.events) {
         const record = changeRecordFromEvent(event);
         if (!record || !keep(record)) continue;
@@ -48,13 +50,13 @@ export function createRecordsQuery(db: Db, events: EventReads, now: () => Date):
     }
   };
 
-  const suggest = (kind: 'organization' | 'person', typed: string, limit = 25): string[] =>
-    (kind === 'organization' ? events.suggestOrganizations(typed, limit) : events.suggestPeople(typed, limit)).map((s) => s.name);
+  const suggest = async (kind: 'organization' | 'person', typed: string, limit = 25): Promise<string[]> =>
+    (await (kind === 'organization' ? events.suggestOrganizations(typed, limit) : events.suggestPeople(typed, limit))).map((s) => s.name);
 
   return {
     forOrganization: (name, limit) => read({ company: name, now: now() }, limit),
     forPerson: (name, limit) => read({ person: name, now: now() }, limit),
-    matching(f: RecordsFilter, limit) {
+    async matching(f: RecordsFilter, limit) {
       const at = now();
       const filter: EventFilter = { now: at };
       if (f.company) filter.company = f.company;
@@ -69,13 +71,13 @@ export function createRecordsQuery(db: Db, events: EventReads, now: () => Date):
       return read(filter, limit, (r) => Date.parse(r.firstReported) >= sinceMs);
     },
     suggest,
-    nearest(kind, typed, limit = 5) {
+    async nearest(kind, typed, limit = 5) {
       // A name the user began to type is the best guess; else names sharing a word's first
       // letters, ranked by how few letters differ.
-      const started = suggest(kind, typed, limit);
+      const started = await suggest(kind, typed, limit);
       if (started.length) return started;
       const pool = new Set<string>();
-      for (const word of nameWords(typed)) if (word.length >= 2) for (const name of suggest(kind, word.slice(0, 2), PAGE)) pool.add(name);
+      for (const word of nameWords(typed)) if (word.length >= 2) for (const name of await suggest(kind, word.slice(0, 2), PAGE)) pool.add(name);
       return nearestNames(typed, pool, limit);
     },
   };

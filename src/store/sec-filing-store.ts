@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { SecFilingStatus, SecFilingRecord, SecFilingStore } from '../ports/sec-filings.js';
 
 interface Row {
@@ -36,7 +37,7 @@ export function createSecFilingStore(db: Db): SecFilingStore {
        @sectionChars, @preparedChars, @droppedSentences, @changeCount, @note, @seenAt)`,
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sec_filings');
-  return {
+  return gated<SecFilingStore>(db, {
     get: (accession) => {
       const r = byAccession.get(accession);
       return r && toRecord(r);
@@ -47,5 +48,5 @@ export function createSecFilingStore(db: Db): SecFilingStore {
     },
     save: (record) => void upsert.run({ ...record, items: record.items.join(',') }),
     count: () => count.get()?.n ?? 0,
-  };
+  });
 }

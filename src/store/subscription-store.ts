@@ -1,6 +1,7 @@
 import type { Direction } from '../core/change.js';
 import { DigestScheduleSchema } from '../digest/schedule.js';
 import type { Db } from './db.js';
+import { gated } from './gated.js';
 import type { Subscription, SubscriptionStore } from '../ports/subscriptions.js';
 
 interface Row {
@@ -65,7 +66,7 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
   const pause = db.prepare(
     `UPDATE discord_subscriptions SET status = 'paused', paused_reason = ?, paused_at = ?, updated_at = ? WHERE channel_id = ? AND status = 'active'`,
   );
-  return {
+  return gated<SubscriptionStore>(db, {
     upsert(input, now) {
       const m = input.mode ?? { mode: 'alert' };
       const d = m.mode === 'digest' ? m : null;
@@ -100,5 +101,5 @@ export function createSubscriptionStore(db: Db): SubscriptionStore {
     pause: (channelId, reason, now) => pause.run(reason, now, now, channelId).changes > 0,
     listDigests: () => digests.all().map(toSubscription),
     setDigestAfter: (id, after, now) => void setAfter.run(after, now, id),
-  };
+  });
 }

@@ -13,7 +13,7 @@ import type { EventRepository } from './repository.js';
 export interface ContradictionDeps {
   repository: EventRepository;
   windowMs: number;
-  save: (event: ChangeEvent) => void;
+  save: (event: ChangeEvent) => Promise<void>;
   /** The two events are at one organisation. */
   relateEvents: (a: ChangeEvent, b: ChangeEvent) => OrgRelation;
   /** The two events are about one post. */
@@ -27,11 +27,11 @@ export function createContradictionNotes(deps: ContradictionDeps) {
   const { repository, windowMs, save, relateEvents, samePostEvents } = deps;
 
   /** Notes on stored events of the opposite move that `event` (just created from `r`) reverses. */
-  const noteReversal = (event: ChangeEvent, r: Report): ChangeEvent[] => {
+  const noteReversal = async (event: ChangeEvent, r: Report): Promise<ChangeEvent[]> => {
     const opposite = r.change.direction === 'in' ? 'out' : 'in';
     const since = new Date(r.atMs - windowMs).toISOString();
     const noted: ChangeEvent[] = [];
-    for (const other of repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), since, direction: opposite })) {
+    for (const other of await repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), since, direction: opposite })) {
       if (other.mergedInto || other.interim !== r.interim || relateEvents(other, event) !== 'same') continue;
       if (!samePostEvents(other, event)) continue;
       if (bestNameMatch(r.expanded, identityNames(other.person.names)) < NameMatch.Contained) continue;
@@ -44,21 +44,21 @@ export function createContradictionNotes(deps: ContradictionDeps) {
         }],
         revision: other.revision + 1,
       };
-      save(updated);
+      await save(updated);
       noted.push(updated);
     }
     return noted;
   };
 
   /** Notes the item's denials on the stored events they name. */
-  const noteDenials = (item: Item, atMs: number): ChangeEvent[] => {
+  const noteDenials = async (item: Item, atMs: number): Promise<ChangeEvent[]> => {
     const text = itemText(item);
     const noted: ChangeEvent[] = [];
     const since = new Date(atMs - windowMs).toISOString();
     const itemWords = foldedWords(text);
     for (const sentence of findDenialSentences(text)) {
       const words = personWords(sentence);
-      for (const event of repository.findCandidates({ tokens: [...new Set(significantWords(words).flatMap(nameTokens))], since })) {
+      for (const event of await repository.findCandidates({ tokens: [...new Set(significantWords(words).flatMap(nameTokens))], since })) {
         if (event.mergedInto || event.contradictions.some((x) => x.itemId === item.id)) continue;
         if (event.sources.some((s) => s.itemId === item.id)) continue;
         const people = identityNames(event.person.names);
@@ -83,7 +83,7 @@ export function createContradictionNotes(deps: ContradictionDeps) {
           }],
           revision: event.revision + 1,
         };
-        save(updated);
+        await save(updated);
         noted.push(updated);
       }
     }

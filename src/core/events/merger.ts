@@ -61,7 +61,7 @@ export interface MergeItemOptions {
 
 export interface EventMerger {
   /** Merges the changes one item reports, in order, and notes any denial the item makes. */
-  mergeItem(item: Pick<NewsItem, 'id'> & Partial<NewsItem>, changes: readonly LeadershipChange[], opts?: MergeItemOptions): ItemMergeResult;
+  mergeItem(item: Pick<NewsItem, 'id'> & Partial<NewsItem>, changes: readonly LeadershipChange[], opts?: MergeItemOptions): Promise<ItemMergeResult>;
   readonly options: EventOptions;
 }
 
@@ -89,22 +89,34 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   const { repository } = deps;
   const now = deps.now ?? (() => new Date());
   const windowMs = options.windowDays * DAY_MS;
-  const knowledge = repository.loadKnowledge();
-  const aliases: AliasBook = createAliasBook(knowledge.aliasGroups);
-  const units: UnitBook = createUnitBook(knowledge.units);
+  // What the merger learned (aliases, units) is read from the repository before the first merge
+  // (the repository answers asynchronously; the books are then kept in memory and written through).
+  let aliases: AliasBook = createAliasBook([]);
+  let units: UnitBook = createUnitBook([]);
+  let loading: Promise<void> | null = null;
+  const load = (): Promise<void> => (loading ??= repository.loadKnowledge().then(
+    (knowledge) => {
+      aliases = createAliasBook(knowledge.aliasGroups);
+      units = createUnitBook(knowledge.units);
+    },
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  ));
   const aliasesOf = (name: string): string[] => aliases.namesOf(name);
 
   // What this item's merge wrote, so that it reads its own writes without a round trip to the store.
   let written = new Map<string, ChangeEvent>();
-  const save = (event: ChangeEvent): void => {
-    repository.save(event);
+  const save = async (event: ChangeEvent): Promise<void> => {
+    await repository.save(event);
     written.set(event.id, event);
   };
   const latest = (event: ChangeEvent): ChangeEvent => written.get(event.id) ?? event;
 
-  const learnAliases = (names: readonly string[]): string[] | null => {
+  const learnAliases = async (names: readonly string[]): Promise<string[] | null> => {
     const group = aliases.link(names);
-    if (group) repository.saveAliasGroup(group);
+    if (group) await repository.saveAliasGroup(group);
     return group;
   };
 
@@ -150,13 +162,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     filing: r.filing ?? null,
   });
 
-  const uniqueId = (seed: string): string => {
+  const uniqueId = async (seed: string): Promise<string> => {
     let id = `ev-${hash(seed)}`;
-    for (let n = 2; repository.get(id); n++) id = `ev-${hash(seed)}-${n}`;
+    for (let n = 2; await repository.get(id); n++) id = `ev-${hash(seed)}-${n}`;
     return id;
   };
 
-  const newId = (r: Report): string => uniqueId([r.change.source.itemId, personNameKey(r.names[0] ?? r.change.person.name), r.change.direction,
+  const newId = (r: Report): Promise<string> => uniqueId([r.change.source.itemId, personNameKey(r.names[0] ?? r.change.person.name), r.change.direction,
     r.post.categories.join('+'), orgKey(r.org.name), String(r.interim)].join('|'));
 
   const releaseState = (confidence: number, silent: boolean): { state: ChangeEvent['alertState']; alert: AlertAction } => {
@@ -164,13 +176,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return confidence < options.holdBelowConfidence ? { state: 'held', alert: 'hold' } : { state: 'released', alert: 'post' };
   };
 
-  const createEvent = (r: Report, silent: boolean, separately: boolean): { event: ChangeEvent; alert: AlertAction } => {
+  const createEvent = async (r: Report, silent: boolean, separately: boolean): Promise<{ event: ChangeEvent; alert: AlertAction }> => {
     const c = r.change;
     const sources = [sourceOf(r, separately)];
     const confidence = corroboratedConfidence(sources);
     const { state, alert } = releaseState(confidence, silent);
     const event: ChangeEvent = {
-      id: newId(r),
+      id: await newId(r),
       person: { name: displayName(sources, r.names), names: r.names },
       direction: c.direction,
       interim: r.interim,
@@ -235,10 +247,10 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
   // The person's posts elsewhere in the window: a reading of this event's post that is the
   // person's post at another organisation is the old title carried over ("Yaccarino, chairman of
   // global advertising at NBCUniversal, becomes Twitter's CEO"), not a second post here.
-  const heldElsewhere = (event: ChangeEvent, cluster: PostCluster): boolean => {
+  const heldElsewhere = async (event: ChangeEvent, cluster: PostCluster): Promise<boolean> => {
     const names = identityNames(event.person.names);
     const since = new Date(Date.parse(event.firstSeen) - windowMs).toISOString();
-    return repository.findCandidates({ tokens: names.flatMap(nameTokens), since }).some((other) => {
+    return (await repository.findCandidates({ tokens: names.flatMap(nameTokens), since })).some((other) => {
       if (other.id === event.id || other.mergedInto || relateEvents(event, other) === 'same') return false;
       if (bestNameMatch(names, identityNames(other.person.names)) < NameMatch.Contained) return false;
       const unit = inUnit(other, units);
@@ -252,21 +264,27 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
    * separate change ("hands the CEO role to Wu and the chair to Tsai"); a single reading stays a
    * reading (a new CEO once read as chairman).
    */
-  const regroup = (event: ChangeEvent, silent: boolean): { event: ChangeEvent; split: ChangeEvent | null; alert: AlertAction } => {
+  const regroup = async (event: ChangeEvent, silent: boolean): Promise<{ event: ChangeEvent; split: ChangeEvent | null; alert: AlertAction }> => {
     const unit = inUnit(event, units);
     const clusters = postClusters(event, unit);
     let current = event;
     // A reading more items name than the event's post becomes its post, unless it is the
     // person's post elsewhere carried over.
-    const rival = clusters.slice(1).find((c) => c.items.size > (clusters[0] as PostCluster).items.size && !heldElsewhere(event, c));
+    let rival: PostCluster | undefined;
+    for (const c of clusters.slice(1)) {
+      if (c.items.size > (clusters[0] as PostCluster).items.size && !(await heldElsewhere(event, c))) {
+        rival = c;
+        break;
+      }
+    }
     const main = rival ?? (clusters[0] as PostCluster);
     const mainTitle = main.sources[0]?.roleTitle;
     if (rival && mainTitle) current = { ...event, role: { title: mainTitle, categories: main.post.categories } };
     const second = clusters.find((c) => c !== main && c.items.size >= 2 && c.outlets.size >= 2 && c.separately);
-    if (!second || heldElsewhere(current, second)) return { event: current, split: null, alert: 'none' };
+    if (!second || (await heldElsewhere(current, second))) return { event: current, split: null, alert: 'none' };
     const confidence = corroboratedConfidence(second.sources);
     const release = releaseState(confidence, silent || current.alertState === 'suppressed');
-    const { kept, split } = splitPost(current, second, uniqueId(splitSeed(current, second)), release.state);
+    const { kept, split } = splitPost(current, second, await uniqueId(splitSeed(current, second)), release.state);
     return { event: kept, split, alert: release.alert };
   };
 
@@ -274,7 +292,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
 
   // Name pairs in the text ("Jack Ma (Ma Yun)") are learned when one of the names is a person
   // this item reports or a stored event names; a pair of strangers may be anything.
-  const learnFromText = (item: Item, itemNames: readonly string[], atMs: number): string[][] => {
+  const learnFromText = async (item: Item, itemNames: readonly string[], atMs: number): Promise<string[][]> => {
     const learned: string[][] = [];
     const since = new Date(atMs - windowMs).toISOString();
     const itemKeys = new Set(itemNames.map(personNameKey));
@@ -282,10 +300,10 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
       const keys = [personNameKey(a), personNameKey(b)];
       const known = keys.some((k) => itemKeys.has(k)) ||
         aliases.namesOf(a).length > 1 || aliases.namesOf(b).length > 1 ||
-        repository.findCandidates({ tokens: [...nameTokens(a), ...nameTokens(b)], since })
+        (await repository.findCandidates({ tokens: [...nameTokens(a), ...nameTokens(b)], since }))
           .some((e) => !e.mergedInto && e.person.names.some((n) => keys.includes(personNameKey(n))));
       if (!known) continue;
-      const group = learnAliases([a, b]);
+      const group = await learnAliases([a, b]);
       if (group) learned.push(group);
     }
     return learned;
@@ -293,11 +311,11 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
 
   // After learning that some names are one person, stored events of that person that are the
   // same move become one event (the earliest survives, so its alert is the one edited).
-  const reconcile = (groups: readonly string[][], atMs: number): Array<{ event: ChangeEvent; absorbed: string[] }> => {
+  const reconcile = async (groups: readonly string[][], atMs: number): Promise<Array<{ event: ChangeEvent; absorbed: string[] }>> => {
     const joined: Array<{ event: ChangeEvent; absorbed: string[] }> = [];
     const since = new Date(atMs - windowMs).toISOString();
     for (const group of groups) {
-      const events = repository.findCandidates({ tokens: group.flatMap(nameTokens), since })
+      const events = (await repository.findCandidates({ tokens: group.flatMap(nameTokens), since }))
         .filter((e) => !e.mergedInto && bestNameMatch(group, identityNames(e.person.names)) >= NameMatch.Contained)
         .sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.id.localeCompare(b.id));
       const gone = new Set<string>();
@@ -312,13 +330,13 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
           if (bestNameMatch(names, identityNames(other.person.names)) < NameMatch.Contained) continue;
           if (Date.parse(other.firstSeen) - Date.parse(eventHorizon(survivor)) > windowMs) continue;
           const [merged, old] = absorbEvent(survivor, other);
-          save(old);
+          await save(old);
           survivor = merged;
           gone.add(other.id);
           absorbed.push(other.id);
         }
         if (absorbed.length) {
-          save(survivor);
+          await save(survivor);
           joined.push({ event: survivor, absorbed });
         }
       }
@@ -341,7 +359,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
 
   // A succession reported in one item ("Musk hands the CEO job to Yaccarino"): the departure and
   // the arrival take effect together, so each event stays open until the later known date.
-  const shareEffectiveDates = (reports: readonly Report[], placed: ReadonlyMap<number, ChangeEvent>): void => {
+  const shareEffectiveDates = async (reports: readonly Report[], placed: ReadonlyMap<number, ChangeEvent>): Promise<void> => {
     for (const [i, a] of placed) {
       for (const [j, b] of placed) {
         const ra = reports[i] as Report;
@@ -352,21 +370,21 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         const ea = latest(a);
         const eb = latest(b);
         const date = laterDate(ea.effectiveDate, eb.effectiveDate);
-        for (const e of [ea, eb]) if (date && e.effectiveDate !== date) save({ ...e, effectiveDate: date });
+        for (const e of [ea, eb]) if (date && e.effectiveDate !== date) await save({ ...e, effectiveDate: date });
       }
     }
   };
 
   // Which event each report of the item goes to. Reports are placed best match first across the
   // item, so that of two posts one person is reported in, each takes the event of its own post.
-  const decide = (reports: readonly Report[], primaries: readonly number[], ctx: AssessContext): { decisions: Map<number, Decision>; found: Map<number, Assessment[]> } => {
+  const decide = async (reports: readonly Report[], primaries: readonly number[], ctx: AssessContext): Promise<{ decisions: Map<number, Decision>; found: Map<number, Assessment[]> }> => {
     const options = new Map<number, Assessment[]>();
     const assessed = new Map<number, Assessment[]>();
     for (const i of primaries) {
       const r = reports[i] as Report;
       const since = new Date(r.atMs - windowMs).toISOString();
       const latestFirst = r.atMs + windowMs;
-      const found = repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), direction: r.change.direction, since })
+      const found = (await repository.findCandidates({ tokens: r.expanded.flatMap(nameTokens), direction: r.change.direction, since }))
         .filter((e) => !e.mergedInto && Date.parse(e.firstSeen) <= latestFirst)
         .map((e) => assess(r, e, ctx));
       assessed.set(i, found);
@@ -401,7 +419,8 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     return { decisions, found: assessed };
   };
 
-  const mergeItem: EventMerger['mergeItem'] = (item, changes, opts = {}) => {
+  const mergeItem: EventMerger['mergeItem'] = async (item, changes, opts = {}) => {
+    await load();
     written = new Map();
     const silent = opts.silent ?? false;
     const text = itemText(item);
@@ -423,20 +442,20 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const itemAtMs = reports[0]?.atMs ?? (Number.isNaN(published) ? nowMs : published);
     // Learn first: an item that gives two names for one person, or a unit's parent, says so for
     // all of its changes.
-    const learned = learnFromText(item, reports.flatMap((r) => r.names), itemAtMs);
+    const learned = await learnFromText(item, reports.flatMap((r) => r.names), itemAtMs);
     for (const r of reports) {
       if (r.names.length > 1) {
-        const group = learnAliases(r.names);
+        const group = await learnAliases(r.names);
         if (group) learned.push(group);
       }
       if (r.org.parent) {
         const u = orgKey(r.org.name);
         const par = orgKey(r.org.parent);
-        if (units.learn(u, par)) repository.saveUnit(u, par);
+        if (units.learn(u, par)) await repository.saveUnit(u, par);
       }
     }
     for (const r of reports) r.expanded = uniqueByKey(r.names.flatMap(aliasesOf), personNameKey);
-    const joined = reconcile(learned, itemAtMs);
+    const joined = await reconcile(learned, itemAtMs);
 
     // One move said twice in the item is merged once.
     const primaryOf = reports.map((r, i) => {
@@ -446,20 +465,20 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
     const primaries = primaryOf.flatMap((p, i) => (p === i ? [i] : []));
     let folded: string | null = null;
     const ctx: AssessContext = { units, windowMs, itemText: () => (folded ??= foldedWords(text)), aliasesOf };
-    const { decisions, found } = decide(reports, primaries, ctx);
+    const { decisions, found } = await decide(reports, primaries, ctx);
 
     const outcomes: MergeOutcome[] = [];
     const contradicted: ChangeEvent[] = [];
     const revised: ChangeEvent[] = [];
     const placed = new Map<number, ChangeEvent>();
 
-    reports.forEach((r, index) => {
+    for (const [index, r] of reports.entries()) {
       const c = r.change;
       const primary = primaryOf[index] as number;
       if (primary !== index) {
         const event = latest(placed.get(primary) as ChangeEvent);
         outcomes.push({ change: c, event, kind: 'repeated', alert: 'none', absorbed: [] });
-        return;
+        continue;
       }
       let decision = decisions.get(index) ?? { kind: 'create' };
       if (decision.kind === 'create') {
@@ -469,12 +488,12 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         if (sibling) decision = { kind: 'beside', match: assess(r, sibling, ctx) };
       }
       if (decision.kind === 'create') {
-        const { event, alert } = createEvent(r, silent, false);
-        save(event);
+        const { event, alert } = await createEvent(r, silent, false);
+        await save(event);
         placed.set(index, event);
         outcomes.push({ change: c, event, kind: 'created', alert, absorbed: [] });
-        contradicted.push(...noteReversal(event, r));
-        return;
+        contradicted.push(...(await noteReversal(event, r)));
+        continue;
       }
       let target = latest(decision.match.event);
       const absorbed: string[] = [];
@@ -490,7 +509,7 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         const bare = near.filter((a) => a.names === NameMatch.Surname && identityNames(a.event.person.names).every((n) => significantWords(personWords(n)).length < 2));
         // Another person of that surname with the same move there: the bare mention may be them.
         const since = new Date(r.atMs - windowMs).toISOString();
-        const strangers = bare.length > 0 && repository.findCandidates({ tokens: bare.flatMap((a) => a.event.person.names.flatMap(nameTokens)), direction: c.direction, since })
+        const strangers = bare.length > 0 && (await repository.findCandidates({ tokens: bare.flatMap((a) => a.event.person.names.flatMap(nameTokens)), direction: c.direction, since }))
           .some((e) => !e.mergedInto && e.id !== target.id && !full.some((a) => a.event.id === e.id) &&
             identityNames(e.person.names).some((n) => significantWords(personWords(n)).length >= 2) &&
             bestNameMatch(r.expanded, identityNames(e.person.names)) === NameMatch.None && relateEvents(target, e) === 'same');
@@ -500,17 +519,17 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         for (const other of group.slice(1)) {
           const [merged, gone] = absorbEvent(survivor, other);
           survivor = merged;
-          save(gone);
+          await save(gone);
           absorbed.push(gone.id);
         }
-        if (absorbed.length) learnAliases(uniqueByKey([...identityNames(r.names), ...group.flatMap((e) => identityNames(e.person.names))], personNameKey));
+        if (absorbed.length) await learnAliases(uniqueByKey([...identityNames(r.names), ...group.flatMap((e) => identityNames(e.person.names))], personNameKey));
         target = survivor;
       }
       if (target.sources.some((s) => s.itemId === c.source.itemId && s.personName === c.person.name && s.roleTitle === c.role.title)) {
-        if (absorbed.length) save(target);
+        if (absorbed.length) await save(target);
         placed.set(index, target);
         outcomes.push({ change: c, event: target, kind: 'repeated', alert: absorbed.length && target.alertState === 'released' ? 'edit' : 'none', absorbed });
-        return;
+        continue;
       }
       const beside = decision.kind === 'beside';
       if (beside) {
@@ -518,25 +537,25 @@ export function createEventMerger(deps: EventMergerDeps): EventMerger {
         target = { ...target, sources: target.sources.map((s) => (s.itemId === c.source.itemId ? { ...s, separately: true } : s)) };
       }
       const corroborated = corroborate(target, r, beside);
-      const { event: regrouped, split, alert: splitAlert } = regroup(corroborated.event, silent);
-      save(regrouped);
+      const { event: regrouped, split, alert: splitAlert } = await regroup(corroborated.event, silent);
+      await save(regrouped);
       if (split) {
-        save(split);
+        await save(split);
         const mine = split.sources.some((s) => s.itemId === c.source.itemId && s.personName === c.person.name && s.roleTitle === c.role.title);
         if (mine) {
           placed.set(index, split);
           if (regrouped.alertState === 'released') revised.push(regrouped);
           outcomes.push({ change: c, event: split, kind: 'created', alert: splitAlert, absorbed });
-          return;
+          continue;
         }
         revised.push(split);
       }
       placed.set(index, regrouped);
       outcomes.push({ change: c, event: regrouped, kind: 'corroborated', alert: corroborated.alert, absorbed });
-    });
+    }
 
-    shareEffectiveDates(reports, placed);
-    contradicted.push(...noteDenials(item, itemAtMs));
+    await shareEffectiveDates(reports, placed);
+    contradicted.push(...(await noteDenials(item, itemAtMs)));
     return { outcomes, contradicted, joined, revised };
   };
 

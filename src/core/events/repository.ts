@@ -74,7 +74,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
   };
 
   return {
-    findCandidates({ tokens, direction, since }) {
+    async findCandidates({ tokens, direction, since }) {
       const sinceMonth = since.slice(0, 7);
       const out: ChangeEvent[] = [];
       const seen = new Set<string>();
@@ -100,8 +100,8 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
       }
       return out;
     },
-    get: (id) => events.get(id) ?? null,
-    save(event) {
+    get: async (id) => events.get(id) ?? null,
+    async save(event) {
       unindex(event.id);
       // The merger never changes an event it saved (it saves new objects): no copy needed.
       events.set(event.id, event);
@@ -118,8 +118,8 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
         ids.add(event.id);
       }
     },
-    loadKnowledge: () => structuredClone(knowledge),
-    saveAliasGroup(names) {
+    loadKnowledge: async () => structuredClone(knowledge),
+    async saveAliasGroup(names) {
       // A group replaces any group it overlaps, as the alias book merged them.
       const keys = new Set(names.map(personNameKey));
       knowledge = {
@@ -130,7 +130,7 @@ export function createMemoryEventRepository(): EventRepository & { all(): Change
         ],
       };
     },
-    saveUnit(unitKey, parentKey) {
+    async saveUnit(unitKey, parentKey) {
       knowledge.units.push([unitKey, parentKey]);
     },
     all: () => [...events.values()].map((e) => structuredClone(e)),
