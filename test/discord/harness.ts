@@ -60,8 +60,8 @@ export const captureLogger = () => {
 /** The SQLite stores as the app opens them (src/store/open-sqlite.ts), in a new folder unless `path` is given. */
 export async function openStores(path = join(mkdtempSync(join(tmpdir(), 'execwatch-discord-')), 'execwatch.db'), now: () => Date = () => new Date()) {
   // Awaited whether opening is synchronous or not: the Postgres side's opener is asynchronous.
-  const { opened, records } = await openSqliteStores(path, now);
-  return { path, stores: opened.stores, work: opened.work, records, close: () => opened.close() };
+  const { opened, records, db } = await openSqliteStores(path, now);
+  return { path, db, stores: opened.stores, work: opened.work, records, close: () => opened.close() };
 }
 
 export type TestStores = Awaited<ReturnType<typeof openStores>>;
@@ -96,6 +96,8 @@ export interface BotHarness {
   work: TestStores['work'];
   /** What /timeline and exports read, on the harness's clock. */
   records: TestStores['records'];
+  /** The connection under the stores: for tests that break the database on purpose. */
+  db: TestStores['db'];
   logs: ReturnType<typeof captureLogger>['lines'];
   close(): Promise<void>;
 }
@@ -116,7 +118,7 @@ export async function startBotHarness(options: { guard?: AddressGuard; commands?
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
   await bot.start();
   return {
-    emu, stores: s.stores, work: s.work, records: s.records, logs: lines,
+    emu, stores: s.stores, work: s.work, records: s.records, db: s.db, logs: lines,
     async close() {
       await bot.stop();
       reader.close();
