@@ -96,6 +96,17 @@ export default tseslint.config(
     },
   },
   {
+    // Every store call is asynchronous: a forgotten await would run a write outside its unit of
+    // work or drop its error, so a promise must be awaited, returned or handed on explicitly.
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // No item may stall the process: every regex reading feed text must run in linear time. The
     // recommended set's correctness rules stay on; its pure style rules (capturing groups left
     // unused, \w over [A-Za-z0-9_] …) are off, as they would rewrite working code for taste.

@@ -8,11 +8,7 @@ import { mergeCategories, type ChangeEvent } from '../src/core/events/index.js';
 import { digestMessages } from '../src/digest/content.js';
 import { parseDigestSchedule, periodEndingOn, type DigestScheduleInput } from '../src/digest/schedule.js';
 import { MAX_MESSAGES, subscriptionDigest } from '../src/pipeline/digest-runner.js';
-import { openDatabase } from '../src/store/db.js';
-import { createDigestEventSource } from '../src/store/digest-events.js';
-import { createEventStore } from '../src/store/event-store.js';
-import { createFeedStore } from '../src/store/feed-store.js';
-import { createItemStore } from '../src/store/item-store.js';
+import { openSqliteStores } from '../src/store/open-sqlite.js';
 import type { SubscriptionFilters } from '../src/ports/subscriptions.js';
 import { addDays } from '../src/timeline/days.js';
 
@@ -54,24 +50,23 @@ function eventAt(i: number, at: number): ChangeEvent {
 
 const NONE: SubscriptionFilters = { companies: [], people: [], roles: [], directions: [], minConfidence: 0 };
 
-export function runDigestsBench(): void {
+export async function runDigestsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-digests-'));
-  const db = openDatabase(join(dir, 'bench.db'));
+  const { opened } = openSqliteStores(join(dir, 'bench.db'));
   try {
-    const events = createEventStore(db);
-    const items = createItemStore(db);
-    const feed = createFeedStore(db).upsert({ url: 'https://feeds.example/bench.xml', name: 'Bench' }, new Date(START).toISOString());
+    const { events, items } = opened.stores;
+    const feed = await opened.stores.feeds.upsert({ url: 'https://feeds.example/bench.xml', name: 'Bench' }, new Date(START).toISOString());
     const seedStart = performance.now();
-    db.transaction(() => {
+    await opened.work.run(async () => {
       for (let i = 0; i < STORED; i++) {
         const at = START + ((END - START) * i) / STORED;
         const e = eventAt(i, at);
-        items.insert({ id: `item-${i}`, feedId: feed.id, url: e.sources[0]!.url, title: e.person.name, titleKey: `k${i}`, publishedAt: e.firstSeen, seenAt: e.firstSeen, status: 'processed' });
-        events.save(e);
+        await items.insert({ id: `item-${i}`, feedId: feed.id, url: e.sources[0]!.url, title: e.person.name, titleKey: `k${i}`, publishedAt: e.firstSeen, seenAt: e.firstSeen, status: 'processed' });
+        await events.save(e);
       }
-    })();
+    });
     console.log(`seeded ${STORED.toLocaleString('en')} events (${((END - START) / 86_400_000 / 365).toFixed(1)} years, ~${Math.round(STORED / ((END - START) / 86_400_000))} a day) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
-    const source = createDigestEventSource(db);
+    const source = opened.stores.digestEvents;
 
     const cases: Array<{ name: string; schedule: DigestScheduleInput; filters: SubscriptionFilters; lastDay: string }> = [
       { name: 'daily, every change', schedule: { cadence: 'daily', time: '09:00', timeZone: 'Europe/Berlin' }, filters: NONE, lastDay: '2026-11-28' },
@@ -92,7 +87,7 @@ export function runDigestsBench(): void {
         const period = periodEndingOn(schedule, addDays(c.lastDay, -step * r));
         const t = performance.now();
         const cpu = process.cpuUsage();
-        const events = source.eventsRecordedIn(period.start, period.end);
+        const events = await source.eventsRecordedIn(period.start, period.end);
         const queried = performance.now();
         const digest = subscriptionDigest(sub, events, { period, late: false });
         const messages = digest ? digestMessages(digest, 2000, MAX_MESSAGES) : [];
@@ -113,7 +108,7 @@ export function runDigestsBench(): void {
         `query + build wall p50 ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms; CPU p50 ${q(0.5, cpus).toFixed(2)} ms, p95 ${q(0.95, cpus).toFixed(2)} ms; of which the query (wall) p50 ${q(0.5, queries).toFixed(2)} ms`);
     }
   } finally {
-    db.close();
+    await opened.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { LeadershipChange } from '../src/core/change.js';
 import { createEventMerger, createMemoryEventRepository, mergeCategories, type ChangeEvent, type EventRepository } from '../src/core/events/index.js';
 import { primaryRoleCategory } from '../src/core/roles.js';
-import { openDatabase } from '../src/store/db.js';
-import { createEventStore } from '../src/store/event-store.js';
+import { openSqliteStores } from '../src/store/open-sqlite.js';
 
 const STORED = 100_000;
 const MERGES = 2_000;
@@ -109,26 +108,26 @@ const makeIncoming = (): Spec[] => Array.from({ length: MERGES }, (_, i) => {
   return randomSpec(at);
 });
 
-// `inTransaction` wraps one item's merge as the pipeline does (one commit per item).
-function measure(name: string, repository: EventRepository, inTransaction: <T>(f: () => T) => T = (f) => f()): void {
+// `inUnit` wraps one item's merge as the pipeline does (one unit of work, one commit, per item).
+async function measure(name: string, repository: EventRepository, inUnit: <T>(f: () => Promise<T>) => Promise<T> = (f) => f()): Promise<void> {
   const merger = createEventMerger({ repository });
   const times: number[] = [];
   let corroborated = 0;
   // Warm up on other changes first (JIT, statement cache), so that the figures are steady state.
   for (let i = 0; i < 300; i++) {
     const spec = randomSpec(END - DAY * 30 + i * 1000);
-    merger.mergeItem({ id: `warm-${i}`, title: '' }, [changeOf(spec, `warm-${i}`)]);
+    await merger.mergeItem({ id: `warm-${i}`, title: '' }, [changeOf(spec, `warm-${i}`)]);
   }
   const incoming = makeIncoming();
   const cpuBefore = process.cpuUsage();
-  incoming.forEach((spec, i) => {
+  for (const [i, spec] of incoming.entries()) {
     const id = `${name}-${i}`;
     const change = changeOf(spec, id);
     const t = process.hrtime.bigint();
-    const { outcomes } = inTransaction(() => merger.mergeItem({ id, title: id, publishedAt: change.source.publishedAt }, [change]));
+    const { outcomes } = await inUnit(() => merger.mergeItem({ id, title: id, publishedAt: change.source.publishedAt }, [change]));
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
     if (outcomes[0]?.kind === 'corroborated') corroborated++;
-  });
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000 / MERGES;
   times.sort((a, b) => a - b);
@@ -141,24 +140,24 @@ function measure(name: string, repository: EventRepository, inTransaction: <T>(f
 
 export async function runEventsBench(): Promise<void> {
   const memory = createMemoryEventRepository();
-  specs.forEach((s, i) => memory.save(storedEvent(i, s)));
-  measure('in memory', memory);
+  for (const [i, s] of specs.entries()) await memory.save(storedEvent(i, s));
+  await measure('in memory', memory);
 
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-bench-events-'));
-  const db = openDatabase(join(dir, 'events.db'));
+  const { opened } = openSqliteStores(join(dir, 'events.db'));
   try {
-    const store = createEventStore(db);
+    const store = opened.stores.events;
     const t = Date.now();
-    db.transaction(() => specs.forEach((s, i) => store.save(storedEvent(i, s))))();
+    await opened.work.run(async () => {
+      for (const [i, s] of specs.entries()) await store.save(storedEvent(i, s));
+    });
     console.log(`SQLite: stored ${STORED.toLocaleString('en')} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     // As the pipeline runs it: one transaction (one commit) per item.
-    measure('SQLite (file, WAL), one commit per item', store, (f) => db.transaction(f)());
+    await measure('SQLite (file, WAL), one commit per item', store, (f) => opened.work.run(f));
     // The merge and index writes alone, commits batched (a backfill; also shows the commit's share).
-    db.exec('BEGIN');
-    measure('SQLite (file, WAL), one commit for all', store);
-    db.exec('COMMIT');
+    await opened.work.run(() => measure('SQLite (file, WAL), one commit for all', store));
   } finally {
-    db.close();
+    await opened.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -65,7 +65,7 @@ async function pollingBench(): Promise<void> {
     allowPrivateAddresses: true,
     lookupAll: async () => [{ address: '127.0.0.1', family: 4 }],
   });
-  const app = createApp(loaded, { logger: silentLogger, targets: [], reader });
+  const app = await createApp(loaded, { logger: silentLogger, targets: [], reader });
   console.log(`RSS with the app loaded: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   console.log(`${FEEDS} feeds on ${HOSTS} hosts, ${LATENCY_MS} ms latency, concurrency ${loaded.config.polling.concurrency} (per host ${loaded.config.polling.perHostConcurrency})`);
   try {

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { ChangeEventSchema, type ChangeEvent } from '../src/core/events/model.js';
 import { formatCsv } from '../src/export/rows.js';
 import { drawTimeline } from '../src/render/timeline-picture.js';
-import { openDatabase } from '../src/store/db.js';
-import { createEventStore } from '../src/store/event-store.js';
-import { createRecordsQuery } from '../src/store/records-query-store.js';
+import { openSqliteStores } from '../src/store/open-sqlite.js';
 
 const STORED = 20_000;
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -61,54 +59,54 @@ async function sample(runs: number, work: () => Promise<unknown> | unknown): Pro
 export async function runRecordsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-records-'));
   try {
-    const db = openDatabase(join(dir, 'bench.db'));
-    const store = createEventStore(db);
+    const sqlite = openSqliteStores(join(dir, 'bench.db'), () => NOW);
+    const store = sqlite.opened.stores.events;
     const from = Date.parse('2016-01-01T00:00:00Z');
     const t0 = performance.now();
-    db.transaction(() => {
+    await sqlite.opened.work.run(async () => {
       // One organisation's 50 holders, in and out, among 20,000 events of 4,000 others.
       for (let h = 0; h < 50; h++) {
         const start = from + Math.floor(random() * 3000) * DAY;
-        store.save(event(2 * h, `Holder ${h} Bench`, 'Bench Corp', 'in', start, h));
-        store.save(event(2 * h + 1, `Holder ${h} Bench`, 'Bench Corp', 'out', start + (200 + Math.floor(random() * 1500)) * DAY, h));
+        await store.save(event(2 * h, `Holder ${h} Bench`, 'Bench Corp', 'in', start, h));
+        await store.save(event(2 * h + 1, `Holder ${h} Bench`, 'Bench Corp', 'out', start + (200 + Math.floor(random() * 1500)) * DAY, h));
       }
       for (let i = 100; i < STORED; i++) {
-        store.save(event(i, `Person ${i % 9000} Other`, `Company ${i % 4000} Ltd`, random() < 0.5 ? 'in' : 'out', from + Math.floor(random() * 3950) * DAY, i));
+        await store.save(event(i, `Person ${i % 9000} Other`, `Company ${i % 4000} Ltd`, random() < 0.5 ? 'in' : 'out', from + Math.floor(random() * 3950) * DAY, i));
       }
-    })();
+    });
     console.log(`stored ${STORED.toLocaleString('en-US')} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const records = createRecordsQuery(db, store, () => NOW);
+    const records = sqlite.records;
 
-    const found = records.forOrganization('Bench Corp', 2000);
+    const found = await records.forOrganization('Bench Corp', 2000);
     const picture = await drawTimeline(found.records, { view: 'organization', subject: 'Bench Corp', now: NOW });
     console.log(`timeline: ${found.records.length} records, ${picture.timeline.holders} holders, ${picture.timeline.bars.length} bars, PNG ${picture.chart.width}×${picture.chart.height}`);
     console.log(`/timeline company (query of 100 among ${STORED.toLocaleString('en-US')}): ${stats(await sample(3, () => records.forOrganization('Bench Corp', 2000)))}`);
-    console.log(`/timeline company, query + draw (model, spec, SVG, PNG): ${stats(await sample(10, async () => drawTimeline(records.forOrganization('Bench Corp', 2000).records, { view: 'organization', subject: 'Bench Corp', now: NOW })))}`);
+    console.log(`/timeline company, query + draw (model, spec, SVG, PNG): ${stats(await sample(10, async () => drawTimeline((await records.forOrganization('Bench Corp', 2000)).records, { view: 'organization', subject: 'Bench Corp', now: NOW })))}`);
 
     let size = 0;
-    const all = await sample(5, () => {
-      const r = records.matching({}, 100_000);
+    const all = await sample(5, async () => {
+      const r = await records.matching({}, 100_000);
       size = r.records.length;
       return formatCsv(r.records);
     });
     console.log(`export of everything (${size.toLocaleString('en-US')} changes, one pass) + CSV: ${stats(all)}`);
     let one = 0;
-    const company = await sample(5, () => {
-      const r = records.matching({ company: 'Company 17 Ltd' }, 5000);
+    const company = await sample(5, async () => {
+      const r = await records.matching({ company: 'Company 17 Ltd' }, 5000);
       one = r.records.length;
       return formatCsv(r.records);
     });
     console.log(`export of one organisation (${one} changes, paged like /changes) + CSV: ${stats(company)}`);
-    const wide = await sample(3, () => formatCsv(records.matching({ company: 'Ltd' }, 5000).records));
+    const wide = await sample(3, async () => formatCsv((await records.matching({ company: 'Ltd' }, 5000)).records));
     console.log(`export of a word in every organisation's name ("Ltd"): 5,000 bound reached, paged by 100 + CSV: ${stats(wide)}`);
     let year = 0;
-    const recent = await sample(5, () => {
-      const r = records.matching({ since: new Date(NOW.getTime() - 365 * DAY) }, 5000);
+    const recent = await sample(5, async () => {
+      const r = await records.matching({ since: new Date(NOW.getTime() - 365 * DAY) }, 5000);
       year = r.records.length;
       return formatCsv(r.records);
     });
     console.log(`/changes recent days:365 export:true (${year.toLocaleString('en-US')} changes, one pass) + CSV: ${stats(recent)}`);
-    db.close();
+    await sqlite.opened.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,15 +12,11 @@ import { createConsoleTarget } from './notify/console-target.js';
 import { createDelivery } from './notify/delivery.js';
 import { createCircuitBreaker } from './notify/circuit-breaker.js';
 import { createChannelResolver, createSubscriptionRouter, createUnreachableHandler } from './discord/targets/subscriptions.js';
-import { createSubscriptionStore } from './store/subscription-store.js';
-import type { SubscriptionStore } from './ports/subscriptions.js';
-import { createUnitOfWork } from './store/unit-of-work.js';
 import { createAdminNotice } from './discord/targets/admin-notice.js';
 import { createChannelTarget } from './discord/targets/channel-target.js';
 import { createDigestResolver } from './discord/targets/digest-target.js';
 import { createDigestDelivery } from './notify/digest-delivery.js';
 import { createDigestRunner } from './pipeline/digest-runner.js';
-import { createDigestEventSource } from './store/digest-events.js';
 import { canonicalApiBase, parseWebhookUrl, splitWebhookUrls } from './discord/targets/webhook-url.js';
 import { escapeText } from './discord/markdown.js';
 import type { DiscordKit } from './discord/kit.js';
@@ -28,16 +24,10 @@ import { createItemProcessor, type PoisonNotice } from './pipeline/process-item.
 import { createPooledExtractor, createPooledParser, createWorkerPool, type WorkerPool } from './pool/worker-pool.js';
 import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
-import { createChangeStore } from './store/change-store.js';
-import { createEventStore } from './store/event-store.js';
-import { createRecordsQuery } from './store/records-query-store.js';
 import { createEventMerger } from './core/events/merger.js';
-import { openDatabaseWithStatus } from './store/db.js';
+import { openSqliteStores } from './store/open-sqlite.js';
 import { explainStoreError, isSqliteError } from './store/health.js';
 import { announceDatabase, createStoreWatch } from './ops/store-watch.js';
-import { createDeliveryStore } from './store/delivery-store.js';
-import { createFeedStore } from './store/feed-store.js';
-import { createItemStore } from './store/item-store.js';
 import { withConfiguredArticleFetching } from './articles/configured.js';
 import { createAddressGuard } from './discord/feed-check.js';
 import { createLogger } from './ops/logger.js';
@@ -45,7 +35,6 @@ import { createMetrics, type Metrics } from './ops/metrics.js';
 import type { Readiness } from './ops/http-server.js';
 import { countPolls } from './ops/pipeline-metrics.js';
 import { createLlmStore } from './store/llm-store.js';
-import { createSecFilingStore } from './store/sec-filing-store.js';
 import { createSecPolling, routePolls, syncSecFeed } from './sec/wire.js';
 
 export interface AppOverrides {
@@ -109,28 +98,31 @@ export function createDefaultLogger(level = 'info', env: Readonly<Record<string,
  * feed that moved (a permanent redirect) is still the feed its old address names, until the
  * config names the new one; the operator is reminded on every start.
  */
-function syncConfigFeeds(
+async function syncConfigFeeds(
   feeds: LoadedConfig['config']['feeds'], store: FeedStore, configPath: string, logger: Logger, now: () => Date, keep: string | null,
-): void {
+): Promise<void> {
   const configured = new Set(feeds.map((f) => f.url));
   // The SEC source's feed record (src/sec/wire.ts) is the config's too, though not under feeds:.
   if (keep) configured.add(keep);
   // Nothing to remember for a user feed (earlier versions kept any redirect's target in that
   // column) or for a config feed whose address the config names.
-  for (const f of store.list()) if (f.movedFrom && (f.origin !== 'config' || configured.has(f.url))) store.clearMovedFrom(f.id);
-  const stored = store.list().filter((f) => f.origin === 'config');
+  for (const f of await store.list()) if (f.movedFrom && (f.origin !== 'config' || configured.has(f.url))) await store.clearMovedFrom(f.id);
+  const stored = (await store.list()).filter((f) => f.origin === 'config');
   for (const f of feeds) {
-    const movedAway = store.getByUrl(f.url) ? undefined : stored.find((s) => s.movedFrom === f.url);
+    const movedAway = (await store.getByUrl(f.url)) ? undefined : stored.find((s) => s.movedFrom === f.url);
     if (movedAway) logger.warn({ feed: f.name, url: f.url, movedTo: movedAway.url }, `a feed of the config moved permanently: update its url in ${configPath}`);
-    store.upsert({ url: movedAway?.url ?? f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
+    await store.upsert({ url: movedAway?.url ?? f.url, name: f.name, intervalMinutes: f.intervalMinutes ?? null }, now().toISOString());
   }
-  for (const f of store.list()) {
-    if (f.origin === 'config' && !configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) store.remove(f.id);
+  for (const f of await store.list()) {
+    if (f.origin === 'config' && !configured.has(f.url) && !(f.movedFrom && configured.has(f.movedFrom))) await store.remove(f.id);
   }
 }
 
-/** Wires the adapters around the core for one configuration. Nothing starts until asked. */
-export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
+/**
+ * Wires the adapters around the core for one configuration. Nothing starts until asked.
+ * Asynchronous: the config's feeds are written to the store before anything reads them.
+ */
+export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const { config, env } = loaded;
   const kit = overrides.discordKit ?? null;
   if (discordConfigured(env) && !kit) throw new Error('Discord is configured in the environment: open the app with openApp(), which loads discord.js');
@@ -138,27 +130,18 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
-  const opened = openDatabaseWithStatus(loaded.databasePath, now);
-  const db = opened.db;
-  const stores = {
-    feeds: createFeedStore(db),
-    items: createItemStore(db),
-    changes: createChangeStore(db),
-    events: createEventStore(db),
-    deliveries: createDeliveryStore(db),
-    // Checked against the port here: the store file still declares its own copy of the shapes.
-    subscriptions: createSubscriptionStore(db) satisfies SubscriptionStore,
-    filings: createSecFilingStore(db),
-  };
+  const opened = openSqliteStores(loaded.databasePath, now);
+  const { db, records } = opened;
+  const { stores, work } = opened.opened;
 
-  const secFeed = syncSecFeed(stores.feeds, config.sec, now().toISOString());
   try {
-    syncConfigFeeds(config.feeds, stores.feeds, loaded.path, logger, now, secFeed);
+    const secFeed = await syncSecFeed(stores.feeds, config.sec, now().toISOString());
+    await syncConfigFeeds(config.feeds, stores.feeds, loaded.path, logger, now, secFeed);
   } catch (err) {
-    db.close();
+    await opened.opened.close();
     throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
   }
-  if (!stores.feeds.list().some((f) => !f.disabled)) {
+  if (!(await stores.feeds.list()).some((f) => !f.disabled)) {
     logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
   }
 
@@ -219,9 +202,10 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   if (ownReader) closers.push(ownReader.close);
   const reader = overrides.reader ?? ownReader!;
   const onUnreachable = createUnreachableHandler({ subscriptions: stores.subscriptions, rest: botRest, adminChannel: config.discord.adminChannel, logger, now });
+  const router = botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : null;
   const delivery = createDelivery({
     targets, store: stores.deliveries, logger, now, metrics, breaker,
-    route: botRest ? createSubscriptionRouter(stores.subscriptions, botRest) : undefined,
+    route: router ? async (alert) => router(alert) : undefined,
     resolve: botRest ? createChannelResolver(botRest) : undefined,
     onUnreachable,
   });
@@ -229,7 +213,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // by vega, imported on the first digest that has one.
   const digests = botRest
     ? createDigestRunner({
-      work: createUnitOfWork(db), subscriptions: stores.subscriptions, events: createDigestEventSource(db), deliveries: stores.deliveries, logger, now,
+      work, subscriptions: stores.subscriptions, events: stores.digestEvents, deliveries: stores.deliveries, logger, now,
       delivery: createDigestDelivery({
         store: stores.deliveries, resolve: createDigestResolver(botRest), logger, now, breaker, onUnreachable,
         renderChart: async (spec) => (await (await import('./render/chart.js')).renderChartPng(spec)).png,
@@ -237,7 +221,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     })
     : null;
   const itemDeps = {
-    work: createUnitOfWork(db),
+    work,
     items: stores.items,
     changes: stores.changes,
     extractor,
@@ -286,7 +270,7 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
   // The gateway bot (slash commands) runs only with a token; alerts need only REST.
   const discord = kit && env.DISCORD_TOKEN
     ? kit.createDiscordApp({
-      token: env.DISCORD_TOKEN, apiBase, stores: { ...stores, records: createRecordsQuery(db, stores.events, now) }, reader, logger, now,
+      token: env.DISCORD_TOKEN, apiBase, stores: { ...stores, records }, reader, logger, now,
       guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
       minConfidence: config.extraction.minConfidence,
     })
@@ -298,6 +282,10 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
     env,
     db,
     stores,
+    /** The unit of work the stores share (what lands together, or not at all). */
+    work,
+    /** What `/changes`, `/timeline` and `execwatch export` read. */
+    records,
     logger,
     targets,
     extractor,
@@ -340,8 +328,8 @@ export function createApp(loaded: LoadedConfig, overrides: AppOverrides = {}) {
       await digests?.stop();
       await discord?.bot.stop();
       for (const c of closers) c();
-      db.close();
+      await opened.opened.close();
     },
   };
 }
-export type App = ReturnType<typeof createApp>;
+export type App = Awaited<ReturnType<typeof createApp>>;

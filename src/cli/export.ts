@@ -48,10 +48,10 @@ export const exportCommand: CliCommand = {
 
     const { records, close } = openRecords(values.config, io, () => now);
     try {
-      const found = records.matching({ since, company: values.company, person: values.person }, limit);
+      const found = await records.matching({ since, company: values.company, person: values.person }, limit);
       if (found.records.length === 0) {
-        if (values.company && records.forOrganization(values.company, 1).records.length === 0) throw unknownName(records, 'organization', values.company);
-        if (values.person && records.forPerson(values.person, 1).records.length === 0) throw unknownName(records, 'person', values.person);
+        if (values.company && (await records.forOrganization(values.company, 1)).records.length === 0) throw await unknownName(records, 'organization', values.company);
+        if (values.person && (await records.forPerson(values.person, 1)).records.length === 0) throw await unknownName(records, 'person', values.person);
       }
       const text = format === 'csv' ? formatCsv(found.records, { bom: values.bom }) : formatJsonl(found.records);
       if (values.out) writeFileSync(values.out, text);
@@ -61,7 +61,7 @@ export const exportCommand: CliCommand = {
       io.err(`exported ${found.records.length} change${found.records.length === 1 ? '' : 's'}${where}${found.truncated ? ` (the newest ${limit}: --limit for more)` : ''}`);
       return 0;
     } finally {
-      close();
+      await close();
     }
   },
 };

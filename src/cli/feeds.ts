@@ -51,9 +51,9 @@ function findFeed(feeds: FeedRecord[], ref: string): FeedRecord {
 }
 
 async function list(values: { config?: string; json?: boolean }, io: CliIo): Promise<number> {
-  const app = openApp(values.config, io);
+  const app = await openApp(values.config, io);
   try {
-    const feeds = app.stores.feeds.list();
+    const feeds = await app.stores.feeds.list();
     if (values.json) {
       for (const f of feeds) {
         io.out(JSON.stringify({
@@ -116,7 +116,7 @@ async function importOpml(file: string, values: { config?: string }, io: CliIo):
     throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const entries = parseOpml(text);
-  const app = openApp(values.config, io);
+  const app = await openApp(values.config, io);
   try {
     let added = 0;
     let present = 0;
@@ -129,11 +129,11 @@ async function importOpml(file: string, values: { config?: string }, io: CliIo):
         skipped.push(`${e.name}: not an http(s) URL (${e.url})`);
         continue;
       }
-      if (app.stores.feeds.getByUrl(e.url)) {
+      if (await app.stores.feeds.getByUrl(e.url)) {
         present++;
         continue;
       }
-      app.stores.feeds.upsert({ url: e.url, name: e.name, origin: 'user' }, now);
+      await app.stores.feeds.upsert({ url: e.url, name: e.name, origin: 'user' }, now);
       added++;
     }
     progress.done();
@@ -165,9 +165,9 @@ export const feedsCommand: CliCommand = {
       case 'import':
         return importOpml(need(), values, io);
       case 'export': {
-        const app = openApp(values.config, io);
+        const app = await openApp(values.config, io);
         try {
-          io.out(buildOpml(app.stores.feeds.list()).trimEnd());
+          io.out(buildOpml(await app.stores.feeds.list()).trimEnd());
           return 0;
         } finally {
           await app.close();
@@ -176,15 +176,15 @@ export const feedsCommand: CliCommand = {
       case 'enable':
       case 'remove': {
         const ref = need();
-        const app = openApp(values.config, io);
+        const app = await openApp(values.config, io);
         try {
-          const feed = findFeed(app.stores.feeds.list(), ref);
+          const feed = findFeed(await app.stores.feeds.list(), ref);
           if (sub === 'enable') {
-            app.stores.feeds.setDisabled(feed.id, false);
+            await app.stores.feeds.setDisabled(feed.id, false);
             io.out(`enabled #${feed.id} ${feed.name}: it will be polled at the next tick`);
           } else {
             if (feed.origin === 'config') throw new UsageError(`#${feed.id} comes from the config file: remove it there`);
-            app.stores.feeds.remove(feed.id);
+            await app.stores.feeds.remove(feed.id);
             io.out(`removed #${feed.id} ${feed.name}`);
           }
           return 0;

@@ -25,7 +25,7 @@ export const runCommand: CliCommand = {
       await app.close();
       throw new ConfigError((err as Error).message);
     }
-    const feeds = app.stores.feeds.list().filter((f) => !f.disabled).length;
+    const feeds = (await app.stores.feeds.list()).filter((f) => !f.disabled).length;
     app.logger.info({ feeds, targets: app.targets.map((t) => t.id), extractor: app.extractor.name, db: app.db.name }, 'execwatch started');
     let stopping = false;
     // Polling starts once the worker threads have loaded their code, so that no item's time budget

@@ -30,8 +30,8 @@ export const timelineCommand: CliCommand = {
     const now = new Date();
     const { records, close } = openRecords(values.config, io, () => now);
     try {
-      const found = kind === 'organization' ? records.forOrganization(name, MAX_RECORDS) : records.forPerson(name, MAX_RECORDS);
-      if (found.records.length === 0) throw unknownName(records, kind, name);
+      const found = await (kind === 'organization' ? records.forOrganization(name, MAX_RECORDS) : records.forPerson(name, MAX_RECORDS));
+      if (found.records.length === 0) throw await unknownName(records, kind, name);
       const { drawTimeline } = await import('../render/timeline-picture.js');
       const { timeline, chart } = await drawTimeline(found.records, { view: kind, subject: timelineSubject(found.records, kind, name), now });
       writeFileSync(values.out, chart.png);
@@ -39,7 +39,7 @@ export const timelineCommand: CliCommand = {
         + `${found.truncated ? ` (the newest ${MAX_RECORDS} changes)` : ''}`);
       return 0;
     } finally {
-      close();
+      await close();
     }
   },
 };

@@ -36,10 +36,11 @@ export interface DeliveryTotals {
 export interface Delivery {
   /**
    * Writes the alert to the outbox, once per target it routes to (the static targets plus the
-   * subscriptions it matches). Synchronous: called inside the item's transaction, the alert is
-   * committed with the item or not at all. Returns the number of targets.
+   * subscriptions it matches). Called inside the item's unit of work, the alert is committed with
+   * the item or not at all (store work only: routing reads subscriptions, never the network).
+   * Resolves to the number of targets.
    */
-  enqueue(alert: Alert): number;
+  enqueue(alert: Alert): Promise<number>;
   /** Starts delivering what the outbox holds, in the background (after an item commits). */
   kick(): void;
   /**
@@ -56,8 +57,8 @@ export interface Delivery {
 
 export interface DeliveryDeps {
   targets: readonly AlertTarget[];
-  /** Extra targets per alert: the subscribed channels whose filters it passes. */
-  route?: (alert: Alert) => readonly AlertTarget[];
+  /** Extra targets per alert: the subscribed channels whose filters it passes (a store read). */
+  route?: (alert: Alert) => Promise<readonly AlertTarget[]>;
   /** A target by id when it is neither static nor routed in this run (a channel after a restart). */
   resolve?: (targetId: string) => AlertTarget | undefined;
   store: DeliveryStore;
@@ -69,6 +70,12 @@ export interface DeliveryDeps {
   metrics?: { alertSent(target: string): void; alertFailed(target: string): void };
   /** Attempts per (alert, target) before giving up on transient failures. */
   maxAttempts?: number;
+  /**
+   * A post started before this instant and never finished was cut off (its poster died): it is
+   * taken over. Default: when this delivery was created, so one process takes over what a crashed
+   * run left at once; workers sharing a store pass now minus their lease.
+   */
+  staleBefore?: () => string;
 }
 
 /** Discord honours an enforced nonce for a few minutes; a retry later than this may post twice. */
@@ -83,6 +90,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const now = () => deps.now?.() ?? new Date();
   const iso = () => now().toISOString();
   const maxAttempts = deps.maxAttempts ?? 5;
+  const startedAt = iso();
+  const staleBefore = deps.staleBefore ?? (() => startedAt);
   const queue = createKeyedQueue();
   const known = new Map<string, AlertTarget>(deps.targets.map((t) => [t.id, t]));
   const latest = new Map<string, DeliveryResult>();
@@ -99,7 +108,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const base = { alertKey: alert.key, target: target.id, error: c.message };
     deps.metrics?.alertFailed(target.id);
     if (c.kind === 'unreachable') {
-      if (!wasSent) deps.store.markFailed(alert.key, target.id, { kind: c.kind, message: c.message }, iso());
+      if (!wasSent) await deps.store.markFailed(alert.key, target.id, { kind: c.kind, message: c.message }, iso());
       deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, 'alert target unreachable; pausing it');
       try {
         await deps.onUnreachable?.(target.id, c.message, alert);
@@ -109,8 +118,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       return { ...base, outcome: 'paused' };
     }
     const error = { kind: c.kind, message: c.message };
-    if (wasSent) deps.store.markEditFailed(alert.key, target.id, error, iso());
-    else deps.store.markFailed(alert.key, target.id, error, iso());
+    if (wasSent) await deps.store.markEditFailed(alert.key, target.id, error, iso());
+    else await deps.store.markFailed(alert.key, target.id, error, iso());
     deps.logger.warn({ target: target.id, alert: alert.key, err: c.message }, wasSent ? 'alert edit failed' : 'alert delivery failed');
     return { ...base, outcome: 'failed' };
   }
@@ -119,14 +128,14 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   async function toTarget(alert: Alert, target: AlertTarget, retryFailed: boolean): Promise<DeliveryResult | null> {
     const hash = payloadHash(alert, target);
     const base = { alertKey: alert.key, target: target.id };
-    const row = deps.store.get(alert.key, target.id);
+    const row = await deps.store.get(alert.key, target.id);
     if (!row) return null;
     if (row.status === 'sent') {
       if (!row.messageId || !target.edit || row.payloadHash === hash || row.attempts > maxAttempts) return { ...base, outcome: 'skipped' };
       if (deps.breaker?.isOpen()) return { ...base, outcome: 'deferred' };
       try {
         await target.edit(row.messageId, alert);
-        deps.store.markSent(alert.key, target.id, null, iso(), hash);
+        await deps.store.markSent(alert.key, target.id, null, iso(), hash);
         return { ...base, outcome: 'edited' };
       } catch (err) {
         return failure(alert, target, err, true);
@@ -144,10 +153,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const retried = row.status === 'pending';
     const possibleDuplicate = retried && (!target.dedupes || now().getTime() - Date.parse(row.updatedAt) > NONCE_WINDOW_MS);
     if (possibleDuplicate) deps.logger.warn({ target: target.id, alert: alert.key }, 'posting again an alert whose earlier post was cut off (a crash): it may appear twice');
-    deps.store.markSending(alert.key, target.id, iso());
+    // Claimed, not just marked: of two workers that read the row queued, one posts.
+    if (!(await deps.store.take(alert.key, target.id, iso(), maxAttempts, staleBefore()))) return null;
     try {
       const messageId = await target.send(alert, { idempotencyKey: `${alert.key}|${target.id}` });
-      deps.store.markSent(alert.key, target.id, messageId, iso(), hash);
+      await deps.store.markSent(alert.key, target.id, messageId, iso(), hash);
       deps.metrics?.alertSent(target.id);
       return { ...base, outcome: 'sent', ...(possibleDuplicate ? { possibleDuplicate } : {}) };
     } catch (err) {
@@ -168,24 +178,25 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   async function deliverEntry(alertKey: string, alertJson: string, retryFailed: boolean): Promise<DeliveryResult[]> {
     const alert = JSON.parse(alertJson) as Alert;
     const runs: Array<Promise<DeliveryResult | null>> = [];
-    for (const row of deps.store.forAlert(alertKey)) {
+    for (const row of await deps.store.forAlert(alertKey)) {
       const target = targetOf(row);
       if (target) {
         runs.push(queue.run(target.id, () => toTarget(alert, target, retryFailed)));
       } else if (row.status !== 'sent' && !(row.status === 'failed' && row.lastError?.kind === 'unreachable')) {
         // The configuration no longer has it (a webhook removed): nothing will ever take this alert.
-        deps.store.markFailed(alertKey, row.target, { kind: 'unreachable', message: 'the target is no longer configured' }, iso());
+        await deps.store.markFailed(alertKey, row.target, { kind: 'unreachable', message: 'the target is no longer configured' }, iso());
         deps.logger.warn({ target: row.target, alert: alertKey }, 'alert target no longer configured; its queued alert is dropped');
       }
     }
     const results = (await Promise.all(runs)).filter((r): r is DeliveryResult => r !== null);
     // The store knows which posts are unfinished; an edit still to retry it cannot tell from a done post.
-    const editLeft = results.some((r) => {
-      if (r.outcome === 'deferred') return true;
-      const row = r.outcome === 'failed' ? deps.store.get(alertKey, r.target) : undefined;
-      return row?.status === 'sent' && row.attempts <= maxAttempts;
-    });
-    if (!editLeft) deps.store.clearOutbox(alertKey, alertJson, maxAttempts);
+    let editLeft = false;
+    for (const r of results) {
+      const row = r.outcome === 'failed' ? await deps.store.get(alertKey, r.target) : undefined;
+      editLeft = r.outcome === 'deferred' || (row?.status === 'sent' && row.attempts <= maxAttempts);
+      if (editLeft) break;
+    }
+    if (!editLeft) await deps.store.clearOutbox(alertKey, alertJson, maxAttempts);
     return results.map(record);
   }
 
@@ -201,7 +212,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       again = false;
       againRetry = false;
       // Entries are started in outbox order; each target's queue keeps that order for its posts.
-      const entries = deps.store.outbox();
+      const entries = await deps.store.outbox();
       const done = await Promise.all(entries.map((e) => deliverEntry(e.alertKey, e.alertJson, retry)));
       all.push(...done.flat());
       if (!again || stopped) return all;
@@ -223,16 +234,16 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     return running;
   }
 
-  function targetsFor(alert: Alert): AlertTarget[] {
+  async function targetsFor(alert: Alert): Promise<AlertTarget[]> {
     const byId = new Map<string, AlertTarget>();
-    for (const t of [...deps.targets, ...(deps.route?.(alert) ?? [])]) if (!byId.has(t.id)) byId.set(t.id, t);
+    for (const t of [...deps.targets, ...((await deps.route?.(alert)) ?? [])]) if (!byId.has(t.id)) byId.set(t.id, t);
     return [...byId.values()];
   }
 
-  function enqueue(alert: Alert): number {
-    const targets = targetsFor(alert);
+  async function enqueue(alert: Alert): Promise<number> {
+    const targets = await targetsFor(alert);
     for (const t of targets) known.set(t.id, t);
-    if (targets.length || deps.store.forAlert(alert.key).length) deps.store.enqueue(alert.key, JSON.stringify(alert), targets.map((t) => t.id), iso());
+    if (targets.length || (await deps.store.forAlert(alert.key)).length) await deps.store.enqueue(alert.key, JSON.stringify(alert), targets.map((t) => t.id), iso());
     return targets.length;
   }
 
@@ -246,7 +257,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       return new Set(results.filter((r) => r.outcome !== 'deferred').map((r) => r.alertKey)).size;
     },
     async deliver(alert) {
-      enqueue(alert);
+      await enqueue(alert);
       return (await drain(false)).filter((r) => r.alertKey === alert.key);
     },
     totals() {

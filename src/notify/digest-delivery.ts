@@ -30,7 +30,6 @@ export interface DigestDeliveryDeps {
   staleMs?: number;
 }
 
-
 /**
  * Posts the digests the outbox holds, through the same rows as alerts: one row per (digest,
  * channel), taken atomically before posting and marked sent after, so a digest goes out once
@@ -56,16 +55,16 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
     if (!target) return null;
     if (deps.breaker?.isOpen()) return null;
     const stale = new Date(deps.now().getTime() - staleMs).toISOString();
-    if (!deps.store.takeDigest(key, targetId, iso(), maxAttempts, stale)) return null;
+    if (!(await deps.store.take(key, targetId, iso(), maxAttempts, stale))) return null;
     const chart = await chartOf(post);
     try {
       const messageId = await target.send(post.messages, chart, `${key}|${targetId}`);
-      deps.store.markSent(key, targetId, messageId, iso());
+      await deps.store.markSent(key, targetId, messageId, iso());
       return { key, target: targetId, outcome: 'sent', chart: chart !== null };
     } catch (err) {
       const c = target.failure ? target.failure(err) : unexplainedFailure(err);
       if (c.kind === 'unreachable') {
-        deps.store.markFailed(key, targetId, { kind: 'unreachable', message: c.message }, iso());
+        await deps.store.markFailed(key, targetId, { kind: 'unreachable', message: c.message }, iso());
         deps.logger.warn({ target: targetId, digest: key, err: c.message }, 'digest target unreachable; pausing it');
         try {
           await deps.onUnreachable?.(targetId, c.message);
@@ -74,7 +73,7 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
         }
         return { key, target: targetId, outcome: 'paused', error: c.message };
       }
-      deps.store.markFailed(key, targetId, { kind: c.kind, message: c.message }, iso());
+      await deps.store.markFailed(key, targetId, { kind: c.kind, message: c.message }, iso());
       deps.logger.warn({ target: targetId, digest: key, err: c.message }, 'digest delivery failed');
       return { key, target: targetId, outcome: 'failed', error: c.message };
     }
@@ -84,20 +83,20 @@ export function createDigestDelivery(deps: DigestDeliveryDeps) {
     /** One pass over the digest outbox, oldest first. */
     async deliverPending(): Promise<DigestDeliveryResult[]> {
       const results: DigestDeliveryResult[] = [];
-      for (const entry of deps.store.digestOutbox()) {
+      for (const entry of await deps.store.digestOutbox()) {
         const parsed = DigestPostSchema.safeParse(JSON.parse(entry.alertJson));
         if (!parsed.success) {
           deps.logger.warn({ digest: entry.alertKey }, 'a digest in the outbox cannot be read; dropped');
-          for (const row of deps.store.forAlert(entry.alertKey)) if (row.status !== 'sent') deps.store.markFailed(entry.alertKey, row.target, { kind: 'unreachable', message: 'unreadable digest' }, iso());
-          deps.store.clearOutbox(entry.alertKey, entry.alertJson, maxAttempts);
+          for (const row of await deps.store.forAlert(entry.alertKey)) if (row.status !== 'sent') await deps.store.markFailed(entry.alertKey, row.target, { kind: 'unreachable', message: 'unreadable digest' }, iso());
+          await deps.store.clearOutbox(entry.alertKey, entry.alertJson, maxAttempts);
           continue;
         }
-        for (const row of deps.store.forAlert(entry.alertKey)) {
+        for (const row of await deps.store.forAlert(entry.alertKey)) {
           if (row.status === 'sent') continue;
           const r = await toTarget(entry.alertKey, parsed.data, row.target);
           if (r) results.push(r);
         }
-        deps.store.clearOutbox(entry.alertKey, entry.alertJson, maxAttempts);
+        await deps.store.clearOutbox(entry.alertKey, entry.alertJson, maxAttempts);
       }
       return results;
     },

@@ -66,19 +66,19 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   let running: Promise<DigestTickResult> | null = null;
 
   /** Puts each subscription's due digests in the outbox; returns their keys. */
-  function enqueueDue(): string[] {
+  async function enqueueDue(): Promise<string[]> {
     const now = deps.now();
     const enqueued: string[] = [];
-    const byPeriod = new Map<string, ChangeEvent[]>();
-    const eventsIn = (p: DigestPeriod) => {
+    const byPeriod = new Map<string, Promise<ChangeEvent[]>>();
+    const eventsIn = (p: DigestPeriod): Promise<ChangeEvent[]> => {
       const k = `${p.start.toISOString()}|${p.end.toISOString()}`;
       let events = byPeriod.get(k);
       if (!events) byPeriod.set(k, (events = deps.events.eventsRecordedIn(p.start, p.end)));
       return events;
     };
-    for (const sub of deps.subscriptions.listDigests()) {
+    for (const sub of await deps.subscriptions.listDigests()) {
       try {
-        enqueueFor(sub, now, eventsIn, enqueued);
+        await enqueueFor(sub, now, eventsIn, enqueued);
       } catch (err) {
         // One subscription's trouble (a bad row, a busy database) does not hold up the others.
         deps.logger.error({ channel: sub.channelId, err: (err as Error).message }, 'digest could not be built');
@@ -88,25 +88,25 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   }
 
   /** One subscription's due periods, each in the outbox (or recorded as empty) in its own transaction. */
-  function enqueueFor(sub: Subscription, now: Date, eventsIn: (p: DigestPeriod) => ChangeEvent[], enqueued: string[]): void {
+  async function enqueueFor(sub: Subscription, now: Date, eventsIn: (p: DigestPeriod) => Promise<ChangeEvent[]>, enqueued: string[]): Promise<void> {
     const d = sub.digest;
     if (!d) return;
     const { due, skipped } = periodsDue(d.schedule, { now, after: new Date(d.after), graceMs: deps.graceMs, maxLate: deps.maxLate });
     if (skipped) deps.logger.warn({ channel: sub.channelId, skipped }, 'digest periods missed too long ago are skipped; the most recent ones are posted late');
     for (const { period, late } of due) {
-      const digest = subscriptionDigest(sub, eventsIn(period), { period, late }, deps.chartAbove);
+      const digest = subscriptionDigest(sub, await eventsIn(period), { period, late }, deps.chartAbove);
       const key = digestKey(sub.id, period);
       const post: DigestPost | null = digest && {
         kind: 'digest', subscriptionId: sub.id, channelId: sub.channelId, periodKey: period.key, late,
         messages: digestMessages(digest, 2000, MAX_MESSAGES), chart: digest.chart,
       };
       // The unit takes the write lock first, so a second process waits and then reads the period as done.
-      const done = deps.work.run(() => {
+      const done = await deps.work.run(async () => {
         // Another runner on this database may have taken the period since the list was read.
-        const current = deps.subscriptions.get(sub.channelId);
+        const current = await deps.subscriptions.get(sub.channelId);
         if (current?.id !== sub.id || !current.digest || Date.parse(current.digest.after) >= period.end.getTime()) return false;
-        if (post) deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
-        deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
+        if (post) await deps.deliveries.enqueue(key, JSON.stringify(post), [`channel:${sub.channelId}`], now.toISOString());
+        await deps.subscriptions.setDigestAfter(sub.id, period.end.toISOString(), now.toISOString());
         return post !== null;
       });
       if (done) enqueued.push(key);
@@ -114,7 +114,7 @@ export function createDigestRunner(deps: DigestRunnerDeps) {
   }
 
   async function tickOnce(): Promise<DigestTickResult> {
-    const enqueued = enqueueDue();
+    const enqueued = await enqueueDue();
     const posts = await deps.delivery.deliverPending();
     for (const p of posts.filter((r) => r.outcome === 'sent')) deps.logger.info({ digest: p.key, target: p.target, chart: p.chart }, 'digest posted');
     return { enqueued, posts };

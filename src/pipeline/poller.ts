@@ -117,8 +117,8 @@ export function createPoller(deps: PollerDeps) {
   }
 
   /** A permanent redirect: the feed is read at its new address from now on. */
-  function moved(feed: FeedRecord, to: string): void {
-    if (deps.feeds.moveUrl(feed.id, to)) {
+  async function moved(feed: FeedRecord, to: string): Promise<void> {
+    if (await deps.feeds.moveUrl(feed.id, to)) {
       deps.logger.info({ feed: feed.name, from: feed.url, to, origin: feed.origin }, 'feed moved permanently: its stored URL is updated');
     } else {
       deps.logger.warn({ feed: feed.name, from: feed.url, to }, 'feed moved permanently to the address of another watched feed: left where it was');
@@ -136,9 +136,9 @@ export function createPoller(deps: PollerDeps) {
       const result = await deps.reader.read({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
       const nextPollAt = new Date(nextSlot(feed.url, started.getTime(), successDelay(feed, result.maxAgeSeconds))).toISOString();
       const health = { status: result.httpStatus, durationMs: Date.now() - t0 };
-      if (result.movedTo && result.movedTo !== feed.url) moved(feed, result.movedTo);
+      if (result.movedTo && result.movedTo !== feed.url) await moved(feed, result.movedTo);
       if (result.status === 'not-modified') {
-        deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
+        await deps.feeds.recordSuccess(feed.id, { at: started.toISOString(), etag: result.etag, lastModified: result.lastModified, itemCount: null, nextPollAt, ...health });
         return { ...base, status: 'not-modified', httpStatus: result.httpStatus, durationMs: health.durationMs };
       }
       if (result.feed.sharedIds?.length && !toldShared.has(feed.id)) {
@@ -172,7 +172,7 @@ export function createPoller(deps: PollerDeps) {
         if (signal?.aborted) return interrupted(base, t0);
         const batch = entries.slice(at, at + TRIAGE_BATCH) as FeedEntry[];
         entries.fill(undefined, at, at + TRIAGE_BATCH);
-        for (const t of deps.items.triage(batch, feed, baseline)) {
+        for (const t of await deps.items.triage(batch, feed, baseline)) {
           if (t.kind === 'done') {
             count(t.outcome);
             continue;
@@ -185,10 +185,10 @@ export function createPoller(deps: PollerDeps) {
         // Between batches the event loop serves health checks, Discord and other feeds.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      if (firstPoll) deps.feeds.markBaselineDone(feed.id);
+      if (firstPoll) await deps.feeds.markBaselineDone(feed.id);
       // Validators are stored only now, after every item was recorded: a crash before this
       // point means the next poll fetches the whole document again rather than getting a 304.
-      deps.feeds.recordSuccess(feed.id, {
+      await deps.feeds.recordSuccess(feed.id, {
         at: started.toISOString(),
         etag: result.etag,
         lastModified: result.lastModified,
@@ -207,7 +207,7 @@ export function createPoller(deps: PollerDeps) {
     }
   }
 
-  function failed(feed: FeedRecord, err: unknown, started: Date, base: PollOutcome, durationMs: number): PollOutcome {
+  async function failed(feed: FeedRecord, err: unknown, started: Date, base: PollOutcome, durationMs: number): Promise<PollOutcome> {
     const fe = err instanceof FeedError ? err : null;
     const why = fe ? failure(fe.kind, fe.message) : failure('internal', (err as Error).message);
     const { error } = why;
@@ -219,7 +219,7 @@ export function createPoller(deps: PollerDeps) {
     const failingSince = Date.parse(feed.failingSince ?? started.toISOString());
     const disable = started.getTime() - failingSince >= opts.disableAfterHours * 3600_000;
     try {
-      deps.feeds.recordFailure(feed.id, {
+      await deps.feeds.recordFailure(feed.id, {
         at: started.toISOString(),
         error,
         nextPollAt: new Date(started.getTime() + Math.max(backoff, retryAfter)).toISOString(),

@@ -109,11 +109,11 @@ export type Triage =
 
 export interface ItemProcessor {
   /**
-   * The first look at entries, in one transaction, synchronous and cheap: seen before, a
+   * The first look at entries, in one unit of work, store reads only and cheap: seen before, a
    * duplicate, a baseline record, a poison item given up on, or to be read (recorded as queued).
    * A feed of 200,000 items costs a few hundred commits, not 200,000.
    */
-  triage(entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean | ((entry: FeedEntry) => boolean)): Triage[];
+  triage(entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean | ((entry: FeedEntry) => boolean)): Promise<Triage[]>;
   /** Extraction, then one transaction: changes, events, and every alert into the outbox. Never throws. */
   read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome>;
   /** One entry, both steps. */
@@ -123,8 +123,8 @@ export interface ItemProcessor {
 export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
   const iso = () => deps.now().toISOString();
 
-  const poison = (entry: FeedEntry, feed: FeedRecord, reason: string): ItemOutcome => {
-    deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `poison: ${reason}` });
+  const poison = async (entry: FeedEntry, feed: FeedRecord, reason: string): Promise<ItemOutcome> => {
+    await deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `poison: ${reason}` });
     const notice: PoisonNotice = { feed: feed.name, itemId: entry.id, title: entry.title.slice(0, 200), url: entry.url, reason };
     deps.logger.error({ ...notice }, 'poison item: recorded as failed and never read again');
     const report = (err: unknown) => deps.logger.error({ item: entry.id, err: (err as Error).message }, 'poison item notice failed');
@@ -136,36 +136,36 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
     return { kind: 'failed', error: reason, poison: true };
   };
 
-  function triageOne(raw: FeedEntry, feed: FeedRecord, baselineOf: boolean | ((entry: FeedEntry) => boolean)): Triage {
+  async function triageOne(raw: FeedEntry, feed: FeedRecord, baselineOf: boolean | ((entry: FeedEntry) => boolean)): Promise<Triage> {
     // Every later stage (dedupe, title key, storage, extraction, merging) reads the bounded entry.
     const entry = boundEntry(raw);
-    const known = deps.items.get(entry.id);
+    const known = await deps.items.get(entry.id);
     if (known) {
       if (known.status !== 'extracting') return { kind: 'done', outcome: { kind: 'seen' } };
       // An earlier run queued it or stopped while reading it: read it again, a bounded number of times.
       const started = attemptOf(known.note);
-      if (started >= MAX_EXTRACTION_ATTEMPTS) return { kind: 'done', outcome: poison(entry, feed, `the process stopped ${started} times while reading it`) };
+      if (started >= MAX_EXTRACTION_ATTEMPTS) return { kind: 'done', outcome: await poison(entry, feed, `the process stopped ${started} times while reading it`) };
       return { kind: 'read', entry, attempt: started + 1 };
     }
     const key = titleKey(entry.title);
     const record = { id: entry.id, feedId: feed.id, url: entry.url, title: entry.title, titleKey: key, publishedAt: entry.publishedAt, seenAt: iso() };
-    const dup = deps.items.findDuplicate(entry.url, key, iso());
+    const dup = await deps.items.findDuplicate(entry.url, key, iso());
     if (dup) {
-      deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
+      await deps.items.insert({ ...record, status: 'processed', note: `duplicate of ${dup.id}` });
       return { kind: 'done', outcome: { kind: 'duplicate', of: dup.id } };
     }
     if (typeof baselineOf === 'function' ? baselineOf(entry) : baselineOf) {
-      deps.items.insert({ ...record, status: 'baseline' });
+      await deps.items.insert({ ...record, status: 'baseline' });
       return { kind: 'done', outcome: { kind: 'baseline' } };
     }
     // Recorded now, so that a later entry of the same document is recognised as its duplicate.
-    deps.items.insert({ ...record, status: 'extracting', note: 'queued' });
+    await deps.items.insert({ ...record, status: 'extracting', note: 'queued' });
     return { kind: 'read', entry, attempt: 1 };
   }
 
   async function read(entry: FeedEntry, feed: FeedRecord, attempt: number): Promise<ItemOutcome> {
     // Committed before extraction starts: if this run dies reading the item, the next one knows.
-    deps.items.markProcessed(entry.id, { status: 'extracting', extractor: null, changeCount: 0, note: `attempt ${attempt}` });
+    await deps.items.markProcessed(entry.id, { status: 'extracting', extractor: null, changeCount: 0, note: `attempt ${attempt}` });
     const item = toNewsItem(entry, feed.name);
     let found: LeadershipChange[];
     try {
@@ -174,7 +174,7 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
       if (isInterrupted(err)) return { kind: 'interrupted' };
       if (isPoisonItem(err)) return poison(entry, feed, err.message);
       const error = (err as Error).message;
-      deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `extraction failed: ${error}` });
+      await deps.items.markProcessed(entry.id, { status: 'failed', extractor: deps.extractor.name, changeCount: 0, note: `extraction failed: ${error}` });
       deps.logger.warn({ feed: feed.name, item: entry.id, err: error }, 'extraction failed');
       return { kind: 'failed', error };
     }
@@ -182,16 +182,17 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
       deps.logger.warn({ feed: feed.name, item: entry.id, changes: found.length, kept: MAX_CHANGES_PER_ITEM }, 'an item with more changes than one item holds: the rest is dropped');
       found = found.slice(0, MAX_CHANGES_PER_ITEM);
     }
-    const { stored, alerts } = deps.work.run(() => {
-      const ids = found.map((c) => deps.changes.insert(entry.id, c, iso()));
-      deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
+    const { stored, alerts } = await deps.work.run(async () => {
+      const ids: number[] = [];
+      for (const c of found) ids.push(await deps.changes.insert(entry.id, c, iso()));
+      await deps.items.markProcessed(entry.id, { status: 'processed', extractor: deps.extractor.name, changeCount: found.length });
       const changes = ids.map((id, i) => ({ id, change: found[i]! }));
       // Changes below the threshold are stored but neither alert nor corroborate an event.
       const alerting = changes.filter(({ change }) => change.confidence >= deps.minConfidence);
       let toAlert: Alert[];
       try {
         // Its own savepoint: a merge that fails leaves no half-written event behind.
-        const merged = deps.work.run(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)));
+        const merged = await deps.work.run(() => deps.events.mergeItem(item, alerting.map((c) => c.change), deps.mergeOptions?.(item)));
         toAlert = eventsToAlert(merged).map(alertForEvent);
       } catch (err) {
         // Never lose an alert to a merging fault: each change alerts on its own, as before events.
@@ -199,21 +200,25 @@ export function createItemProcessor(deps: ProcessItemDeps): ItemProcessor {
         toAlert = alerting.map(({ id, change }) => alertForChange(`change:${id}`, change, item));
       }
       // In the outbox with the item, for every target: a crash from here on loses none of them.
-      for (const alert of toAlert) deps.delivery.enqueue(alert);
+      for (const alert of toAlert) await deps.delivery.enqueue(alert);
       return { stored: changes, alerts: toAlert.length };
     });
     if (alerts) deps.delivery.kick();
     return { kind: 'processed', changes: stored.length, alerts };
   }
 
-  const triage = (entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean): Triage[] =>
-    deps.work.run(() => entries.map((e) => triageOne(e, feed, baseline)));
+  const triage = (entries: readonly FeedEntry[], feed: FeedRecord, baseline: boolean | ((entry: FeedEntry) => boolean)): Promise<Triage[]> =>
+    deps.work.run(async () => {
+      const out: Triage[] = [];
+      for (const e of entries) out.push(await triageOne(e, feed, baseline));
+      return out;
+    });
 
   return {
     triage,
     read,
     async process(entry, feed, baseline) {
-      const [t] = triage([entry], feed, baseline);
+      const [t] = await triage([entry], feed, baseline);
       return t!.kind === 'done' ? t!.outcome : read(t!.entry, feed, t!.attempt);
     },
   };

@@ -70,7 +70,7 @@ export function createScheduler(deps: SchedulerDeps) {
   async function tick(): Promise<void> {
     if (stopping || waitingForStore(Date.now())) return;
     const now = deps.now().getTime();
-    const due = deps.feeds.list().filter((f) => isDue(f, now));
+    const due = (await deps.feeds.list()).filter((f) => isDue(f, now));
     if (due.length) await pollFeeds(due);
   }
 
@@ -81,7 +81,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   return {
     /** One poll of every enabled feed, whatever its schedule (`execwatch once`). */
-    pollAll: () => pollFeeds(deps.feeds.list().filter((f) => !f.disabled)),
+    pollAll: async () => pollFeeds((await deps.feeds.list()).filter((f) => !f.disabled)),
     pollFeeds,
     tick,
     start() {

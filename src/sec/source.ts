@@ -140,7 +140,7 @@ export function createSecSource(deps: SecSourceDeps) {
     },
   };
 
-  const record = (c: FilingCandidate, fields: Partial<SecFilingRecord> & Pick<SecFilingRecord, 'status'>): void =>
+  const record = (c: FilingCandidate, fields: Partial<SecFilingRecord> & Pick<SecFilingRecord, 'status'>): Promise<void> =>
     deps.filings.save({
       accession: c.accession, itemId: null, cik: c.cik, company: c.company, form: c.form, filedAt: c.filed, items: c.items,
       indexUrl: c.indexUrl, documentUrl: c.documentUrl, sectionChars: null, preparedChars: null, droppedSentences: null,
@@ -175,16 +175,16 @@ export function createSecSource(deps: SecSourceDeps) {
     return pending.get(entry.id) ?? { accession, cik: null, company: null, form: '8-K', filed: entry.publishedAt?.slice(0, 10) ?? null, items: [], indexUrl: entry.url, documentUrl: null };
   };
 
-  // The cheap first look, in the poller's transaction: no request to EDGAR is made here.
-  function triageOne(entry: FeedEntry, baseline: boolean): Triage {
-    if (deps.filings.get(entry.id.slice(ENTRY_PREFIX.length))) return { kind: 'done', outcome: { kind: 'seen' } };
+  // The cheap first look: no request to EDGAR is made here.
+  async function triageOne(entry: FeedEntry, baseline: boolean): Promise<Triage> {
+    if (await deps.filings.get(entry.id.slice(ENTRY_PREFIX.length))) return { kind: 'done', outcome: { kind: 'seen' } };
     if (!baseline) return { kind: 'read', entry, attempt: 1 };
-    record(listedOf(entry), { status: 'baseline', note: 'listed before this source was first read: recorded without reading' });
+    await record(listedOf(entry), { status: 'baseline', note: 'listed before this source was first read: recorded without reading' });
     return { kind: 'done', outcome: { kind: 'baseline' } };
   }
 
   async function processItem(entry: FeedEntry, feed: FeedRecord, baseline: boolean): Promise<ItemOutcome> {
-    const first = triageOne(entry, baseline);
+    const first = await triageOne(entry, baseline);
     return first.kind === 'done' ? first.outcome : readFiling(entry, feed);
   }
 
@@ -196,7 +196,7 @@ export function createSecSource(deps: SecSourceDeps) {
     try {
       c = await complete(listed);
       if (c.items.length && !c.items.includes(ITEM_502)) {
-        record(c, { status: 'no-502', note: `items ${c.items.join(', ')}: no Item 5.02` });
+        await record(c, { status: 'no-502', note: `items ${c.items.join(', ')}: no Item 5.02` });
         return { kind: 'processed', changes: 0, alerts: 0 };
       }
       if (!c.documentUrl) throw new FeedError('parse', 'the index page names no primary document');
@@ -206,12 +206,12 @@ export function createSecSource(deps: SecSourceDeps) {
       // is not there or cannot be read is recorded as failed and not asked for again.
       const permanent = err instanceof FeedError ? err.retryAfterSeconds === null && (err.kind === 'parse' || (err.kind === 'http' && (err.httpStatus ?? 0) < 500)) : false;
       if (!permanent) throw err;
-      record(c, { status: 'failed', note: (err as Error).message });
+      await record(c, { status: 'failed', note: (err as Error).message });
       deps.logger.warn({ accession, err: (err as Error).message }, 'sec: cannot read a filing');
       return { kind: 'failed', error: (err as Error).message };
     }
     if (!analysis.section) {
-      record(c, { status: 'no-502', items: analysis.items, note: analysis.numbering === 'old' ? 'pre-2004 item numbering: not read' : 'no Item 5.02 heading in the document' });
+      await record(c, { status: 'no-502', items: analysis.items, note: analysis.numbering === 'old' ? 'pre-2004 item numbering: not read' : 'no Item 5.02 heading in the document' });
       return { kind: 'processed', changes: 0, alerts: 0 };
     }
     const form = analysis.form ?? c.form;
@@ -230,7 +230,7 @@ export function createSecSource(deps: SecSourceDeps) {
       url: c.documentUrl,
       publishedAt: filing.filed ? `${filing.filed}T00:00:00.000Z` : entry.publishedAt,
     }, feed, false);
-    record(c, {
+    await record(c, {
       status: outcome.kind === 'failed' ? 'failed' : 'read',
       itemId: entry.id,
       form,
@@ -247,7 +247,11 @@ export function createSecSource(deps: SecSourceDeps) {
   }
 
   const items: ItemProcessor = {
-    triage: (entries, _feed, baseline) => entries.map((e) => triageOne(e, typeof baseline === 'function' ? baseline(e) : baseline)),
+    async triage(entries, _feed, baseline) {
+      const out: Triage[] = [];
+      for (const e of entries) out.push(await triageOne(e, typeof baseline === 'function' ? baseline(e) : baseline));
+      return out;
+    },
     read: (entry, feed) => readFiling(entry, feed),
     process: processItem,
   };

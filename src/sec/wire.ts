@@ -61,14 +61,14 @@ export function createSecPolling(deps: SecPollingDeps): { poller: Poller; close(
  * Keeps the EDGAR source's feed record in step with the config: added when `sec.enabled`,
  * disabled (its filings and events kept) when not. Returns the URL to keep among config feeds.
  */
-export function syncSecFeed(feeds: FeedStore, config: SecConfig, now: string): string | null {
-  const existing = feeds.getByUrl(SEC_FEED_URL);
+export async function syncSecFeed(feeds: FeedStore, config: SecConfig, now: string): Promise<string | null> {
+  const existing = await feeds.getByUrl(SEC_FEED_URL);
   if (config.enabled) {
-    const feed = feeds.upsert({ url: SEC_FEED_URL, name: SEC_FEED_NAME, intervalMinutes: config.intervalMinutes }, now);
-    if (feed.disabled && feed.disabledReason === DISABLED_BY_CONFIG) feeds.setDisabled(feed.id, false);
+    const feed = await feeds.upsert({ url: SEC_FEED_URL, name: SEC_FEED_NAME, intervalMinutes: config.intervalMinutes }, now);
+    if (feed.disabled && feed.disabledReason === DISABLED_BY_CONFIG) await feeds.setDisabled(feed.id, false);
     return SEC_FEED_URL;
   }
-  if (existing && !existing.disabled) feeds.setDisabled(existing.id, true, DISABLED_BY_CONFIG, now);
+  if (existing && !existing.disabled) await feeds.setDisabled(existing.id, true, DISABLED_BY_CONFIG, now);
   return existing ? SEC_FEED_URL : null;
 }
 
