@@ -39,7 +39,7 @@ describe('the Discord parts wired by createApp', () => {
       'feeds:', '  - name: Example News', `    url: ${feeds.url}/bot.xml`, '',
     ].join('\n'));
     const env = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' };
-    const { stores, close } = await openStores(join(dir, 'bot-data', 'execwatch.db'));
+    const { stores, close } = openStores(join(dir, 'bot-data', 'execwatch.db'));
     const filters = { people: [], roles: [], directions: [], minConfidence: 0 };
     await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('alerts'), filters: { ...filters, companies: ['Acme Robotics'] }, createdBy: null }, new Date().toISOString());
     await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('tencent-news'), filters: { ...filters, companies: ['Tencent'] }, createdBy: null }, new Date().toISOString());

@@ -35,7 +35,7 @@ describe('alert delivery to subscribed channels through the emulator', () => {
   });
 
   beforeEach(async () => {
-    s = await openStores();
+    s = openStores();
     clock = Date.now();
     breaker = createCircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000, now: () => clock });
     const rest = createBotRest(emu.token, emu.apiUrl, breaker);

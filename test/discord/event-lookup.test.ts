@@ -21,7 +21,7 @@ describe('the /changes lookup over merged events', () => {
   let lookup: ReturnType<typeof createEventLookupAdapter>;
 
   beforeAll(async () => {
-    s = await openStores();
+    s = openStores();
     const store = s.stores.events;
     lookup = createEventLookupAdapter(store, () => now);
     await store.save(event('e1', 'Jeff Zhang', ['Zhang Jianfeng'], 'Alibaba Cloud Intelligence', 'out', daysAgo(1), ['TechNode', 'SCMP', 'Reuters']));

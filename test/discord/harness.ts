@@ -57,14 +57,16 @@ export const captureLogger = () => {
   return { logger, lines };
 };
 
-/** The SQLite stores as the app opens them (src/store/open-sqlite.ts), in a new folder unless `path` is given. */
-export async function openStores(path = join(mkdtempSync(join(tmpdir(), 'execwatch-discord-')), 'execwatch.db'), now: () => Date = () => new Date()) {
-  // Awaited whether opening is synchronous or not: the Postgres side's opener is asynchronous.
-  const { opened, records, db } = await openSqliteStores(path, now);
+/**
+ * The SQLite stores as the app opens them (src/store/open-sqlite.ts), in a new folder unless `path`
+ * is given. Synchronous, as opening SQLite is: the pipeline and digest worlds destructure it too.
+ */
+export function openStores(path = join(mkdtempSync(join(tmpdir(), 'execwatch-discord-')), 'execwatch.db'), now: () => Date = () => new Date()) {
+  const { opened, records, db } = openSqliteStores(path, now);
   return { path, db, stores: opened.stores, work: opened.work, records, close: () => opened.close() };
 }
 
-export type TestStores = Awaited<ReturnType<typeof openStores>>;
+export type TestStores = ReturnType<typeof openStores>;
 
 /**
  * Stores a change the way the pipeline does: feed, item and change rows, and (at or above the
@@ -106,7 +108,7 @@ export interface BotHarness {
 export async function startBotHarness(options: { guard?: AddressGuard; commands?: readonly SlashCommand[]; minConfidence?: number; now?: () => Date; autocompleteDeadlineMs?: number } = {}): Promise<BotHarness> {
   const emu = await startDiscordEmulator({ waitTimeoutMs: 5000 });
   const now = options.now ?? (() => new Date());
-  const s = await openStores(undefined, now);
+  const s = openStores(undefined, now);
   const { logger, lines } = captureLogger();
   const reader = createFeedReader({ userAgent: 'execwatch-test', timeoutMs: 5000, maxBytes: 1_000_000, allowPrivateAddresses: true });
   const commands = options.commands ?? allCommands;

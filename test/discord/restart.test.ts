@@ -21,7 +21,7 @@ describe('a restart in the middle of delivery', () => {
     configPath = join(dir, 'execwatch.yaml');
     writeFileSync(configPath, `dataDir: ${join(dir, 'data')}\nfeeds: []\n`);
     env = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', PATH: process.env.PATH };
-    const { stores, close } = await openStores(join(dir, 'data', 'execwatch.db'));
+    const { stores, close } = openStores(join(dir, 'data', 'execwatch.db'));
     for (const channel of ['general', 'alerts', 'extra']) {
       await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId(channel), filters: { companies: [], people: [], roles: [], directions: [], minConfidence: 0 }, createdBy: null }, new Date().toISOString());
     }
