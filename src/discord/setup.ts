@@ -28,6 +28,8 @@ export interface DiscordSetupDeps {
   /** Defaults to the stored events, what the pipeline writes. */
   lookup?: Lookup;
   commands?: readonly SlashCommand[];
+  /** See DispatcherOptions: tests shorten it. */
+  autocompleteDeadlineMs?: number;
 }
 
 /** The gateway bot with its commands, dispatcher and their context, ready to start. */
@@ -48,14 +50,14 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     filings: deps.stores.filings ?? null,
     records: deps.stores.records ?? null,
   };
-  const dispatcher = createDispatcher(deps.commands ?? allCommands, context);
+  const dispatcher = createDispatcher(deps.commands ?? allCommands, context, { autocompleteDeadlineMs: deps.autocompleteDeadlineMs });
   const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
   const bot: DiscordBot = {
     ...inner,
     async start() {
       await inner.start();
       // Build the autocomplete name index now: Discord drops an autocomplete answer after 3 s.
-      context.lookup.suggest('person', '', 1);
+      await context.lookup.suggest('person', '', 1);
     },
   };
   return { bot, dispatcher, context };

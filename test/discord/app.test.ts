@@ -39,11 +39,11 @@ describe('the Discord parts wired by createApp', () => {
       'feeds:', '  - name: Example News', `    url: ${feeds.url}/bot.xml`, '',
     ].join('\n'));
     const env = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent' };
-    const { db, stores } = openStores(join(dir, 'bot-data', 'execwatch.db'));
+    const { stores, close } = openStores(join(dir, 'bot-data', 'execwatch.db'));
     const filters = { people: [], roles: [], directions: [], minConfidence: 0 };
-    stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('alerts'), filters: { ...filters, companies: ['Acme Robotics'] }, createdBy: null }, new Date().toISOString());
-    stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('tencent-news'), filters: { ...filters, companies: ['Tencent'] }, createdBy: null }, new Date().toISOString());
-    db.close();
+    await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('alerts'), filters: { ...filters, companies: ['Acme Robotics'] }, createdBy: null }, new Date().toISOString());
+    await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId('tencent-news'), filters: { ...filters, companies: ['Tencent'] }, createdBy: null }, new Date().toISOString());
+    await close();
     const io = { out: () => undefined, err: () => undefined, env };
 
     feeds.setFeed('/bot.xml', buildRssFeed(background));

@@ -34,12 +34,11 @@ describe('slash commands through the emulator and the real discord.js Client', (
       guard: createAddressGuard({ allowHosts: [new URL(feeds.url).host] }),
       commands: [...commands, boom, hint],
     });
-    const { db, stores } = h;
-    seedChange(db, stores, { person: 'Daniel Zhang', org: 'Alibaba Cloud Intelligence', parent: 'Alibaba Group', title: 'acting president', category: 'President', interim: true, feed: 'TechNode' });
-    seedChange(db, stores, { person: 'Jeff Zhang', aliases: ['Zhang Jianfeng'], org: 'Alibaba Cloud Intelligence', parent: 'Alibaba Group', title: 'president', category: 'President', direction: 'out' });
-    seedChange(db, stores, { person: 'Frédéric Oudéa', org: 'Société Générale', title: 'chief financial officer', category: 'CFO', direction: 'out' });
-    for (let i = 0; i < 9; i++) seedChange(db, stores, { person: `Person ${i}`, org: `Widget Corp ${i}`, createdAt: new Date(Date.now() - i * 60_000).toISOString() });
-    seedChange(db, stores, { person: 'Old Timer', org: 'Ancient Co', createdAt: new Date(Date.now() - 30 * day).toISOString() });
+    await seedChange(h, { person: 'Daniel Zhang', org: 'Alibaba Cloud Intelligence', parent: 'Alibaba Group', title: 'acting president', category: 'President', interim: true, feed: 'TechNode' });
+    await seedChange(h, { person: 'Jeff Zhang', aliases: ['Zhang Jianfeng'], org: 'Alibaba Cloud Intelligence', parent: 'Alibaba Group', title: 'president', category: 'President', direction: 'out' });
+    await seedChange(h, { person: 'Frédéric Oudéa', org: 'Société Générale', title: 'chief financial officer', category: 'CFO', direction: 'out' });
+    for (let i = 0; i < 9; i++) await seedChange(h, { person: `Person ${i}`, org: `Widget Corp ${i}`, createdAt: new Date(Date.now() - i * 60_000).toISOString() });
+    await seedChange(h, { person: 'Old Timer', org: 'Ancient Co', createdAt: new Date(Date.now() - 30 * day).toISOString() });
   });
 
   afterAll(async () => {
@@ -136,7 +135,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
         expect(reply.ephemeral).toBe(true);
         expect(reply.data.content).toMatch(/Manage Server/);
       }
-      expect(h.stores.subscriptions.listByGuild(h.emu.guildId)).toHaveLength(0);
+      expect(await h.stores.subscriptions.listByGuild(h.emu.guildId)).toHaveLength(0);
     });
 
     it('stores a channel filter, lists it, updates it and removes it', async () => {
@@ -148,7 +147,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
       expect(reply.ephemeral).toBe(true);
       expect(reply.data.content).toContain(`Subscribed <#${alerts}>: companies: Alibaba, Tencent; roles: CEO, president; only appointments; confidence ≥ 60%`);
       expect(reply.data.content).toMatch(/Not seen in any change yet.*Tencent/);
-      const stored = h.stores.subscriptions.get(alerts)!;
+      const stored = (await h.stores.subscriptions.get(alerts))!;
       expect(stored).toMatchObject({ guildId: h.emu.guildId, companies: ['Alibaba', 'Tencent'], roles: ['CEO', 'president'], directions: ['in'], minConfidence: 0.6, status: 'active', createdBy: h.emu.adminUser.id });
 
       await h.emu.sendCommand({ name: 'subscribe', as: 'admin' }).reply(); // this channel, everything
@@ -158,7 +157,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
 
       const gone = await h.emu.sendCommand({ name: 'unsubscribe', as: 'admin', options: { channel: alerts } }).reply();
       expect(gone.data.content).toContain('will get no more alerts');
-      expect(h.stores.subscriptions.get(alerts)).toBeUndefined();
+      expect(await h.stores.subscriptions.get(alerts)).toBeUndefined();
       const again = await h.emu.sendCommand({ name: 'unsubscribe', as: 'admin', options: { channel: alerts } }).reply();
       expect(again.ephemeral).toBe(true);
       expect(again.data.content).toMatch(/has no subscription/);
@@ -191,7 +190,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
         expect(reply.ephemeral, url).toBe(true);
         expect(reply.data.content, url).toMatch(error);
       }
-      expect(h.stores.feeds.list().filter((f) => f.origin === 'user')).toHaveLength(0);
+      expect((await h.stores.feeds.list()).filter((f) => f.origin === 'user')).toHaveLength(0);
     });
 
     it('reads a feed before adding it, lists it, shows its health and removes it', async () => {
@@ -200,7 +199,7 @@ describe('slash commands through the emulator and the real discord.js Client', (
       expect(added.type).toBe(5);
       expect(added.ephemeral).toBe(true);
       expect(added.data.content).toContain('Added **Good Feed** (2 items now)');
-      const feed = h.stores.feeds.getByUrl(url)!;
+      const feed = (await h.stores.feeds.getByUrl(url))!;
       expect(feed).toMatchObject({ origin: 'user', guildId: h.emu.guildId, name: 'Good Feed' });
       const dup = await h.emu.sendCommand({ name: 'feeds', subcommand: 'add', as: 'admin', options: { url } }).reply();
       expect(dup.data.content).toMatch(/already watched/);
@@ -212,31 +211,31 @@ describe('slash commands through the emulator and the real discord.js Client', (
 
       const suggestions = await h.emu.sendAutocomplete({ name: 'feeds', subcommand: 'remove', focused: 'feed', as: 'admin', options: { feed: 'good' } }).reply();
       expect(suggestions.data.choices).toEqual([{ name: `Good Feed — ${url}`, value: String(feed.id) }]);
-      const configFeed = h.stores.feeds.list().find((f) => f.origin === 'config')!;
+      const configFeed = (await h.stores.feeds.list()).find((f) => f.origin === 'config')!;
       const refused = await h.emu.sendCommand({ name: 'feeds', subcommand: 'remove', as: 'admin', options: { feed: String(configFeed.id) } }).reply();
       expect(refused.data.content).toMatch(/comes from the config file/);
       const removed = await h.emu.sendCommand({ name: 'feeds', subcommand: 'remove', as: 'admin', options: { feed: String(feed.id) } }).reply();
       expect(removed.data.content).toContain('Removed **Good Feed**');
-      expect(h.stores.feeds.getByUrl(url)).toBeUndefined();
+      expect(await h.stores.feeds.getByUrl(url)).toBeUndefined();
     });
   });
 
   describe('/why', () => {
     it('explains an alerted change, a baseline item, and an unknown or malformed URL', async () => {
-      const key = seedChange(h.db, h.stores, { person: 'Ada Lovelace', org: 'Engines Ltd', url: 'https://news.example/ada' })!;
-      h.stores.deliveries.enqueue(key, '{}', [`channel:${h.emu.channelId('alerts')}`], new Date().toISOString());
-      h.stores.deliveries.markSent(key, `channel:${h.emu.channelId('alerts')}`, '123', new Date().toISOString());
+      const key = (await seedChange(h, { person: 'Ada Lovelace', org: 'Engines Ltd', url: 'https://news.example/ada' }))!;
+      await h.stores.deliveries.enqueue(key, '{}', [`channel:${h.emu.channelId('alerts')}`], new Date().toISOString());
+      await h.stores.deliveries.markSent(key, `channel:${h.emu.channelId('alerts')}`, '123', new Date().toISOString());
       const alerted = await h.emu.sendCommand({ name: 'why', options: { url: 'https://news.example/ada?utm_source=x' } }).reply();
       const text = (alerted.data.embeds as Array<{ description: string }>)[0]!.description;
       expect(alerted.ephemeral).toBe(true);
       expect(text).toContain('Ada Lovelace → chief executive officer, Engines Ltd');
       expect(text).toContain(`alerted in <#${h.emu.channelId('alerts')}>`);
 
-      seedChange(h.db, h.stores, { person: 'Low Confidence', org: 'Maybe Inc', url: 'https://news.example/low', confidence: 0.2 });
+      await seedChange(h, { person: 'Low Confidence', org: 'Maybe Inc', url: 'https://news.example/low', confidence: 0.2 });
       const low = await h.emu.sendCommand({ name: 'why', options: { url: 'https://news.example/low' } }).reply();
       expect((low.data.embeds as Array<{ description: string }>)[0]!.description).toMatch(/not alerted: below the alert threshold of 50%/);
 
-      seedChange(h.db, h.stores, { person: 'Base Line', org: 'First Poll', url: 'https://news.example/base', itemStatus: 'baseline' });
+      await seedChange(h, { person: 'Base Line', org: 'First Poll', url: 'https://news.example/base', itemStatus: 'baseline' });
       const baseline = await h.emu.sendCommand({ name: 'why', options: { url: 'https://news.example/base' } }).reply();
       expect((baseline.data.embeds as Array<{ description: string }>)[0]!.description).toMatch(/first read of that feed/);
 

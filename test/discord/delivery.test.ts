@@ -6,7 +6,7 @@ import { createSubscriptionRouter, createUnreachableHandler } from '../../src/di
 import { createDelivery, type Delivery } from '../../src/notify/delivery.js';
 import type { SubscriptionFilters } from '../../src/ports/subscriptions.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../support/discord-emulator/index.js';
-import { buildChange, captureLogger, openStores, type ChangeSpec } from './harness.js';
+import { buildChange, captureLogger, openStores, type ChangeSpec, type TestStores } from './harness.js';
 
 const noFilter: SubscriptionFilters = { companies: [], people: [], roles: [], directions: [], minConfidence: 0 };
 
@@ -21,7 +21,7 @@ const daniel: ChangeSpec = { person: 'Daniel Zhang', org: 'Alibaba Cloud Intelli
 
 describe('alert delivery to subscribed channels through the emulator', () => {
   let emu: DiscordEmulator;
-  let s: ReturnType<typeof openStores>;
+  let s: TestStores;
   let delivery: Delivery;
   let clock: number;
   let breaker: ReturnType<typeof createCircuitBreaker>;
@@ -34,7 +34,7 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     await emu?.close();
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     s = openStores();
     clock = Date.now();
     breaker = createCircuitBreaker({ threshold: 3, windowMs: 60_000, cooldownMs: 30_000, now: () => clock });
@@ -47,13 +47,13 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     });
     const sub = (channel: string, filters: Partial<SubscriptionFilters>) =>
       s.stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId(channel), filters: { ...noFilter, ...filters }, createdBy: null }, new Date().toISOString());
-    sub('general', {});
-    sub('alerts', { companies: ['Alibaba'], directions: ['in'] });
-    sub('cfo-only', { roles: ['CFO'] });
-    sub('tencent', { companies: ['Tencent'] });
+    await sub('general', {});
+    await sub('alerts', { companies: ['Alibaba'], directions: ['in'] });
+    await sub('cfo-only', { roles: ['CFO'] });
+    await sub('tencent', { companies: ['Tencent'] });
   });
-  afterEach(() => {
-    s.db.close();
+  afterEach(async () => {
+    await s.close();
     emu.faults.clear();
     for (const c of ['general', 'alerts', 'admin', 'cfo-only', 'tencent']) emu.setChannelState(c, 'ok');
     emu.state.messages.clear();
@@ -95,7 +95,7 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     const posted = emu.messagesIn('alerts').map((m) => (m.embeds[0] as { title: string }).title);
     expect(posted).toEqual([0, 1, 2, 3].map((i) => `Person ${i} Zhang → acting president, Alibaba Cloud Intelligence`));
     expect(emu.requestsTo('POST', new RegExp(`/channels/${alerts}/messages$`)).filter((r) => r.status === 429)).toHaveLength(2);
-    for (const k of keys) expect(s.stores.deliveries.get(k, `channel:${alerts}`)?.status).toBe('sent');
+    for (const k of keys) expect((await s.stores.deliveries.get(k, `channel:${alerts}`))?.status).toBe('sent');
   });
 
   it('pauses a subscription on Missing Permissions or Unknown Channel and tells the admin once', async () => {
@@ -107,8 +107,8 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     expect(byTarget[`channel:${emu.channelId('cfo-only')}`]).toBe('paused');
     expect(byTarget[`channel:${emu.channelId('tencent')}`]).toBe('paused');
     expect(byTarget[`channel:${emu.channelId('general')}`]).toBe('sent');
-    expect(s.stores.subscriptions.get(emu.channelId('cfo-only'))).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/Missing Permissions \(50013\)/) });
-    expect(s.stores.subscriptions.get(emu.channelId('tencent'))).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/Unknown Channel \(10003\)/) });
+    expect(await s.stores.subscriptions.get(emu.channelId('cfo-only'))).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/Missing Permissions \(50013\)/) });
+    expect(await s.stores.subscriptions.get(emu.channelId('tencent'))).toMatchObject({ status: 'paused', pausedReason: expect.stringMatching(/Unknown Channel \(10003\)/) });
     const notices = emu.messagesIn('admin').map((m) => m.content);
     expect(notices).toHaveLength(2);
     expect(notices.join('\n')).toMatch(/paused the subscription of <#\d+>: Missing Permissions/);
@@ -126,11 +126,11 @@ describe('alert delivery to subscribed channels through the emulator', () => {
     const results = await delivery.deliver(alertOf('change:5xx', { person: 'Flaky Server', org: 'Acme' }));
     expect(results).toEqual([expect.objectContaining({ outcome: 'failed', error: expect.stringMatching(/502/) })]);
     expect(emu.messagesIn('general')).toHaveLength(0);
-    expect(s.stores.deliveries.outbox().map((o) => o.alertKey)).toEqual(['change:5xx']);
+    expect((await s.stores.deliveries.outbox()).map((o) => o.alertKey)).toEqual(['change:5xx']);
     expect(await delivery.retryPending()).toBe(1);
     expect(emu.messagesIn('general')).toHaveLength(1);
-    expect(s.stores.deliveries.get('change:5xx', `channel:${general}`)?.status).toBe('sent');
-    expect(s.stores.deliveries.outbox()).toHaveLength(0);
+    expect((await s.stores.deliveries.get('change:5xx', `channel:${general}`))?.status).toBe('sent');
+    expect(await s.stores.deliveries.outbox()).toHaveLength(0);
   });
 
   it('stops sending while the invalid-request breaker is open and sends what waited once it closes', async () => {
@@ -151,6 +151,6 @@ describe('alert delivery to subscribed channels through the emulator', () => {
       'First Person → chief executive officer, Acme',
       'Second Person → chief executive officer, Acme',
     ]);
-    expect(s.stores.deliveries.outbox()).toHaveLength(0);
+    expect(await s.stores.deliveries.outbox()).toHaveLength(0);
   });
 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeEventSchema, type ChangeEvent } from '../../src/core/events/model.js';
 import { createEventLookupAdapter } from '../../src/discord/lookup.js';
-import { createEventStore } from '../../src/store/event-store.js';
-import { openStores } from './harness.js';
+import { openStores, type TestStores } from './harness.js';
 
 const now = new Date('2026-11-20T12:00:00.000Z');
 const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
@@ -18,38 +17,40 @@ function event(id: string, person: string, names: string[], org: string, directi
 }
 
 describe('the /changes lookup over merged events', () => {
-  const s = openStores();
-  const store = createEventStore(s.db);
-  const lookup = createEventLookupAdapter(store, () => now);
+  let s: TestStores;
+  let lookup: ReturnType<typeof createEventLookupAdapter>;
 
-  beforeAll(() => {
-    store.save(event('e1', 'Jeff Zhang', ['Zhang Jianfeng'], 'Alibaba Cloud Intelligence', 'out', daysAgo(1), ['TechNode', 'SCMP', 'Reuters']));
-    store.save(event('e2', 'Daniel Zhang', [], 'Alibaba Cloud Intelligence', 'in', daysAgo(2), ['TechNode']));
-    store.save(event('e3', 'Frédéric Oudéa', [], 'Société Générale', 'out', daysAgo(40), ['FT']));
+  beforeAll(async () => {
+    s = openStores();
+    const store = s.stores.events;
+    lookup = createEventLookupAdapter(store, () => now);
+    await store.save(event('e1', 'Jeff Zhang', ['Zhang Jianfeng'], 'Alibaba Cloud Intelligence', 'out', daysAgo(1), ['TechNode', 'SCMP', 'Reuters']));
+    await store.save(event('e2', 'Daniel Zhang', [], 'Alibaba Cloud Intelligence', 'in', daysAgo(2), ['TechNode']));
+    await store.save(event('e3', 'Frédéric Oudéa', [], 'Société Générale', 'out', daysAgo(40), ['FT']));
   });
-  afterAll(() => s.db.close());
+  afterAll(async () => s?.close());
 
-  it('gives one alert per event, with every outlet as a source, newest first', () => {
-    const page = lookup.recent({ days: 7, company: null, person: null, role: null, direction: null, limit: 5, offset: 0 });
+  it('gives one alert per event, with every outlet as a source, newest first', async () => {
+    const page = await lookup.recent({ days: 7, company: null, person: null, role: null, direction: null, limit: 5, offset: 0 });
     expect(page.total).toBe(2);
     expect(page.alerts.map((a) => a.key)).toEqual(['event:e1', 'event:e2']);
     expect(page.alerts[0]!.sources.map((src) => src.feed)).toEqual(['TechNode', 'SCMP', 'Reuters']);
     expect(page.alerts[0]!.change.person.aliases).toEqual(['Zhang Jianfeng']);
   });
 
-  it('passes the filters through: company, person by alias, direction, days', () => {
+  it('passes the filters through: company, person by alias, direction, days', async () => {
     const q = { days: null, company: null, person: null, role: null, direction: null, limit: 5, offset: 0 } as const;
-    expect(lookup.recent({ ...q, company: 'Alibaba' }).total).toBe(2);
-    expect(lookup.recent({ ...q, person: 'Zhang Jianfeng' }).alerts.map((a) => a.key)).toEqual(['event:e1']);
-    expect(lookup.recent({ ...q, direction: 'in' }).alerts.map((a) => a.key)).toEqual(['event:e2']);
-    expect(lookup.recent({ ...q, days: 30, company: 'Société Générale' }).total).toBe(0);
-    expect(lookup.recent({ ...q, company: 'societe generale' }).total).toBe(1);
+    expect((await lookup.recent({ ...q, company: 'Alibaba' })).total).toBe(2);
+    expect((await lookup.recent({ ...q, person: 'Zhang Jianfeng' })).alerts.map((a) => a.key)).toEqual(['event:e1']);
+    expect((await lookup.recent({ ...q, direction: 'in' })).alerts.map((a) => a.key)).toEqual(['event:e2']);
+    expect((await lookup.recent({ ...q, days: 30, company: 'Société Générale' })).total).toBe(0);
+    expect((await lookup.recent({ ...q, company: 'societe generale' })).total).toBe(1);
   });
 
-  it('suggests stored names and knows which exist', () => {
-    expect(lookup.suggest('organization', 'soc').map((x) => x.value)).toEqual(['Société Générale']);
-    expect(lookup.suggest('person', 'jianf').map((x) => x.value)).toEqual(['Zhang Jianfeng']);
-    expect(lookup.knows('organization', 'Alibaba')).toBe(true);
-    expect(lookup.knows('person', 'Nobody Atall')).toBe(false);
+  it('suggests stored names and knows which exist', async () => {
+    expect((await lookup.suggest('organization', 'soc')).map((x) => x.value)).toEqual(['Société Générale']);
+    expect((await lookup.suggest('person', 'jianf')).map((x) => x.value)).toEqual(['Zhang Jianfeng']);
+    expect(await lookup.knows('organization', 'Alibaba')).toBe(true);
+    expect(await lookup.knows('person', 'Nobody Atall')).toBe(false);
   });
 });

@@ -21,11 +21,11 @@ describe('a restart in the middle of delivery', () => {
     configPath = join(dir, 'execwatch.yaml');
     writeFileSync(configPath, `dataDir: ${join(dir, 'data')}\nfeeds: []\n`);
     env = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'silent', PATH: process.env.PATH };
-    const { db, stores } = openStores(join(dir, 'data', 'execwatch.db'));
+    const { stores, close } = openStores(join(dir, 'data', 'execwatch.db'));
     for (const channel of ['general', 'alerts', 'extra']) {
-      stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId(channel), filters: { companies: [], people: [], roles: [], directions: [], minConfidence: 0 }, createdBy: null }, new Date().toISOString());
+      await stores.subscriptions.upsert({ guildId: emu.guildId, channelId: emu.channelId(channel), filters: { companies: [], people: [], roles: [], directions: [], minConfidence: 0 }, createdBy: null }, new Date().toISOString());
     }
-    db.close();
+    await close();
   });
   afterAll(async () => {
     await emu?.close();
@@ -56,19 +56,19 @@ describe('a restart in the middle of delivery', () => {
 
     const app = await openApp(loadConfig({ configPath, env }));
     try {
-      const pendingBefore = app.stores.deliveries.get(alert.key, `channel:${emu.channelId('alerts')}`);
+      const pendingBefore = await app.stores.deliveries.get(alert.key, `channel:${emu.channelId('alerts')}`);
       expect(pendingBefore?.status).toBe('pending');
       expect(await app.resumeDeliveries()).toBe(1);
       for (const channel of ['general', 'alerts', 'extra']) {
         expect(emu.messagesIn(channel), channel).toHaveLength(1);
-        expect(app.stores.deliveries.get(alert.key, `channel:${emu.channelId(channel)}`)?.status).toBe('sent');
+        expect((await app.stores.deliveries.get(alert.key, `channel:${emu.channelId(channel)}`))?.status).toBe('sent');
       }
       // The retry reached Discord with the same enforced nonce and got the first message back.
       const retry = emu.requestsTo('POST', new RegExp(`/channels/${emu.channelId('alerts')}/messages$`));
       expect(retry).toHaveLength(1);
       expect(retry[0]!.body).toMatchObject({ enforce_nonce: true, nonce: emu.messagesIn('alerts')[0]!.nonce });
-      expect(app.stores.deliveries.get(alert.key, `channel:${emu.channelId('alerts')}`)?.messageId).toBe(emu.messagesIn('alerts')[0]!.id);
-      expect(app.stores.deliveries.outbox()).toHaveLength(0);
+      expect((await app.stores.deliveries.get(alert.key, `channel:${emu.channelId('alerts')}`))?.messageId).toBe(emu.messagesIn('alerts')[0]!.id);
+      expect(await app.stores.deliveries.outbox()).toHaveLength(0);
       expect(await app.resumeDeliveries()).toBe(0);
     } finally {
       await app.close();

@@ -19,12 +19,12 @@ describe('/subscribe mode:digest through the emulator and the real discord.js Cl
     expect(reply.ephemeral).toBe(true);
     expect(reply.data.content).toContain(`Subscribed <#${alerts}>: companies: Globex; weekly digest, Fridays at 08:30 Asia/Kolkata (empty weeks too).`);
     expect(reply.data.content).toMatch(/First digest <t:\d+:f>, covering its whole period\. No per-change alerts/);
-    const stored = h.stores.subscriptions.get(alerts)!;
+    const stored = (await h.stores.subscriptions.get(alerts))!;
     expect(stored.mode).toBe('digest');
     expect(stored.digest).toMatchObject({ schedule: { cadence: 'weekly', time: '08:30', timeZone: 'Asia/Kolkata', weekday: 'friday' }, postEmpty: true });
 
     await h.emu.sendCommand({ name: 'subscribe', as: 'admin', options: { mode: 'digest', schedule: 'daily' } }).reply();
-    const general = h.stores.subscriptions.get(h.emu.channelId('general'))!;
+    const general = (await h.stores.subscriptions.get(h.emu.channelId('general')))!;
     expect(general.digest).toMatchObject({ schedule: { cadence: 'daily', time: '09:00', timeZone: 'UTC' }, postEmpty: false });
 
     const list = await h.emu.sendCommand({ name: 'subscriptions', as: 'admin' }).reply();
@@ -33,7 +33,7 @@ describe('/subscribe mode:digest through the emulator and the real discord.js Cl
 
     // Back to alerts: plain /subscribe there.
     await h.emu.sendCommand({ name: 'subscribe', as: 'admin' }).reply();
-    expect(h.stores.subscriptions.get(h.emu.channelId('general'))).toMatchObject({ mode: 'alert', digest: null });
+    expect(await h.stores.subscriptions.get(h.emu.channelId('general'))).toMatchObject({ mode: 'alert', digest: null });
   });
 
   it('answers a bad time zone, a bad time or schedule options without mode:digest with a private error naming the option', async () => {
@@ -51,7 +51,7 @@ describe('/subscribe mode:digest through the emulator and the real discord.js Cl
       expect(reply.ephemeral).toBe(true);
       expect(reply.data.content).toMatch(message);
     }
-    expect(h.stores.subscriptions.get(channel)).toBeUndefined();
+    expect(await h.stores.subscriptions.get(channel)).toBeUndefined();
   });
 
   it('refuses members without Manage Server', async () => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // runner, loading vega first breaks the inspector discord.js's event emitter loads.
 import { startBotHarness, type BotHarness } from './harness.js';
 import { renderChartPng } from '../../src/render/chart.js';
-import { createRecordsQuery } from '../../src/store/records-query-store.js';
 import { EXPORT_COLUMNS } from '../../src/export/rows.js';
 import { unguardFormula } from '../../src/export/csv.js';
 import { buildTimeline } from '../../src/timeline/model.js';
@@ -22,12 +21,12 @@ describe('/timeline and /changes export:true', () => {
 
   beforeAll(async () => {
     h = await startBotHarness({ now: () => NOW });
-    for (const e of ACME_EVENTS) h.stores.events.save(seedEvent(e));
+    for (const e of ACME_EVENTS) await h.stores.events.save(seedEvent(e));
   });
   afterAll(async () => h?.close());
 
-  it('the spec built for the seeded events has the holders, posts and dates', () => {
-    const found = createRecordsQuery(h.db, h.stores.events, () => NOW).forOrganization('Acme Robotics', 100);
+  it('the spec built for the seeded events has the holders, posts and dates', async () => {
+    const found = await h.records.forOrganization('Acme Robotics', 100);
     const spec = timelineSpec(buildTimeline(found.records, { view: 'organization', subject: 'Acme Robotics', now: NOW })) as unknown as { datasets: { segments: Segment[] } };
     const bars = spec.datasets.segments.map((s) => [s.post, s.person, s.state, s.start, s.open ? 'open' : s.end]);
     expect(bars).toEqual([
@@ -62,7 +61,7 @@ describe('/timeline and /changes export:true', () => {
     expect(file).toMatchObject({ filename: 'timeline.png', contentType: 'image/png' });
     const png = decodePng(file!.data);
     // The reply is the picture of the spec above: same size as drawing that spec here.
-    const found = createRecordsQuery(h.db, h.stores.events, () => NOW).forOrganization('Acme Robotics', 100);
+    const found = await h.records.forOrganization('Acme Robotics', 100);
     const expected = await renderChartPng(timelineSpec(buildTimeline(found.records, { view: 'organization', subject: 'Acme Robotics', now: NOW })));
     expect([png.width, png.height]).toEqual([expected.width, expected.height]);
     expect(png.width).toBeGreaterThan(1000);

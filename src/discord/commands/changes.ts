@@ -51,7 +51,7 @@ const NamedOptions = z.object({
   days: z.number().int().min(1).max(3650).nullable().transform((d) => d ?? 365),
 });
 
-function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext): PagedQuery {
+async function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<PagedQuery> {
   const sub = interaction.options.getSubcommand();
   const o = interaction.options;
   if (sub === 'recent') {
@@ -59,8 +59,8 @@ function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext)
       days: o.getInteger('days'), company: o.getString('company'), person: o.getString('person'),
       role: o.getString('role'), direction: o.getString('direction'),
     });
-    if (opts.company && !ctx.lookup.knows('organization', opts.company)) throw unknown('company', opts.company);
-    if (opts.person && !ctx.lookup.knows('person', opts.person)) throw unknown('person', opts.person);
+    if (opts.company && !(await ctx.lookup.knows('organization', opts.company))) throw unknown('company', opts.company);
+    if (opts.person && !(await ctx.lookup.knows('person', opts.person))) throw unknown('person', opts.person);
     const parts = [opts.company, opts.person, opts.role, opts.direction && (opts.direction === 'in' ? 'appointments' : 'departures')].filter((p): p is string => Boolean(p)).map(escapeText);
     return {
       title: `Leadership changes, last ${opts.days} day${opts.days === 1 ? '' : 's'}${parts.length ? ` · ${parts.join(' · ')}` : ''}`,
@@ -69,7 +69,7 @@ function queryFor(interaction: ChatInputCommandInteraction, ctx: CommandContext)
   }
   const opts = parseOptions(NamedOptions, { name: o.getString('name'), days: o.getInteger('days') });
   const kind = sub === 'company' ? 'organization' : 'person';
-  if (!ctx.lookup.knows(kind, opts.name)) throw unknown(sub === 'company' ? 'company' : 'person', opts.name);
+  if (!(await ctx.lookup.knows(kind, opts.name))) throw unknown(sub === 'company' ? 'company' : 'person', opts.name);
   return {
     title: `${escapeText(opts.name)}: leadership changes, last ${opts.days} days`,
     filter: { days: opts.days, company: sub === 'company' ? opts.name : null, person: sub === 'person' ? opts.name : null, role: null, direction: null },
@@ -80,8 +80,8 @@ function unknown(what: 'company' | 'person', name: string): UserError {
   return new UserError(`No stored change mentions a ${what} called “${escapeText(name)}”. Pick one of the suggestions that appear as you type, or check the spelling.`);
 }
 
-function page(ctx: CommandContext, query: PagedQuery, token: string, n: number) {
-  const result = ctx.lookup.recent({ ...query.filter, limit: PAGE_SIZE, offset: n * PAGE_SIZE });
+async function page(ctx: CommandContext, query: PagedQuery, token: string, n: number) {
+  const result = await ctx.lookup.recent({ ...query.filter, limit: PAGE_SIZE, offset: n * PAGE_SIZE });
   return { result, message: renderChangePage({ title: query.title, alerts: result.alerts, total: result.total, page: n, pageSize: PAGE_SIZE, token }) };
 }
 
@@ -104,11 +104,11 @@ const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice
 async function exportCsv(interaction: ChatInputCommandInteraction, ctx: CommandContext, query: PagedQuery): Promise<void> {
   if (!ctx.records) throw new UserError('Exports are read from stored events, which this execwatch does not keep.');
   // "Nothing" is answered privately at once, as the listing does; reading thousands is not.
-  if (ctx.lookup.recent({ ...query.filter, limit: 1, offset: 0 }).total === 0) throw new UserError(`Nothing found: ${lowerFirst(query.title)}.`);
+  if ((await ctx.lookup.recent({ ...query.filter, limit: 1, offset: 0 })).total === 0) throw new UserError(`Nothing found: ${lowerFirst(query.title)}.`);
   await interaction.deferReply();
   const f = query.filter;
   const since = f.days ? new Date(ctx.now().getTime() - f.days * 86_400_000) : null;
-  const found = ctx.records.matching({ since, company: f.company, person: f.person, role: f.role, direction: f.direction }, EXPORT_MAX);
+  const found = await ctx.records.matching({ since, company: f.company, person: f.person, role: f.role, direction: f.direction }, EXPORT_MAX);
   if (found.records.length === 0) throw new UserError(`Nothing found: ${lowerFirst(query.title)}.`);
   const n = found.records.length.toLocaleString('en-US');
   await interaction.editReply({
@@ -121,13 +121,13 @@ async function exportCsv(interaction: ChatInputCommandInteraction, ctx: CommandC
 export const changesCommand: SlashCommand = {
   data,
   async execute(interaction, ctx) {
-    const query = queryFor(interaction, ctx);
+    const query = await queryFor(interaction, ctx);
     if (interaction.options.getBoolean('export')) {
       await exportCsv(interaction, ctx, query);
       return;
     }
     const token = ctx.pages.put(query);
-    const { result, message } = page(ctx, query, token, 0);
+    const { result, message } = await page(ctx, query, token, 0);
     if (result.total === 0) {
       await interaction.reply({ content: `Nothing found: ${lowerFirst(query.title)}.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
@@ -141,6 +141,6 @@ export const changesCommand: SlashCommand = {
     const query = ctx.pages.get(token);
     if (!query) throw new UserError('These results have expired; run /changes again.');
     const target = Math.max(0, Number.parseInt(n, 10) || 0);
-    await interaction.update(page(ctx, query, token, target).message);
+    await interaction.update((await page(ctx, query, token, target)).message);
   },
 };

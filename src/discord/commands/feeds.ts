@@ -42,8 +42,8 @@ function fit(header: string, lines: string[]): string {
   return out;
 }
 
-function findFeed(ctx: CommandContext, ref: string): FeedRecord | undefined {
-  const all = ctx.feeds.list();
+async function findFeed(ctx: CommandContext, ref: string): Promise<FeedRecord | undefined> {
+  const all = await ctx.feeds.list();
   return all.find((f) => String(f.id) === ref) ?? all.find((f) => f.url === ref) ?? all.find((f) => f.name.toLowerCase() === ref.toLowerCase());
 }
 
@@ -53,11 +53,11 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const check = await ctx.checkFeed(opts.url);
   if (!check.ok) throw new UserError(`Not added: ${escapeText(check.error)}`);
-  const existing = ctx.feeds.getByUrl(check.url);
+  const existing = await ctx.feeds.getByUrl(check.url);
   if (existing) throw new UserError(`That feed is already watched, as **${escapeText(existing.name)}**.`);
   // A feed's own title is its author's text: stored plain (no hidden or reordering characters), shown escaped.
   const name = plainText(opts.name ?? check.title).slice(0, 100) || new URL(check.url).hostname;
-  const feed = ctx.feeds.upsert({ url: check.url, name, origin: 'user', guildId: interaction.guildId }, ctx.now().toISOString());
+  const feed = await ctx.feeds.upsert({ url: check.url, name, origin: 'user', guildId: interaction.guildId }, ctx.now().toISOString());
   await interaction.editReply({
     content: `✅ Added **${escapeText(feed.name)}** (${check.items} item${check.items === 1 ? '' : 's'} now). Its first read records what it holds, alerting only items of the last hours (polling.backfillHours); new ones alert as they come.`,
     allowedMentions: { parse: [] },
@@ -66,12 +66,12 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
 
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const ref = interaction.options.getString('feed', true).trim();
-  const feed = findFeed(ctx, ref);
+  const feed = await findFeed(ctx, ref);
   if (!feed) throw new UserError(`No watched feed matches “${escapeText(ref)}”. Pick one from the suggestions.`);
   const name = escapeText(feed.name);
   if (feed.origin === 'config') throw new UserError(`**${name}** comes from the config file; remove it there.`);
   if (feed.guildId && feed.guildId !== interaction.guildId) throw new UserError(`**${name}** was added in another server; it can be removed only there.`);
-  ctx.feeds.remove(feed.id);
+  await ctx.feeds.remove(feed.id);
   await interaction.reply({ content: `✅ Removed **${name}**.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
@@ -99,7 +99,7 @@ export const feedsCommand: SlashCommand = {
     const sub = interaction.options.getSubcommand();
     if (sub === 'add') return add(interaction, ctx);
     if (sub === 'remove') return remove(interaction, ctx);
-    const feeds = ctx.feeds.list();
+    const feeds = await ctx.feeds.list();
     const content = sub === 'list'
       ? fit(`**Feeds watched (${feeds.length})**`, feeds.map((f) => `• **${escapeText(f.name)}** ${shownUrl(f.url)}${f.origin === 'user' ? ' (added in Discord)' : ''}${f.disabled ? ' — disabled' : ''}`))
       : fit(`**Feed health (${feeds.length})**`, feeds.map(health));
@@ -107,7 +107,7 @@ export const feedsCommand: SlashCommand = {
   },
   async autocomplete(interaction, ctx) {
     const typed = String(interaction.options.getFocused()).toLowerCase();
-    const mine = ctx.feeds.list().filter((f) => f.origin === 'user' && (!f.guildId || f.guildId === interaction.guildId));
+    const mine = (await ctx.feeds.list()).filter((f) => f.origin === 'user' && (!f.guildId || f.guildId === interaction.guildId));
     const matches = mine.filter((f) => f.name.toLowerCase().includes(typed) || f.url.toLowerCase().includes(typed));
     await interaction.respond(matches.slice(0, 25).map((f) => ({ name: `${plainText(f.name)} — ${f.url}`.slice(0, 100), value: String(f.id) })));
   },

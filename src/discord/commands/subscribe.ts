@@ -7,6 +7,7 @@ import { UserError, type SlashCommand } from '../command.js';
 import { listOption, parseOptions } from '../options.js';
 import { requireManageServer } from '../permissions.js';
 import { describeMode, nextDigestAt, parseModeOptions } from '../digest-options.js';
+import { unknownNames } from '../lookup.js';
 import { discordTime } from '../render.js';
 import { WEEKDAYS } from '../../digest/schedule.js';
 
@@ -67,10 +68,10 @@ export const subscribeCommand: SlashCommand = {
       weekday: o.getString('weekday'), postEmpty: o.getBoolean('post_empty'),
     });
     const roleWords = filters.roles.filter((r) => !ROLE_CATEGORIES.some((c) => c.toLowerCase() === r.toLowerCase()));
-    const unknownCompanies = filters.companies.filter((c) => !ctx.lookup.knows('organization', c));
-    const unknownPeople = filters.people.filter((p) => !ctx.lookup.knows('person', p));
-    const existed = ctx.subscriptions.get(channel.id);
-    const sub = ctx.subscriptions.upsert({ guildId: interaction.guildId, channelId: channel.id, filters, createdBy: interaction.user.id, mode }, ctx.now().toISOString());
+    const unknownCompanies = await unknownNames(ctx.lookup, 'organization', filters.companies);
+    const unknownPeople = await unknownNames(ctx.lookup, 'person', filters.people);
+    const existed = await ctx.subscriptions.get(channel.id);
+    const sub = await ctx.subscriptions.upsert({ guildId: interaction.guildId, channelId: channel.id, filters, createdBy: interaction.user.id, mode }, ctx.now().toISOString());
     const next = nextDigestAt(sub, ctx.now());
     const notes = [
       unknownCompanies.length || unknownPeople.length

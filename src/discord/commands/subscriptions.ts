@@ -16,7 +16,7 @@ export const subscriptionsCommand: SlashCommand = {
   data,
   async execute(interaction, ctx) {
     requireManageServer(interaction);
-    const subs = ctx.subscriptions.listByGuild(interaction.guildId!);
+    const subs = await ctx.subscriptions.listByGuild(interaction.guildId!);
     const lines = subs.map((s) => {
       const state = s.status === 'paused' ? ` — ⏸ paused ${discordTime(s.pausedAt, 'R')}: ${escapeText(s.pausedReason ?? 'unknown reason')} (run /subscribe there to resume)` : '';
       return `• <#${s.channelId}>: ${describeFilters(s)}; ${describeMode(s)}${state}`;

@@ -26,8 +26,8 @@ const Options = z.object({ company: nameOption.nullable(), person: nameOption.nu
 
 const noun: Record<RecordNameKind, 'company' | 'person'> = { organization: 'company', person: 'person' };
 
-function unknown(ctx: CommandContext, kind: RecordNameKind, name: string): UserError {
-  const near = ctx.records?.nearest(kind, name, 5) ?? [];
+async function unknown(ctx: CommandContext, kind: RecordNameKind, name: string): Promise<UserError> {
+  const near = (await ctx.records?.nearest(kind, name, 5)) ?? [];
   const hint = near.length
     ? ` Did you mean ${near.map((n) => `**${escapeText(n)}**`).join(', ')}?`
     : ' Pick one of the suggestions that appear as you type, or check the spelling.';
@@ -66,8 +66,8 @@ export const timelineCommand: SlashCommand = {
     if (!ctx.records) throw new UserError('Timelines are drawn from stored events, which this execwatch does not keep.');
     const kind: RecordNameKind = opts.company !== null ? 'organization' : 'person';
     const name = opts.company ?? opts.person ?? '';
-    const found = kind === 'organization' ? ctx.records.forOrganization(name, TIMELINE_MAX_RECORDS) : ctx.records.forPerson(name, TIMELINE_MAX_RECORDS);
-    if (found.records.length === 0) throw unknown(ctx, kind, name);
+    const found = await (kind === 'organization' ? ctx.records.forOrganization(name, TIMELINE_MAX_RECORDS) : ctx.records.forPerson(name, TIMELINE_MAX_RECORDS));
+    if (found.records.length === 0) throw await unknown(ctx, kind, name);
 
     // Drawing takes a few hundred milliseconds (vega loads on the first one): acknowledge first.
     await interaction.deferReply();

@@ -14,9 +14,9 @@ export const unsubscribeCommand: SlashCommand = {
   async execute(interaction, ctx) {
     requireManageServer(interaction);
     const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
-    const sub = ctx.subscriptions.get(channelId);
+    const sub = await ctx.subscriptions.get(channelId);
     if (!sub || sub.guildId !== interaction.guildId) throw new UserError(`<#${channelId}> has no subscription. /subscriptions lists this server's.`);
-    ctx.subscriptions.remove(channelId);
+    await ctx.subscriptions.remove(channelId);
     await interaction.reply({ content: `✅ <#${channelId}> will get no more alerts.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   },
 };

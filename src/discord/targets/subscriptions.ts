@@ -11,14 +11,14 @@ import { parseTargetId } from '../../notify/target-id.js';
  * The channels whose active subscription an alert passes, as delivery targets. Digest
  * subscriptions get no alert: their changes go out in the period's summary (src/digest-runner).
  */
-export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest: REST): (alert: Alert) => AlertTarget[] {
+export function createSubscriptionRouter(subscriptions: SubscriptionStore, rest: REST): (alert: Alert) => Promise<AlertTarget[]> {
   const targets = new Map<string, AlertTarget>();
   const targetFor = (channelId: string): AlertTarget => {
     let t = targets.get(channelId);
     if (!t) targets.set(channelId, (t = createChannelTarget(rest, channelId)));
     return t;
   };
-  return (alert) => subscriptions.listActive().filter((s) => s.mode === 'alert' && matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
+  return async (alert) => (await subscriptions.listActive()).filter((s) => s.mode === 'alert' && matchesFilters(s, alert)).map((s) => targetFor(s.channelId));
 }
 
 /** A channel target from its id: delivering alerts queued before a restart. */
@@ -45,14 +45,14 @@ export function createUnreachableHandler(deps: {
   return async (targetId, reason) => {
     const ref = parseTargetId(targetId);
     const channelId = ref.kind === 'channel' ? ref.channelId : null;
-    const paused = channelId ? deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
+    const paused = channelId ? await deps.subscriptions.pause(channelId, reason, deps.now().toISOString()) : false;
     const what = channelId ? `<#${channelId}>` : targetId;
     const text = paused
       ? `execwatch paused the subscription of ${what}: ${escapeText(reason)}. Fix the bot's permissions there, then run /subscribe in that channel to resume.`
       : `execwatch cannot post to ${what}: ${escapeText(reason)}.`;
     deps.logger.warn({ target: targetId, reason, paused }, 'alert target unreachable');
     if (!deps.rest || !deps.adminChannel || deps.adminChannel === channelId) return;
-    if (!paused && channelId && deps.subscriptions.get(channelId)) return; // already paused and reported
+    if (!paused && channelId && (await deps.subscriptions.get(channelId))) return; // already paused and reported
     if (!paused && told.has(targetId)) return;
     told.add(targetId);
     try {
