@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { OpenedStores } from '../../src/ports/stores.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createChangeStore } from '../../src/store/change-store.js';
@@ -9,22 +10,28 @@ import { createDigestEventSource } from '../../src/store/digest-events.js';
 import { createEventStore } from '../../src/store/event-store.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
+import { migratePostgres } from '../../src/store/postgres/migrate.js';
+import { openPostgresStores } from '../../src/store/postgres/open.js';
 import { createSecFilingStore } from '../../src/store/sec-filing-store.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { createUnitOfWork } from '../../src/store/unit-of-work.js';
+import { hasPostgres, startPostgres, type PostgresCluster } from '../support/postgres.js';
 
 // The backends the contract suite runs against. Each suite in this folder sees only the ports
-// (src/ports); a backend joins by adding its factory here (Postgres: a throwaway cluster from
-// test/support/postgres.ts, skipped where no server binaries exist).
+// (src/ports); a backend joins by adding its factory here. Postgres: one throwaway cluster per
+// test file (test/support/postgres.ts), a fresh database per test copied from a migrated
+// template; left out, with one printed line, where no server binaries exist.
 
 export interface StoreAdapter {
   name: string;
-  open(): OpenedStores;
+  open(): Promise<OpenedStores>;
+  /** Lets go of what the adapter shares between tests (after a file's suites). */
+  release?(): Promise<void>;
 }
 
 const sqlite: StoreAdapter = {
   name: 'SQLite',
-  open() {
+  async open() {
     // A real file, as the bot runs it (WAL, foreign keys, every migration).
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-contract-'));
     const db = openDatabase(join(dir, 'contract.db'));
@@ -40,7 +47,7 @@ const sqlite: StoreAdapter = {
         digestEvents: createDigestEventSource(db),
       },
       work: createUnitOfWork(db),
-      close() {
+      async close() {
         db.close();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -48,4 +55,48 @@ const sqlite: StoreAdapter = {
   },
 };
 
-export const adapters: StoreAdapter[] = [sqlite];
+const TEMPLATE = 'contract_template';
+
+/** A cluster with a migrated template database; started on first use, stopped by release(). */
+export function postgresAdapter(): StoreAdapter & { cluster(): Promise<PostgresCluster>; freshUrl(): Promise<string> } {
+  let cluster: Promise<PostgresCluster> | null = null;
+  let n = 0;
+  const start = async () => {
+    const c = await startPostgres();
+    const pool = new pg.Pool({ connectionString: await c.createDatabase(TEMPLATE), max: 1 });
+    try {
+      await migratePostgres(pool);
+    } finally {
+      await pool.end();
+    }
+    return c;
+  };
+  const ready = () => (cluster ??= start());
+  const freshUrl = async () => {
+    const c = await ready();
+    const name = `contract_${++n}`;
+    const admin = new pg.Client({ connectionString: c.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+    } finally {
+      await admin.end();
+    }
+    return c.url.replace(/\/postgres$/, `/${name}`);
+  };
+  return {
+    name: 'Postgres',
+    cluster: ready,
+    freshUrl,
+    async open() {
+      return openPostgresStores(await freshUrl());
+    },
+    async release() {
+      const c = cluster;
+      cluster = null;
+      if (c) await (await c).stop();
+    },
+  };
+}
+
+export const adapters: StoreAdapter[] = [sqlite, ...(hasPostgres('contract suite on Postgres') ? [postgresAdapter()] : [])];

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { ItemRecord } from '../../src/ports/items.js';
 import type { OpenedStores } from '../../src/ports/stores.js';
 import type { StoreAdapter } from './adapters.js';
@@ -6,12 +6,15 @@ import type { StoreAdapter } from './adapters.js';
 /** A fresh backend for every test of the suite: `s()` is the one the running test uses. */
 export function freshStores(adapter: StoreAdapter): () => OpenedStores {
   let opened: OpenedStores | null = null;
-  beforeEach(() => {
-    opened = adapter.open();
+  beforeEach(async () => {
+    opened = await adapter.open();
   });
-  afterEach(() => {
-    opened?.close();
+  afterEach(async () => {
+    await opened?.close();
     opened = null;
+  });
+  afterAll(async () => {
+    await adapter.release?.();
   });
   return () => {
     if (!opened) throw new Error('stores are open only inside a test');
@@ -20,8 +23,8 @@ export function freshStores(adapter: StoreAdapter): () => OpenedStores {
 }
 
 /** A feed to hang items on, and an item of it (status queued for reading unless told). */
-export function seedFeed(s: OpenedStores, url = 'https://news.example/feed.xml'): number {
-  return s.stores.feeds.upsert({ url, name: 'News' }, '2026-11-01T00:00:00.000Z').id;
+export async function seedFeed(s: OpenedStores, url = 'https://news.example/feed.xml'): Promise<number> {
+  return (await s.stores.feeds.upsert({ url, name: 'News' }, '2026-11-01T00:00:00.000Z')).id;
 }
 
 export function itemRecord(feedId: number, id: string, over: Partial<ItemRecord> = {}): Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> {
