@@ -29,26 +29,35 @@ export interface StoreAdapter {
   release?(): Promise<void>;
 }
 
+/** The SQLite stores over the file at `file` (created and migrated when new). */
+export function openSqliteAt(file: string): OpenedStores {
+  const db = openDatabase(file);
+  return {
+    stores: {
+      feeds: createFeedStore(db),
+      items: createItemStore(db),
+      changes: createChangeStore(db),
+      events: createEventStore(db),
+      deliveries: createDeliveryStore(db),
+      subscriptions: createSubscriptionStore(db),
+      filings: createSecFilingStore(db),
+      digestEvents: createDigestEventSource(db),
+    },
+    work: createUnitOfWork(db),
+    close: async () => void db.close(),
+  };
+}
+
 const sqlite: StoreAdapter = {
   name: 'SQLite',
   async open() {
     // A real file, as the bot runs it (WAL, foreign keys, every migration).
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-contract-'));
-    const db = openDatabase(join(dir, 'contract.db'));
+    const opened = openSqliteAt(join(dir, 'contract.db'));
     return {
-      stores: {
-        feeds: createFeedStore(db),
-        items: createItemStore(db),
-        changes: createChangeStore(db),
-        events: createEventStore(db),
-        deliveries: createDeliveryStore(db),
-        subscriptions: createSubscriptionStore(db),
-        filings: createSecFilingStore(db),
-        digestEvents: createDigestEventSource(db),
-      },
-      work: createUnitOfWork(db),
+      ...opened,
       async close() {
-        db.close();
+        await opened.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };

@@ -101,14 +101,3 @@ export function createPgDb(pool: pg.Pool): PgDb {
     close: () => pool.end(),
   };
 }
-
-/** The URL with its password replaced, for logs and messages. */
-export function maskDatabaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(a database URL that does not parse)';
-  }
-}

@@ -1,9 +1,8 @@
 import type pg from 'pg';
+import { DatabaseVersionError } from '../db.js';
 import { pgMigrations, type PgMigration } from './migrations/index.js';
 
-export class DatabaseVersionError extends Error {
-  override readonly name = 'DatabaseVersionError';
-}
+export { DatabaseVersionError };
 
 /** The advisory lock two processes starting at once take, so that one migrates and the other waits. */
 const MIGRATION_LOCK_KEY = 0x6578_6d69; // "exmi"
