@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { OpenedStores } from '../../src/ports/stores.js';
+import type { RecordsQuery } from '../../src/timeline/records-query.js';
 import { openDatabase } from '../../src/store/db.js';
 import { createChangeStore } from '../../src/store/change-store.js';
 import { createDeliveryStore } from '../../src/store/delivery-store.js';
@@ -10,6 +11,7 @@ import { createDigestEventSource } from '../../src/store/digest-events.js';
 import { createEventStore } from '../../src/store/event-store.js';
 import { createFeedStore } from '../../src/store/feed-store.js';
 import { createItemStore } from '../../src/store/item-store.js';
+import { createRecordsQuery } from '../../src/store/records-query-store.js';
 import { migratePostgres } from '../../src/store/postgres/migrate.js';
 import { openPostgresStores } from '../../src/store/postgres/open.js';
 import { createSecFilingStore } from '../../src/store/sec-filing-store.js';
@@ -22,17 +24,25 @@ import { hasPostgres, startPostgres, type PostgresCluster } from '../support/pos
 // test file (test/support/postgres.ts), a fresh database per test copied from a migrated
 // template; left out, with one printed line, where no server binaries exist.
 
+/** A backend's stores and the records query read over them (timelines, /changes, export). */
+export interface ContractStores extends OpenedStores {
+  records: RecordsQuery;
+}
+
 export interface StoreAdapter {
   name: string;
-  open(): Promise<OpenedStores>;
+  /** `now`: the clock the records query counts days back from. */
+  open(now?: () => Date): Promise<ContractStores>;
   /** Lets go of what the adapter shares between tests (after a file's suites). */
   release?(): Promise<void>;
 }
 
 /** The SQLite stores over the file at `file` (created and migrated when new). */
-export function openSqliteAt(file: string): OpenedStores {
+export function openSqliteAt(file: string, now: () => Date = () => new Date()): ContractStores {
   const db = openDatabase(file);
+  const events = createEventStore(db);
   return {
+    records: createRecordsQuery(db, events, now),
     stores: {
       feeds: createFeedStore(db),
       items: createItemStore(db),
@@ -50,10 +60,10 @@ export function openSqliteAt(file: string): OpenedStores {
 
 const sqlite: StoreAdapter = {
   name: 'SQLite',
-  async open() {
+  async open(now) {
     // A real file, as the bot runs it (WAL, foreign keys, every migration).
     const dir = mkdtempSync(join(tmpdir(), 'execwatch-contract-'));
-    const opened = openSqliteAt(join(dir, 'contract.db'));
+    const opened = openSqliteAt(join(dir, 'contract.db'), now);
     return {
       ...opened,
       async close() {
@@ -97,8 +107,8 @@ export function postgresAdapter(): StoreAdapter & { cluster(): Promise<PostgresC
     name: 'Postgres',
     cluster: ready,
     freshUrl,
-    async open() {
-      return openPostgresStores(await freshUrl());
+    async open(now) {
+      return openPostgresStores(await freshUrl(), now ? { now } : {});
     },
     async release() {
       const c = cluster;

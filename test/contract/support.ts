@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { ItemRecord } from '../../src/ports/items.js';
 import type { OpenedStores } from '../../src/ports/stores.js';
-import type { StoreAdapter } from './adapters.js';
+import type { ContractStores, StoreAdapter } from './adapters.js';
 
 /** A fresh backend for every test of the suite: `s()` is the one the running test uses. */
-export function freshStores(adapter: StoreAdapter): () => OpenedStores {
-  let opened: OpenedStores | null = null;
+export function freshStores(adapter: StoreAdapter, now?: () => Date): () => ContractStores {
+  let opened: ContractStores | null = null;
   beforeEach(async () => {
-    opened = await adapter.open();
+    opened = await adapter.open(now);
   });
   afterEach(async () => {
     await opened?.close();

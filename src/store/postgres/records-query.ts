@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 /** The event store's largest page. */
 const PAGE = 100;
 /** Rows read per round trip when scanning by time. */
-const SCAN_BATCH = 500;
+const SCAN_BATCH = 200;
 
 type EventReads = Pick<EventStore, 'recentEvents' | 'suggestOrganizations' | 'suggestPeople'>;
 
