@@ -3,7 +3,7 @@ import {
 } from '../../core/events/index.js';
 import type { EventFilter, EventPage, EventStore, NameSuggestion } from '../../ports/events.js';
 import type { PgDb } from './db.js';
-import { categoriesOf, indexRowsOf, indexSignature, plainWords, type IndexRows } from './event-words.js';
+import { categoriesOf, indexRowsOf, indexSignature, plainWords, type IndexRows } from '../event-words.js';
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;

@@ -1,26 +1,7 @@
-import type { ItemRecord, ItemStatus, ItemStore } from '../../ports/items.js';
+import type { ItemStore } from '../../ports/items.js';
 import { isArticleUrl, isDistinctiveTitleKey, TITLE_WINDOW_DAYS } from '../item-store.js';
+import { itemFromRow as toRecord, type ItemRow } from '../rows/items.js';
 import type { PgDb } from './db.js';
-
-interface ItemRow {
-  id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;
-  seen_at: string; status: string; extractor: string | null; change_count: number; note: string | null;
-  [column: string]: unknown;
-}
-
-const toRecord = (r: ItemRow): ItemRecord => ({
-  id: r.id,
-  feedId: r.feed_id,
-  url: r.url,
-  title: r.title,
-  titleKey: r.title_key,
-  publishedAt: r.published_at,
-  seenAt: r.seen_at,
-  status: r.status as ItemStatus,
-  extractor: r.extractor,
-  changeCount: r.change_count,
-  note: r.note,
-});
 
 /** The items seen, in Postgres: the statements and duplicate rules of src/store/item-store.ts. */
 export function createPgItemStore(db: PgDb): ItemStore {

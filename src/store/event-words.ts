@@ -1,6 +1,6 @@
-import { ROLE_CATEGORIES, type RoleCategory } from '../../core/change.js';
-import { eventTokens, foldLatin, type ChangeEvent } from '../../core/events/index.js';
-import { roleCategories } from '../../core/roles.js';
+import { ROLE_CATEGORIES, type RoleCategory } from '../core/change.js';
+import { eventTokens, foldLatin, type ChangeEvent } from '../core/events/index.js';
+import { roleCategories } from '../core/roles.js';
 
 // The words an event is filtered and autocompleted by, as src/store/event-store.ts derives them
 // (the rows are the same on both backends: `db copy` moves them and their index_rows as they are).
