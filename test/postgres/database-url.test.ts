@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/command.js';
+import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load.js';
 import { maskDatabaseUrl } from '../../src/config/database-url.js';
+import { migrations } from '../../src/store/migrations/index.js';
 
 describe('database.url and DATABASE_URL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'execwatch-dburl-'));
@@ -34,5 +37,15 @@ describe('database.url and DATABASE_URL', () => {
     expect(message).not.toContain('hunter2');
     expect(maskDatabaseUrl('postgres://u:p%40ss@h:5432/d?sslmode=require')).toBe('postgres://u:***@h:5432/d?sslmode=require');
     expect(maskDatabaseUrl('postgres://u@h/d')).toBe('postgres://u@h/d');
+  });
+
+  it('execwatch migrate without a database URL migrates the SQLite file of the config', async () => {
+    const data = join(dir, 'data');
+    const lines: string[] = [];
+    const io: CliIo = { out: (t) => lines.push(t), err: (t) => lines.push(t), env: { EXECWATCH_DATA_DIR: data } };
+    expect(await main(['migrate', '--config', config('{}')], io)).toBe(0);
+    const latest = migrations.at(-1)!.version;
+    expect(lines.join('\n')).toBe(`${join(data, 'execwatch.db')}: SQLite schema at version ${latest} (latest ${latest})`);
+    expect(existsSync(join(data, 'execwatch.db'))).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ export interface PostgresOptions {
  * every store of src/ports over it, the unit of work their writes share, and the records query.
  */
 export async function openPostgresStores(url: string, options: PostgresOptions = {}): Promise<PostgresStores> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'execwatch' });
   // An idle connection the server dropped must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   let migration: MigrationResult;
