@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/command.js';
@@ -128,6 +129,28 @@ describe.runIf(hasPostgres('execwatch db copy'))('execwatch db copy', () => {
       expect((await replaced.stores.feeds.list()).map((f) => f.url)).toEqual(['https://a2.example/rss', 'https://b.example/rss']);
     } finally {
       await replaced.close();
+    }
+  });
+
+  it('indexes on the way in the events an older version indexed otherwise (SQLite re-indexes them when its store opens)', async () => {
+    const file = join(dir, 'older.db');
+    await writeSqlite(file);
+    // What migration 0009 leaves until the SQLite event store opens: old keys gone, events listed.
+    const raw = new Database(file);
+    raw.exec(`INSERT INTO event_reindex SELECT id FROM events WHERE merged_into IS NULL; DELETE FROM event_person_keys; UPDATE events SET index_sig = ''`);
+    raw.close();
+    const url = await pgTest.database();
+    const io = capture();
+    expect(await main(['db', 'copy', '--from', file, '--to', url], io)).toBe(0);
+    expect(io.text()).toMatch(/^event_person_keys +0$/m);
+    expect(io.text()).toContain('(2 events of an older version indexed again)');
+    const pg = await openPostgresStores(url);
+    try {
+      const jane = (await pg.stores.events.get('jane'))!;
+      expect((await pg.stores.events.findCandidates({ tokens: eventTokens(jane), since: T0 })).map((e) => e.id)).toEqual(['jane']);
+      expect((await pg.stores.events.recentEvents({ person: 'J. Doe', now: NOW })).events.map((e) => e.id)).toEqual(['jane']);
+    } finally {
+      await pg.close();
     }
   });
 
