@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { openPostgresStores } from '../../src/store/postgres/open.js';
+import { hasPostgres } from '../support/postgres.js';
+import { clusterForFile } from './cluster.js';
+
+const T0 = '2026-11-01T09:00:00.000Z';
+
+describe.runIf(hasPostgres('Postgres units of work'))('Postgres units of work', () => {
+  const pgTest = clusterForFile();
+
+  it('runs units side by side on their own connections, each unseen by the other until it commits', async () => {
+    const s = await openPostgresStores(await pgTest.database());
+    try {
+      const { deliveries } = s.stores;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let wrote!: () => void;
+      const written = new Promise<void>((resolve) => (wrote = resolve));
+      const first = s.work.run(async () => {
+        await deliveries.enqueue('event:a', '{}', ['channel:1'], T0);
+        wrote();
+        await held;
+        return (await deliveries.outbox()).map((o) => o.alertKey);
+      });
+      await written;
+      // A second unit while the first is open: it does not wait for it, and does not see its row.
+      const second = await s.work.run(async () => {
+        await deliveries.enqueue('event:b', '{}', ['channel:1'], T0);
+        return (await deliveries.outbox()).map((o) => o.alertKey);
+      });
+      expect(second).toEqual(['event:b']);
+      expect((await deliveries.outbox()).map((o) => o.alertKey)).toEqual(['event:b']);
+      release();
+      expect(await first).toEqual(['event:a', 'event:b']);
+      expect((await deliveries.outbox()).map((o) => o.alertKey)).toEqual(['event:a', 'event:b']);
+      // Every connection went back to the pool.
+      expect(s.db.pool.totalCount - s.db.pool.idleCount).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+});
