@@ -39,4 +39,22 @@ describe.runIf(hasPostgres('Postgres units of work'))('Postgres units of work', 
       await s.close();
     }
   });
+
+  it('takes nested units started together in turns: one failing undoes only its own writes', async () => {
+    const s = await openPostgresStores(await pgTest.database());
+    try {
+      const { deliveries } = s.stores;
+      await s.work.run(async () => {
+        const results = await Promise.allSettled(['a', 'b', 'c'].map((k) => s.work.run(async () => {
+          await deliveries.enqueue(`event:${k}`, '{}', ['channel:1'], T0);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          if (k === 'b') throw new Error('b fails');
+        })));
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      });
+      expect((await deliveries.outbox()).map((o) => o.alertKey)).toEqual(['event:a', 'event:c']);
+    } finally {
+      await s.close();
+    }
+  });
 });

@@ -8,6 +8,8 @@ interface UnitContext {
   depth: number;
   /** The merge lock (see takeMergeLock) is held by this transaction. */
   mergeLocked: boolean;
+  /** The last unit nested in this one: nested units started together take turns. */
+  nested: Promise<void>;
 }
 
 export type Row = Record<string, unknown>;
@@ -46,19 +48,28 @@ export function createPgDb(pool: pg.Pool): PgDb {
   const run = async <T>(fn: () => Promise<T>): Promise<T> => {
     const outer = units.getStore();
     if (outer) {
-      // A unit inside a unit: a savepoint of the same transaction, on the same connection.
+      // A unit inside a unit: a savepoint of the same transaction, on the same connection. Two
+      // started at once (Promise.all) take turns: savepoints of one connection nest, not interleave.
+      const before = outer.nested;
+      let done!: () => void;
+      outer.nested = new Promise<void>((resolve) => (done = resolve));
+      await before;
       const name = `unit_${outer.depth + 1}`;
-      const inner: UnitContext = { client: outer.client, depth: outer.depth + 1, mergeLocked: outer.mergeLocked };
-      await outer.client.query(`SAVEPOINT ${name}`);
+      const inner: UnitContext = { client: outer.client, depth: outer.depth + 1, mergeLocked: outer.mergeLocked, nested: Promise.resolve() };
       try {
-        const value = await units.run(inner, fn);
-        await outer.client.query(`RELEASE SAVEPOINT ${name}`);
-        // A lock taken inside a savepoint stays held once the savepoint is released (not when rolled back).
-        outer.mergeLocked ||= inner.mergeLocked;
-        return value;
-      } catch (err) {
-        await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-        throw err;
+        await outer.client.query(`SAVEPOINT ${name}`);
+        try {
+          const value = await units.run(inner, fn);
+          await outer.client.query(`RELEASE SAVEPOINT ${name}`);
+          // A lock taken inside a savepoint stays held once the savepoint is released (not when rolled back).
+          outer.mergeLocked ||= inner.mergeLocked;
+          return value;
+        } catch (err) {
+          await outer.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+          throw err;
+        }
+      } finally {
+        done();
       }
     }
     const client = await pool.connect();
@@ -66,7 +77,7 @@ export function createPgDb(pool: pg.Pool): PgDb {
     try {
       await client.query('BEGIN');
       try {
-        const value = await units.run({ client, depth: 0, mergeLocked: false }, fn);
+        const value = await units.run({ client, depth: 0, mergeLocked: false, nested: Promise.resolve() }, fn);
         await client.query('COMMIT');
         return value;
       } catch (err) {
