@@ -57,4 +57,36 @@ describe.runIf(hasPostgres('Postgres units of work'))('Postgres units of work', 
       await s.close();
     }
   });
+
+  it('of two units moving feeds to one address at once, one wins and the other unit carries on', async () => {
+    const s = await openPostgresStores(await pgTest.database());
+    try {
+      const { feeds, deliveries } = s.stores;
+      const a = await feeds.upsert({ url: 'https://a.example/rss', name: 'A' }, T0);
+      const b = await feeds.upsert({ url: 'https://b.example/rss', name: 'B' }, T0);
+      let moved!: () => void;
+      const aMoved = new Promise<void>((resolve) => (moved = resolve));
+      let finish!: () => void;
+      const aMayCommit = new Promise<void>((resolve) => (finish = resolve));
+      const first = s.work.run(async () => {
+        const ok = await feeds.moveUrl(a.id, 'https://new.example/rss');
+        moved();
+        await aMayCommit;
+        return ok;
+      });
+      await aMoved;
+      const second = s.work.run(async () => {
+        const ok = await feeds.moveUrl(b.id, 'https://new.example/rss');
+        await deliveries.enqueue('event:after-move', '{}', ['channel:1'], T0);
+        return ok;
+      });
+      // The second waits on the first's uncommitted address, then loses to it.
+      setTimeout(finish, 200);
+      expect(await Promise.all([first, second])).toEqual([true, false]);
+      expect((await feeds.get(b.id))?.url).toBe('https://b.example/rss');
+      expect((await deliveries.outbox()).map((o) => o.alertKey)).toEqual(['event:after-move']);
+    } finally {
+      await s.close();
+    }
+  });
 });

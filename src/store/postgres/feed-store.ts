@@ -22,12 +22,13 @@ export function createPgFeedStore(db: PgDb): FeedStore {
     list: async () => (await db.query<FeedRow>('SELECT * FROM feeds ORDER BY id')).map(toRecord),
     remove: async (id) => (await db.execute('DELETE FROM feeds WHERE id = $1', [id])) > 0,
     async moveUrl(id, url) {
-      // The unique URL decides: of two moves to one address, one wins (SQLite checked first).
-      const moved = await db.execute(
+      // The unique URL decides: of two moves to one address, one wins. In a unit of its own (a
+      // savepoint inside the caller's): the loser's error must not abort the caller's transaction.
+      const moved = await db.work.run(() => db.execute(
         `UPDATE feeds SET final_url = CASE WHEN origin = 'config' THEN COALESCE(final_url, url) END, url = $1
          WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = $1)`,
         [url, id],
-      ).catch((err: unknown) => {
+      )).catch((err: unknown) => {
         if ((err as { code?: string }).code === '23505') return 0;
         throw err;
       });
