@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll } from 'vitest';
 import type { OpenedStores } from '../../src/ports/stores.js';
 import type { RecordsQuery } from '../../src/timeline/records-query.js';
 import { openDatabase } from '../../src/store/db.js';
@@ -33,7 +34,7 @@ export interface StoreAdapter {
   name: string;
   /** `now`: the clock the records query counts days back from. */
   open(now?: () => Date): Promise<ContractStores>;
-  /** Lets go of what the adapter shares between tests (after a file's suites). */
+  /** Lets go of what the adapter shares between tests (after the last suite of a file). */
   release?(): Promise<void>;
 }
 
@@ -119,3 +120,9 @@ export function postgresAdapter(): StoreAdapter & { cluster(): Promise<PostgresC
 }
 
 export const adapters: StoreAdapter[] = [sqlite, ...(hasPostgres('contract suite on Postgres') ? [postgresAdapter()] : [])];
+
+// Registered while a test file collects (this module is evaluated once per file): the file's
+// cluster lives until its last suite is done.
+afterAll(async () => {
+  for (const adapter of adapters) await adapter.release?.();
+});

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import type { ItemRecord } from '../../src/ports/items.js';
 import type { OpenedStores } from '../../src/ports/stores.js';
 import type { ContractStores, StoreAdapter } from './adapters.js';
@@ -12,9 +12,6 @@ export function freshStores(adapter: StoreAdapter, now?: () => Date): () => Cont
   afterEach(async () => {
     await opened?.close();
     opened = null;
-  });
-  afterAll(async () => {
-    await adapter.release?.();
   });
   return () => {
     if (!opened) throw new Error('stores are open only inside a test');
