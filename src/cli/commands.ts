@@ -21,5 +21,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'export', summary: 'write stored changes as CSV or JSONL (person, direction, post, organisation, dates, sources) for a CRM', load: async () => (await import('./export.js')).exportCommand },
   { name: 'timeline', summary: 'draw the leadership timeline of an organisation or a person as a PNG (what /timeline posts)', load: async () => (await import('./timeline.js')).timelineCommand },
   { name: 'backup', summary: 'take an online backup of the SQLite database (safe while the bot runs)', load: async () => (await import('./backup.js')).backupCommand },
+  { name: 'migrate', summary: 'bring the database schema up to date (Postgres with a database URL, else the SQLite file)', load: async () => (await import('./migrate.js')).migrateCommand },
+  { name: 'db', summary: 'database tasks: copy moves a SQLite database into Postgres', load: async () => (await import('./db.js')).dbCommand },
   { name: 'discord', summary: 'Discord bot tasks: deploy-commands registers the slash commands', load: async () => (await import('./discord.js')).discordCommand },
 ];

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { databaseUrlProblem } from './database-url.js';
 import { ConfigSchema, EnvSchema, type Config, type Env } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../config/execwatch.yaml');
@@ -18,6 +19,8 @@ export interface LoadedConfig {
   path: string;
   /** The SQLite file. */
   databasePath: string;
+  /** postgres://… when Postgres is the store (DATABASE_URL, else database.url); null: SQLite. */
+  databaseUrl: string | null;
 }
 
 function describe(value: unknown): string {
@@ -164,5 +167,8 @@ export function loadConfig(options: { configPath?: string; env?: NodeJS.ProcessE
   const cwd = process.cwd();
   const config = resolveFeeds(parseConfig(text, path), path, cwd);
   const dataDir = resolve(cwd, env.EXECWATCH_DATA_DIR ?? config.dataDir);
-  return { config: { ...config, dataDir }, env, path, databasePath: resolve(dataDir, 'execwatch.db') };
+  const databaseUrl = env.DATABASE_URL ?? config.database.url;
+  const problem = databaseUrl === null ? null : databaseUrlProblem(databaseUrl);
+  if (problem) throw new ConfigError(`invalid ${env.DATABASE_URL ? 'DATABASE_URL in the environment' : `database.url in ${path}`}: ${problem}`);
+  return { config: { ...config, dataDir }, env, path, databasePath: resolve(dataDir, 'execwatch.db'), databaseUrl };
 }

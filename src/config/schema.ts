@@ -126,9 +126,19 @@ const SecSchema = z.strictObject({
 });
 export type SecConfig = z.infer<typeof SecSchema>;
 
+/** Where the data lives when it is not the SQLite file in dataDir (docs/scaling.md). */
+const DatabaseSchema = z.strictObject({
+  /**
+   * postgres://user@host:5432/db selects Postgres instead of SQLite; DATABASE_URL overrides it.
+   * A password belongs in DATABASE_URL (the environment), not in this file.
+   */
+  url: z.string().trim().min(1).nullable().default(null),
+});
+
 export const ConfigSchema = z.strictObject({
   /** Where the SQLite database lives; EXECWATCH_DATA_DIR overrides it. */
   dataDir: z.string().min(1).default('./data'),
+  database: DatabaseSchema.default(DatabaseSchema.parse({})),
   polling: PollingSchema.default(PollingSchema.parse({})),
   extraction: ExtractionSchema.default(ExtractionSchema.parse({})),
   events: EventsSchema.default(EventsSchema.parse({})),
@@ -146,6 +156,8 @@ const optionalSecret = z.string().trim().min(1).optional().catch(undefined);
 export const EnvSchema = z.object({
   EXECWATCH_CONFIG: z.string().min(1).optional(),
   EXECWATCH_DATA_DIR: z.string().min(1).optional(),
+  /** postgres://… selects Postgres (overrides database.url); it may carry a password, so it is never echoed. */
+  DATABASE_URL: z.string().trim().min(1).optional(),
   DISCORD_TOKEN: optionalSecret,
   /** One or more webhook URLs, separated by commas or whitespace. */
   DISCORD_WEBHOOK_URL: optionalSecret,

@@ -12,22 +12,22 @@ const filing = (over: Partial<SecFilingRecord> = {}): SecFilingRecord => ({
 describe.each(adapters)('SecFilingStore contract ($name)', (adapter) => {
   const s = freshStores(adapter);
 
-  it('saves a filing and reads it by accession and by item', () => {
+  it('saves a filing and reads it by accession and by item', async () => {
     const { filings } = s().stores;
-    filings.save(filing());
-    expect(filings.get('0000320193-26-000101')).toEqual(filing());
-    expect(filings.byItem('sec:0000320193-26-000101')?.accession).toBe('0000320193-26-000101');
-    expect(filings.get('nope')).toBeUndefined();
-    expect(filings.byItem('nope')).toBeUndefined();
+    await filings.save(filing());
+    expect(await filings.get('0000320193-26-000101')).toEqual(filing());
+    expect((await filings.byItem('sec:0000320193-26-000101'))?.accession).toBe('0000320193-26-000101');
+    expect(await filings.get('nope')).toBeUndefined();
+    expect(await filings.byItem('nope')).toBeUndefined();
   });
 
-  it('replaces a filing saved again and counts each once', () => {
+  it('replaces a filing saved again and counts each once', async () => {
     const { filings } = s().stores;
-    filings.save(filing({ status: 'baseline', items: [], itemId: null, changeCount: 0 }));
-    filings.save(filing());
-    filings.save(filing({ accession: '0000320193-26-000102', itemId: null, status: 'no-502', items: ['8.01'] }));
-    expect(filings.get('0000320193-26-000101')).toMatchObject({ status: 'read', items: ['5.02', '9.01'], changeCount: 1 });
-    expect(filings.get('0000320193-26-000102')?.items).toEqual(['8.01']);
-    expect(filings.count()).toBe(2);
+    await filings.save(filing({ status: 'baseline', items: [], itemId: null, changeCount: 0 }));
+    await filings.save(filing());
+    await filings.save(filing({ accession: '0000320193-26-000102', itemId: null, status: 'no-502', items: ['8.01'] }));
+    expect(await filings.get('0000320193-26-000101')).toMatchObject({ status: 'read', items: ['5.02', '9.01'], changeCount: 1 });
+    expect((await filings.get('0000320193-26-000102'))?.items).toEqual(['8.01']);
+    expect(await filings.count()).toBe(2);
   });
 });

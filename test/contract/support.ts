@@ -1,16 +1,16 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { ItemRecord } from '../../src/ports/items.js';
 import type { OpenedStores } from '../../src/ports/stores.js';
-import type { StoreAdapter } from './adapters.js';
+import type { ContractStores, StoreAdapter } from './adapters.js';
 
 /** A fresh backend for every test of the suite: `s()` is the one the running test uses. */
-export function freshStores(adapter: StoreAdapter): () => OpenedStores {
-  let opened: OpenedStores | null = null;
-  beforeEach(() => {
-    opened = adapter.open();
+export function freshStores(adapter: StoreAdapter, now?: () => Date): () => ContractStores {
+  let opened: ContractStores | null = null;
+  beforeEach(async () => {
+    opened = await adapter.open(now);
   });
-  afterEach(() => {
-    opened?.close();
+  afterEach(async () => {
+    await opened?.close();
     opened = null;
   });
   return () => {
@@ -20,8 +20,8 @@ export function freshStores(adapter: StoreAdapter): () => OpenedStores {
 }
 
 /** A feed to hang items on, and an item of it (status queued for reading unless told). */
-export function seedFeed(s: OpenedStores, url = 'https://news.example/feed.xml'): number {
-  return s.stores.feeds.upsert({ url, name: 'News' }, '2026-11-01T00:00:00.000Z').id;
+export async function seedFeed(s: OpenedStores, url = 'https://news.example/feed.xml'): Promise<number> {
+  return (await s.stores.feeds.upsert({ url, name: 'News' }, '2026-11-01T00:00:00.000Z')).id;
 }
 
 export function itemRecord(feedId: number, id: string, over: Partial<ItemRecord> = {}): Omit<ItemRecord, 'changeCount' | 'extractor' | 'note'> {
