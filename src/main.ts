@@ -25,7 +25,8 @@ import { createPooledExtractor, createPooledParser, createWorkerPool, type Worke
 import { createPoller } from './pipeline/poller.js';
 import { createScheduler } from './pipeline/scheduler.js';
 import { createEventMerger } from './core/events/merger.js';
-import { openSqliteStores } from './store/open-sqlite.js';
+import { openBackend, type Backend } from './backend.js';
+import type { Role } from './roles/role.js';
 import { explainStoreError, isSqliteError } from './store/health.js';
 import { announceDatabase, createStoreWatch } from './ops/store-watch.js';
 import { withConfiguredArticleFetching } from './articles/configured.js';
@@ -52,6 +53,8 @@ export interface AppOverrides {
   onLlmBudgetExceeded?: (notice: BudgetNotice) => void | Promise<void>;
   /** discord.js and the bot, loaded by `openApp` only when Discord is configured. */
   discordKit?: DiscordKit;
+  /** The part of the bot this process is (`run --role`; default all): what it syncs and how it delivers. */
+  role?: Role;
 }
 
 const discordConfigured = (env: LoadedConfig['env']): boolean =>
@@ -119,6 +122,29 @@ async function syncConfigFeeds(
 }
 
 /**
+ * Opens the configured backend; the scheduler (or the single process) writes the config's feeds
+ * to it. Other roles leave them to the scheduler: several processes syncing at once would race.
+ */
+async function openStoresFor(loaded: LoadedConfig, role: Role, logger: Logger, now: () => Date): Promise<Backend> {
+  const { config } = loaded;
+  const backend = await openBackend(loaded, now, (config.roles.concurrency ?? config.polling.concurrency) + 4);
+  const { feeds } = backend.opened.stores;
+  try {
+    if (role === 'all' || role === 'scheduler') {
+      const secFeed = await syncSecFeed(feeds, config.sec, now().toISOString());
+      await syncConfigFeeds(config.feeds, feeds, loaded.path, logger, now, secFeed);
+    }
+    if (!(await feeds.list()).some((f) => !f.disabled)) {
+      logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
+    }
+  } catch (err) {
+    await backend.close();
+    throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
+  }
+  return backend;
+}
+
+/**
  * Wires the adapters around the core for one configuration. Nothing starts until asked.
  * Asynchronous: the config's feeds are written to the store before anything reads them.
  */
@@ -130,20 +156,10 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
   const logger = overrides.logger ?? createDefaultLogger(env.LOG_LEVEL, env);
   const metrics = overrides.metrics ?? createMetrics();
   const now = overrides.now ?? (() => new Date());
-  const opened = openSqliteStores(loaded.databasePath, now);
-  const { db, records } = opened;
-  const { stores, work } = opened.opened;
-
-  try {
-    const secFeed = await syncSecFeed(stores.feeds, config.sec, now().toISOString());
-    await syncConfigFeeds(config.feeds, stores.feeds, loaded.path, logger, now, secFeed);
-  } catch (err) {
-    await opened.opened.close();
-    throw isSqliteError(err) ? explainStoreError(err, loaded.databasePath) : err;
-  }
-  if (!(await stores.feeds.list()).some((f) => !f.disabled)) {
-    logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
-  }
+  const role = overrides.role ?? 'all';
+  const backend = await openStoresFor(loaded, role, logger, now);
+  const { records, local: db } = backend;
+  const { stores, work } = backend.opened;
 
   const apiBase = env.DISCORD_API_URL ?? 'https://discord.com/api';
   const closers: Array<() => void> = [];
@@ -165,8 +181,8 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
   }
 
   const adminNotice = createAdminNotice({ rest: botRest, adminChannel: config.discord.adminChannel, logger });
-  const storeHealth = createStoreWatch({ file: loaded.databasePath, logger, metrics, notice: adminNotice });
-  announceDatabase(opened, loaded.databasePath, logger, adminNotice);
+  const storeHealth = createStoreWatch({ file: backend.shown, logger, metrics, notice: adminNotice });
+  if (backend.sqlite) announceDatabase(backend.sqlite, loaded.databasePath, logger, adminNotice);
   const onFeedDisabled = overrides.onFeedDisabled ?? ((feed: FeedRecord, error: string) => adminNotice(
     `execwatch disabled the feed "${escapeText(feed.name)}" (${escapeText(feed.url)}) after it failed for ${config.polling.disableAfterHours} h: ${escapeText(error)}. ` +
       `Fix it, then re-enable it with \`execwatch feeds enable ${feed.id}\` (or remove it).`,
@@ -208,6 +224,8 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
     route: router ? async (alert) => router(alert) : undefined,
     resolve: botRest ? createChannelResolver(botRest) : undefined,
     onUnreachable,
+    // A worker takes over a post another worker claimed longer ago than the lease (it died mid-post).
+    ...(role === 'worker' ? { staleBefore: () => new Date(now().getTime() - config.roles.deliveryLeaseSeconds * 1000).toISOString() } : {}),
   });
   // Digest subscriptions exist only with a bot (/subscribe … mode:digest); their charts are drawn
   // by vega, imported on the first digest that has one.
@@ -239,7 +257,7 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
   const pollerOptions = {
     alertOnFirstPoll: config.polling.alertOnFirstPoll,
     // A database that replaces a lost one must not post again what the lost one had posted.
-    backfillHours: opened.replaced ? 0 : config.polling.backfillHours,
+    backfillHours: backend.sqlite?.replaced ? 0 : config.polling.backfillHours,
     defaultIntervalMinutes: config.polling.intervalMinutes,
     maxBackoffMinutes: config.polling.maxBackoffMinutes,
     disableAfterHours: config.polling.disableAfterHours,
@@ -273,6 +291,7 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
       token: env.DISCORD_TOKEN, apiBase, stores: { ...stores, records }, reader, logger, now,
       guard: createAddressGuard({ allowPrivateAddresses: config.polling.allowPrivateAddresses }),
       minConfidence: config.extraction.minConfidence,
+      shards: config.discord.shards,
     })
     : null;
 
@@ -280,7 +299,11 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
   return {
     config,
     env,
+    /** The SQLite database (on Postgres: this process's in-memory one, see Backend.local). */
     db,
+    /** Which backend, and how to reach it. */
+    backend,
+    role,
     stores,
     /** The unit of work the stores share (what lands together, or not at all). */
     work,
@@ -290,16 +313,19 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
     targets,
     extractor,
     scheduler,
+    /** One feed's poll (fetch, extract, store, merge, deliver): what the scheduler and a worker run. */
+    poller,
     metrics,
     delivery,
     /** The database's health: failures counted and explained, whether writes work. */
     storeHealth,
     /** What /readyz checks: the database open and writable, the scheduler running, the bot logged in. */
-    readiness(): Readiness {
+    async readiness(): Promise<Readiness> {
       const store = storeHealth.state();
       const failing = !store.writable && store.lastError;
       return {
-        store: db.open && store.writable,
+        role,
+        store: (await backend.reachable()) && store.writable,
         scheduler: scheduler.running,
         discord: discord ? discord.bot.isReady() : null,
         ...(failing ? { errors: { store: failing.message } } : {}),
@@ -328,7 +354,7 @@ export async function createApp(loaded: LoadedConfig, overrides: AppOverrides = 
       await digests?.stop();
       await discord?.bot.stop();
       for (const c of closers) c();
-      await opened.opened.close();
+      await backend.close();
     },
   };
 }

@@ -93,6 +93,22 @@ const DiscordSchema = z.strictObject({
   channels: z.array(z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)')).default([]),
   /** Channel id for operational notices (a feed disabled, a subscription paused). */
   adminChannel: z.string().regex(/^\d{5,25}$/, 'a Discord channel id (digits)').nullable().default(null),
+  /** Gateway shards: null (one), a number, or 'auto' (as many as Discord recommends; past 2,500 guilds). */
+  shards: z.union([z.literal('auto'), z.number().int().min(1).max(1024)]).nullable().default(null),
+});
+
+/** The split roles on Postgres (`execwatch run --role …`, docs/scaling.md). */
+const RolesSchema = z.strictObject({
+  /** Polls at once per worker (default: polling.concurrency). */
+  concurrency: z.number().int().min(1).max(256).optional(),
+  /** A poll job running longer counts as lost (its worker died) and runs on another worker. */
+  jobExpireSeconds: z.number().int().min(10).max(3600).default(300),
+  /** A delivery a worker claimed longer ago than this (it died mid-post) is taken over by another. */
+  deliveryLeaseSeconds: z.number().int().min(10).max(3600).default(120),
+  /** How often a worker retries deliveries left undone. */
+  retryEverySeconds: z.number().int().min(5).max(3600).default(60),
+  /** How often the scheduler looks for due feeds. */
+  tickSeconds: z.number().int().min(1).max(60).default(5),
 });
 
 // SEC fair access asks every automated client to declare who it is, with a way to reach them.
@@ -146,6 +162,7 @@ export const ConfigSchema = z.strictObject({
   discord: DiscordSchema.default(DiscordSchema.parse({})),
   http: HttpSchema.default(HttpSchema.parse({})),
   sec: SecSchema.default(SecSchema.parse({})),
+  roles: RolesSchema.default(RolesSchema.parse({})),
   feeds: z.array(FeedSchema).default([]),
 });
 export type Config = z.infer<typeof ConfigSchema>;

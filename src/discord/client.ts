@@ -14,9 +14,13 @@ export interface DiscordBot {
  * The gateway bot: only the Guilds intent (no privileged intents — it reads no messages), and a
  * client-wide "never ping" default on top of the one every message sets.
  */
-export function createDiscordBot(deps: { token: string; apiBase: string; dispatcher: Dispatcher; logger: Logger }): DiscordBot {
+export function createDiscordBot(deps: { token: string; apiBase: string; dispatcher: Dispatcher; logger: Logger; shards?: 'auto' | number | null }): DiscordBot {
+  // Sharding (discord.js's internal sharding, one process): 'auto' asks Discord how many shards
+  // the bot's guild count needs; a number fixes it. Unset: one shard (up to 2,500 guilds).
+  const shards = deps.shards === 'auto' ? 'auto' : deps.shards ? Array.from({ length: deps.shards }, (_, i) => i) : undefined;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...(shards ? { shards, ...(shards !== 'auto' ? { shardCount: shards.length } : {}) } : {}),
     rest: { api: deps.apiBase },
     allowedMentions: { parse: [] },
   });

@@ -30,6 +30,8 @@ export interface DiscordSetupDeps {
   commands?: readonly SlashCommand[];
   /** See DispatcherOptions: tests shorten it. */
   autocompleteDeadlineMs?: number;
+  /** Gateway shards (discord.shards): null or unset for one. */
+  shards?: 'auto' | number | null;
 }
 
 /** The gateway bot with its commands, dispatcher and their context, ready to start. */
@@ -51,7 +53,7 @@ export function createDiscordApp(deps: DiscordSetupDeps): { bot: DiscordBot; dis
     records: deps.stores.records ?? null,
   };
   const dispatcher = createDispatcher(deps.commands ?? allCommands, context, { autocompleteDeadlineMs: deps.autocompleteDeadlineMs });
-  const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger });
+  const inner = createDiscordBot({ token: deps.token, apiBase: deps.apiBase, dispatcher, logger: deps.logger, shards: deps.shards });
   const bot: DiscordBot = {
     ...inner,
     async start() {

@@ -4,7 +4,10 @@ import type { Metrics } from './metrics.js';
 
 /** What /readyz checks. `discord: null` means Discord is not configured, which counts as ready. */
 export interface Readiness {
+  /** The part of the bot this process is (`run --role`): all, scheduler, worker or gateway. */
+  role?: string;
   store: boolean;
+  /** The process's polling runs: the scheduler (all, scheduler) or the job consumer (worker); true where the role polls nothing. */
   scheduler: boolean;
   discord: boolean | null;
   /** What is wrong, for the operator reading /readyz (the database's error with its fix). */
@@ -18,6 +21,8 @@ export interface OpsServerOptions {
   host?: string;
   metrics: Metrics;
   readiness: () => Readiness | Promise<Readiness>;
+  /** Said by /healthz (and /readyz, through the readiness). */
+  role?: string;
   logger?: { error(obj: object, msg?: string): void };
 }
 
@@ -54,7 +59,7 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     switch (path) {
       case '/healthz':
-        send(res, 200, json, JSON.stringify({ status: 'ok' }), head);
+        send(res, 200, json, JSON.stringify({ status: 'ok', ...(options.role ? { role: options.role } : {}) }), head);
         return;
       case '/readyz': {
         const checks = await readiness();

@@ -12,7 +12,9 @@ export interface OpsEndpointDeps {
   /** EXECWATCH_HTTP_PORT, which wins over the config's port. */
   portOverride?: number;
   metrics: Metrics;
-  readiness: () => Readiness;
+  readiness: () => Readiness | Promise<Readiness>;
+  /** The process's role, said by /healthz. */
+  role?: string;
   logger: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 
@@ -25,7 +27,7 @@ export interface OpsEndpointDeps {
 export async function startOpsEndpoint(deps: OpsEndpointDeps): Promise<OpsServer | null> {
   if (!deps.settings.enabled) return null;
   const port = deps.portOverride ?? deps.settings.port;
-  const server = createOpsServer({ port, host: deps.settings.host, metrics: deps.metrics, readiness: deps.readiness, logger: deps.logger });
+  const server = createOpsServer({ port, host: deps.settings.host, metrics: deps.metrics, readiness: deps.readiness, role: deps.role, logger: deps.logger });
   let url: string;
   try {
     ({ url } = await server.listen());
@@ -36,6 +38,6 @@ export async function startOpsEndpoint(deps: OpsEndpointDeps): Promise<OpsServer
         `Free port ${port}, choose another with http.port in the config or EXECWATCH_HTTP_PORT, or switch the endpoint off with http.enabled: false.`,
     );
   }
-  deps.logger.info({ url, endpoints: ['/healthz', '/readyz', '/metrics'] }, 'ops endpoint listening');
+  deps.logger.info({ url, ...(deps.role ? { role: deps.role } : {}), endpoints: ['/healthz', '/readyz', '/metrics'] }, 'ops endpoint listening');
   return server;
 }
