@@ -43,6 +43,8 @@ const LATENCY_MS = Number(args.latency);
 /** One feed in this many gets a leadership change each cycle (the rest get plain news). */
 const CHANGE_EVERY = 5;
 const CHANNELS = ['alerts', 'more'];
+/** Where the slash commands are sent (their replies are messages too: kept out of the alert channels). */
+const COMMAND_CHANNEL = 'commands';
 /** A poll job not finished after this long counts as lost and runs on another worker. */
 const JOB_EXPIRE_SECONDS = 40;
 /** A delivery left pending this long by a worker is taken over by another. */
@@ -64,7 +66,7 @@ process.on('SIGTERM', () => process.exit(143));
 
 const started = Date.now();
 const pg = await startPostgres();
-const emu: DiscordEmulator = await startDiscordEmulator({ channels: CHANNELS, rateLimit: { limit: 100_000, windowMs: 1000 }, waitTimeoutMs: 20_000 });
+const emu: DiscordEmulator = await startDiscordEmulator({ channels: [...CHANNELS, COMMAND_CHANNEL], rateLimit: { limit: 100_000, windowMs: 1000 }, waitTimeoutMs: 20_000 });
 const feeds = await startScaleFeedServer({ latencyMs: LATENCY_MS });
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -90,7 +92,7 @@ try {
       roles: { jobExpireSeconds: JOB_EXPIRE_SECONDS, deliveryLeaseSeconds: DELIVERY_LEASE_SECONDS, retryEverySeconds: 10 },
     },
   }).path;
-  const env: NodeJS.ProcessEnv = { DATABASE_URL: url, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: url, DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'info' };
   await cli(['migrate', '--config', config], env);
   await deployCommands(new REST({ api: emu.apiUrl }).setToken(emu.token), commands, emu.guildId);
 
@@ -117,7 +119,7 @@ try {
     while (commanding) {
       commandStats.sent += 1;
       try {
-        const reply = await emu.sendCommand({ name: 'changes', subcommand: 'recent' }).reply();
+        const reply = await emu.sendCommand({ name: 'changes', subcommand: 'recent', channelId: emu.channelId(COMMAND_CHANNEL) }).reply();
         if (reply.type === 4 || reply.type === 5) commandStats.answered += 1;
         else commandStats.failed.push(`reply type ${reply.type}`);
       } catch (err) {
@@ -199,8 +201,9 @@ try {
     const problems = [...c.problems().entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
     if (problems.length) log(`${c.name} warned: ${problems.map(([m, n]) => `${n} × ${m}`).join('; ')}`);
   }
-  await Promise.all([...children].map((c) => c.kill('SIGTERM')));
+  const ending = [...children];
   children.clear();
+  await Promise.all(ending.map((c) => c.kill('SIGTERM')));
 
   console.log(`\nexecwatch scale run (node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB)\n`);
   console.log('| feeds | workers | cycles | worker kill -9 | posts expected (alert × channel) | lost | duplicates | unexpected | feeds polled twice at once | slash commands answered |');

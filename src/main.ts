@@ -133,9 +133,9 @@ async function openStoresFor(loaded: LoadedConfig, role: Role, logger: Logger, n
     if (role === 'all' || role === 'scheduler') {
       const secFeed = await syncSecFeed(feeds, config.sec, now().toISOString());
       await syncConfigFeeds(config.feeds, feeds, loaded.path, logger, now, secFeed);
-    }
-    if (!(await feeds.list()).some((f) => !f.disabled)) {
-      logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
+      if (!(await feeds.list()).some((f) => !f.disabled)) {
+        logger.warn({ config: loaded.path }, `no feeds to poll: add some under "feeds:" in ${loaded.path} (or with /feeds add in Discord); until then execwatch reads nothing`);
+      }
     }
   } catch (err) {
     await backend.close();
