@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { LeadershipChange } from '../src/core/change.js';
 import { createEventMerger, createMemoryEventRepository, mergeCategories, type ChangeEvent, type EventRepository } from '../src/core/events/index.js';
 import { primaryRoleCategory } from '../src/core/roles.js';
+import { openPostgresStores } from '../src/store/postgres/open.js';
+import { hasPostgres, startPostgres } from '../test/support/postgres.js';
 import { openSqliteStores } from '../src/store/open-sqlite.js';
 
 const STORED = 100_000;
@@ -159,6 +161,33 @@ export async function runEventsBench(): Promise<void> {
   } finally {
     await opened.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+  await postgresMerge();
+}
+
+// The same on Postgres (a throwaway cluster on this machine, durability off as in the tests):
+// each merge's reads and writes are round trips, and each item takes the merge lock.
+async function postgresMerge(): Promise<void> {
+  if (!hasPostgres('events bench (Postgres)')) return;
+  const cluster = await startPostgres();
+  try {
+    const pg = await openPostgresStores(await cluster.createDatabase('bench_events'), { max: 2 });
+    try {
+      const store = pg.stores.events;
+      const t = Date.now();
+      // Stored in units of 5,000 (one transaction each), as a copy or a long-running install leaves them.
+      for (let from = 0; from < specs.length; from += 5000) {
+        await pg.work.run(async () => {
+          for (let i = from; i < Math.min(from + 5000, specs.length); i++) await store.save(storedEvent(i, specs[i]!));
+        });
+      }
+      console.log(`Postgres: stored ${STORED.toLocaleString('en')} events in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      await measure('Postgres (local, fsync off), one transaction per item', store, (f) => pg.work.run(f));
+    } finally {
+      await pg.close();
+    }
+  } finally {
+    await cluster.stop();
   }
 }
 

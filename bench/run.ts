@@ -14,6 +14,7 @@ const benches: Bench[] = [
   { name: 'charts', run: async () => (await import('./charts.js')).runChartsBench() },
   { name: 'records', run: async () => (await import('./records.js')).runRecordsBench() },
   { name: 'digests', run: async () => (await import('./digests.js')).runDigestsBench() },
+  { name: 'roles', run: async () => (await import('./roles.js')).runRolesBench() },
   { name: 'pool', run: async () => (await import('./pool.js')).runPoolBench() },
 ];
 
