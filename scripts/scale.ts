@@ -140,8 +140,26 @@ try {
   let k = 0;
   let kills = 0;
   const cycleTimes: number[] = [];
-  const posted = (p: string, c: string) => emu.messagesIn(c).filter((m) => JSON.stringify(m.embeds).includes(`"title":"${p} `)).length;
-  const allPosted = (people: string[]) => people.every((p) => CHANNELS.every((c) => posted(p, c) > 0));
+  // Posts per (person, channel), read off each alert's embed title ("Alice Kakaka named CEO …"):
+  // the counts are kept up to date as messages arrive, one look at each message.
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  const tally = () => {
+    for (const c of CHANNELS) {
+      for (const m of emu.messagesIn(c)) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
+        const title = String((m.embeds as Array<{ title?: string }> | undefined)?.[0]?.title ?? '');
+        const key = `${c} ${title.split(' ').slice(0, 2).join(' ')}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  const posted = (p: string, c: string) => counts.get(`${c} ${p}`) ?? 0;
+  const allPosted = (people: string[]) => {
+    tally();
+    return people.every((p) => CHANNELS.every((c) => posted(p, c) > 0));
+  };
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const cycleExpected: string[] = [];
     const before = feeds.requests();
@@ -177,6 +195,7 @@ try {
   commanding = false;
   await commandLoop;
 
+  tally();
   let lost = 0;
   let duplicates = 0;
   for (const p of expected) {
