@@ -17,6 +17,8 @@ export interface RoleProcess {
   tail(): string;
   /** Warnings and errors it logged, by message. */
   problems(): Map<string, number>;
+  /** The first line logged with each warning or error message. */
+  samples(): Map<string, string>;
   exited: Promise<number | null>;
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
@@ -30,6 +32,7 @@ export function startRole(role: Role, name: string, config: string, env: NodeJS.
   });
   const lines: string[] = [];
   const problems = new Map<string, number>();
+  const samples = new Map<string, string>();
   let partial = '';
   let announce: (url: string) => void = () => undefined;
   const opsUrl = new Promise<string>((resolve) => (announce = resolve));
@@ -43,6 +46,7 @@ export function startRole(role: Role, name: string, config: string, env: NodeJS.
       if (line.includes('"level":40') || line.includes('"level":50') || line.includes('"level":60')) {
         const msg = (/"msg":"([^"]*)"/.exec(line)?.[1]) ?? line.slice(0, 120);
         problems.set(msg, (problems.get(msg) ?? 0) + 1);
+        if (!samples.has(msg)) samples.set(msg, line.slice(0, 600));
       }
     }
   });
@@ -54,6 +58,7 @@ export function startRole(role: Role, name: string, config: string, env: NodeJS.
     opsUrl,
     tail: () => lines.join('\n'),
     problems: () => problems,
+    samples: () => samples,
     exited,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -218,7 +218,7 @@ try {
   };
   for (const c of children) {
     const problems = [...c.problems().entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    if (problems.length) log(`${c.name} warned: ${problems.map(([m, n]) => `${n} × ${m}`).join('; ')}`);
+    if (problems.length) log(`${c.name} warned: ${problems.map(([m, n]) => `${n} × ${m}`).join('; ')}; first: ${c.samples().get(problems[0]![0])}`);
   }
   const ending = [...children];
   children.clear();
