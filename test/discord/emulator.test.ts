@@ -41,13 +41,14 @@ describe('Discord emulator with the real discord.js Client', () => {
 
   it('delivers a slash command to interactionCreate and records the ephemeral reply', async () => {
     const seen: Interaction[] = [];
-    const listener = async (interaction: Interaction): Promise<void> => {
+    const handle = async (interaction: Interaction): Promise<void> => {
       seen.push(interaction);
       if (interaction.isChatInputCommand()) {
         const canManage = interaction.memberPermissions?.has('ManageGuild') ?? false;
         await interaction.reply({ content: `pong ${interaction.options.getString('word')} ${canManage}`, flags: MessageFlags.Ephemeral });
       }
     };
+    const listener = (interaction: Interaction): void => void handle(interaction);
     client.on(Events.InteractionCreate, listener);
     try {
       const asMember = emu.sendCommand({ name: 'ping', options: { word: 'hello' }, as: 'member' });
@@ -70,7 +71,7 @@ describe('Discord emulator with the real discord.js Client', () => {
       body: [{ name: 'find', description: 'Find things', options: [{ name: 'what', description: 'What', type: 3, required: true, autocomplete: true }, { name: 'days', description: 'Days', type: 4 }] }],
     });
     expect(() => emu.sendCommand({ name: 'find', options: { nope: 1 } })).toThrow(/no option "nope"/);
-    const listener = async (interaction: Interaction): Promise<void> => {
+    const handle = async (interaction: Interaction): Promise<void> => {
       if (interaction.isAutocomplete()) {
         const typed = interaction.options.getFocused();
         await interaction.respond([{ name: `${typed}-1`, value: `${typed}-1` }]);
@@ -81,6 +82,7 @@ describe('Discord emulator with the real discord.js Client', () => {
         await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
       }
     };
+    const listener = (interaction: Interaction): void => void handle(interaction);
     client.on(Events.InteractionCreate, listener);
     try {
       const auto = await emu.sendAutocomplete({ name: 'find', focused: 'what', options: { what: 'ali' } }).reply();
@@ -138,9 +140,10 @@ describe('Discord emulator with the real discord.js Client', () => {
     await resumed;
     const resume = emu.gateway.frames.find((f) => f.direction === 'in' && f.op === 6);
     expect(resume?.d).toMatchObject({ token: emu.token });
-    const listener = async (interaction: Interaction): Promise<void> => {
+    const handle = async (interaction: Interaction): Promise<void> => {
       if (interaction.isChatInputCommand()) await interaction.reply('still here');
     };
+    const listener = (interaction: Interaction): void => void handle(interaction);
     client.on(Events.InteractionCreate, listener);
     try {
       expect((await emu.sendCommand({ name: 'ping' }).reply()).data.content).toBe('still here');

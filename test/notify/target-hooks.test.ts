@@ -42,7 +42,7 @@ function scriptedTarget(opts: { failWith?: unknown[]; failure?: (err: unknown) =
 describe('delivery through the target hooks', () => {
   let s: OpenedStores;
   beforeEach(async () => {
-    s = adapters[0]!.open();
+    s = await adapters[0]!.open();
   });
   afterEach(async () => s.close());
   const deliveryFor = (target: AlertTarget) =>
