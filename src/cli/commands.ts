@@ -10,7 +10,7 @@ export interface CommandEntry {
 // Loading discord.js, openai and the rest for every command costs seconds of start-up: each
 // command imports what it needs when it is chosen.
 export const commands: readonly CommandEntry[] = [
-  { name: 'run', summary: 'run the bot: poll feeds on schedule and send alerts (what `npm start` does)', load: async () => (await import('./run.js')).runCommand },
+  { name: 'run', summary: 'run the bot: poll feeds on schedule and send alerts (what `npm start` does); --role for one part of it on Postgres', load: async () => (await import('./run.js')).runCommand },
   { name: 'once', summary: 'poll every feed once, deliver the alerts, and exit (1 when a delivery failed)', load: async () => (await import('./once.js')).onceCommand },
   { name: 'feeds', summary: 'list, inspect, import (OPML), export, enable or remove feeds', load: async () => (await import('./feeds.js')).feedsCommand },
   { name: 'extract', summary: 'extract leadership changes from a file, URL, text, or a JSONL file of items', load: async () => (await import('./extract.js')).extractCommand },
