@@ -24,38 +24,19 @@
  * saveAliasGroup, saveUnit). Run one item's merge in a unit of work (src/ports/unit-of-work.ts)
  * so it lands whole.
  */
-import type { RoleCategory } from '../core/change.js';
-import { ROLE_CATEGORIES } from '../core/change.js';
 import {
-  ChangeEventSchema, eventHorizon, eventTokens, foldLatin, personNameKey,
+  ChangeEventSchema, eventHorizon, personNameKey,
   type CandidateQuery, type ChangeEvent, type Knowledge,
 } from '../core/events/index.js';
-import { roleCategories } from '../core/roles.js';
 import type { Db } from './db.js';
 import { gated } from './gated.js';
+import { categoriesOf, indexRowsOf, indexSignature, plainWords, type IndexRows } from './event-words.js';
 import type { EventFilter, EventPage, NameSuggestion, EventStore } from '../ports/events.js';
 
 const MAX_LIMIT = 100;
 const COUNT_CAP = 1000;
 const COMMON_TERM = 2000;
 const DAY_MS = 86_400_000;
-
-// Words for filtering and autocomplete: folded like person names (case, accents, apostrophes),
-// without the nickname canonicalisation that would surprise someone typing "Bob".
-const plainWords = (s: string): string[] =>
-  foldLatin(s)
-    .replace(/['\u2019`]/g, '')
-    .split(/[^a-z0-9\u4e00-\u9fff]+/)
-    .filter(Boolean);
-const plainKey = (s: string): string => plainWords(s).join(' ');
-
-const organizationNames = (e: ChangeEvent): string[] =>
-  [...e.organization.names, ...(e.organization.parent ? [e.organization.parent] : [])];
-
-function categoriesOf(role: string): RoleCategory[] {
-  const exact = ROLE_CATEGORIES.find((c) => c.toLowerCase() === role.trim().toLowerCase());
-  return exact ? [exact] : [...roleCategories(role)];
-}
 
 export function createEventStore(db: Db): EventStore {
   const sql = {
@@ -118,38 +99,11 @@ export function createEventStore(db: Db): EventStore {
 
   const parse = (json: string): ChangeEvent => ChangeEventSchema.parse(JSON.parse(json));
 
-  interface IndexRows {
-    tokens: string[];
-    terms: Array<[string, string]>;
-    names: Array<[string, string, string]>;
-    /** Item ids already in event_sources. */
-    sources: string[];
-  }
-
-  const indexRowsOf = (event: ChangeEvent): IndexRows => {
-    if (event.mergedInto) return { tokens: [], terms: [], names: [], sources: [] };
-    const terms = new Map<string, [string, string]>();
-    const names = new Map<string, [string, string, string]>();
-    const add = (kind: 'p' | 'o', list: readonly string[]) => {
-      for (const n of list) {
-        const key = plainKey(n);
-        if (!key) continue;
-        if (!names.has(`${kind}:${key}`)) names.set(`${kind}:${key}`, [kind, key, n]);
-        for (const w of key.split(' ')) terms.set(`${kind}:${w}`, [kind, w]);
-      }
-    };
-    add('p', [event.person.name, ...event.person.names]);
-    add('o', organizationNames(event));
-    for (const c of event.role.categories) terms.set(`r:${c}`, ['r', c]);
-    return { tokens: eventTokens(event), terms: [...terms.values()], names: [...names.values()], sources: event.sources.map((x) => x.itemId) };
-  };
-
   // Rows are removed by their keys (kept in index_rows), so the index tables need no event_id
   // index: fewer pages written per commit.
   const save = (event: ChangeEvent): void => {
     const horizon = eventHorizon(event);
-    const indexSig = JSON.stringify([event.mergedInto, event.direction, event.person.name, event.person.names,
-      organizationNames(event), event.role.categories]);
+    const indexSig = indexSignature(event);
     const previous = sql.indexOf.get(event.id);
     const unchanged = previous?.index_sig === indexSig;
     const kept = unchanged ? (JSON.parse(previous.index_rows) as IndexRows) : null;

@@ -2,8 +2,8 @@ import { ROLE_CATEGORIES, type RoleCategory } from '../core/change.js';
 import { eventTokens, foldLatin, type ChangeEvent } from '../core/events/index.js';
 import { roleCategories } from '../core/roles.js';
 
-// The words an event is filtered and autocompleted by, as src/store/event-store.ts derives them
-// (the rows are the same on both backends: `db copy` moves them and their index_rows as they are).
+// The words an event is filtered and autocompleted by and its index rows, the same on both backends
+// (SQLite's event-store.ts and Postgres's: `db copy` moves the rows and their index_rows as they are).
 
 /** Folded like person names (case, accents, apostrophes), without nickname canonicalisation. */
 export const plainWords = (s: string): string[] =>

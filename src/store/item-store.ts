@@ -1,11 +1,7 @@
 import type { Db } from './db.js';
 import { gated } from './gated.js';
-import type { ItemStatus, ItemRecord, ItemStore } from '../ports/items.js';
-
-interface ItemRow {
-  id: string; feed_id: number; url: string | null; title: string; title_key: string; published_at: string | null;
-  seen_at: string; status: string; extractor: string | null; change_count: number; note: string | null;
-}
+import { itemFromRow as toRecord, type ItemRow } from './rows/items.js';
+import type { ItemStore } from '../ports/items.js';
 
 /** How long a title alone identifies a story: recurring headlines ("Weekly roundup") may repeat later. */
 export const TITLE_WINDOW_DAYS = 14;
@@ -24,20 +20,6 @@ export function isArticleUrl(url: string): boolean {
 export function isDistinctiveTitleKey(key: string): boolean {
   return key.split(' ').length >= 4 || key.length >= 28;
 }
-
-const toRecord = (r: ItemRow): ItemRecord => ({
-  id: r.id,
-  feedId: r.feed_id,
-  url: r.url,
-  title: r.title,
-  titleKey: r.title_key,
-  publishedAt: r.published_at,
-  seenAt: r.seen_at,
-  status: r.status as ItemStatus,
-  extractor: r.extractor,
-  changeCount: r.change_count,
-  note: r.note,
-});
 
 export function createItemStore(db: Db): ItemStore {
   const byId = db.prepare<[string], ItemRow>('SELECT * FROM items WHERE id = ?');

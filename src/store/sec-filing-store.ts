@@ -1,31 +1,7 @@
 import type { Db } from './db.js';
 import { gated } from './gated.js';
-import type { SecFilingStatus, SecFilingRecord, SecFilingStore } from '../ports/sec-filings.js';
-
-interface Row {
-  accession: string; item_id: string | null; cik: string | null; company: string | null; form: string; filed_at: string | null;
-  items: string; index_url: string | null; document_url: string | null; status: string; section_chars: number | null;
-  prepared_chars: number | null; dropped_sentences: number | null; change_count: number; note: string | null; seen_at: string;
-}
-
-const toRecord = (r: Row): SecFilingRecord => ({
-  accession: r.accession,
-  itemId: r.item_id,
-  cik: r.cik,
-  company: r.company,
-  form: r.form,
-  filedAt: r.filed_at,
-  items: r.items ? r.items.split(',') : [],
-  indexUrl: r.index_url,
-  documentUrl: r.document_url,
-  status: r.status as SecFilingStatus,
-  sectionChars: r.section_chars,
-  preparedChars: r.prepared_chars,
-  droppedSentences: r.dropped_sentences,
-  changeCount: r.change_count,
-  note: r.note,
-  seenAt: r.seen_at,
-});
+import { secFilingFromRow as toRecord, type SecFilingRow as Row } from './rows/sec-filings.js';
+import type { SecFilingStore } from '../ports/sec-filings.js';
 
 export function createSecFilingStore(db: Db): SecFilingStore {
   const byAccession = db.prepare<[string], Row>('SELECT * FROM sec_filings WHERE accession = ?');
