@@ -39,8 +39,6 @@ export interface DeliveryStore {
   get(alertKey: string, target: string): Promise<DeliveryRecord | undefined>;
   /** Puts the alert in the outbox, queued for each target it has no row for yet; a row already there (sent) stays. */
   enqueue(alertKey: string, alertJson: string, targets: readonly string[], now: string): Promise<void>;
-  /** The post to this target starts now: until marked sent or failed, the row says "maybe posted". */
-  markSending(alertKey: string, target: string, now: string): Promise<void>;
   markSent(alertKey: string, target: string, messageId: string | null, now: string, payloadHash?: string | null): Promise<void>;
   markFailed(alertKey: string, target: string, error: DeliveryFailure, now: string): Promise<void>;
   /** An edit of a posted message failed: counted, the message stays posted. */

@@ -1,31 +1,7 @@
 import type { Db } from './db.js';
+import { deliveryFromRow as toRecord, encodeFailure, type DeliveryRow as Row } from './rows/deliveries.js';
 import { gated } from './gated.js';
-import { DIGEST_PREFIX, type DeliveryFailure, type DeliveryFailureKind, type DeliveryRecord, type DeliveryStore } from '../ports/deliveries.js';
-
-interface Row { alert_key: string; target: string; message_id: string | null; status: string; attempts: number; last_error: string | null; updated_at: string; payload_hash: string | null }
-
-// A failure is kept in one column as "kind: message" (the query that picks retries reads the
-// kind); these two are the only places that write and read that text.
-const FAILURE_KINDS: readonly DeliveryFailureKind[] = ['unreachable', 'invalid', 'transient'];
-const encodeFailure = (f: DeliveryFailure): string => `${f.kind}: ${f.message}`;
-function decodeFailure(text: string | null): DeliveryFailure | null {
-  if (text === null) return null;
-  const at = text.indexOf(': ');
-  const kind = FAILURE_KINDS.find((k) => k === text.slice(0, at));
-  // Rows of older versions without a known kind were transient failures.
-  return kind ? { kind, message: text.slice(at + 2) } : { kind: 'transient', message: text };
-}
-
-const toRecord = (r: Row): DeliveryRecord => ({
-  alertKey: r.alert_key,
-  target: r.target,
-  messageId: r.message_id,
-  status: r.status as DeliveryRecord['status'],
-  attempts: r.attempts,
-  lastError: decodeFailure(r.last_error),
-  updatedAt: r.updated_at,
-  payloadHash: r.payload_hash,
-});
+import { DIGEST_PREFIX, type DeliveryStore } from '../ports/deliveries.js';
 
 export function createDeliveryStore(db: Db): DeliveryStore {
   const get = db.prepare<[string, string], Row>('SELECT * FROM deliveries WHERE alert_key = ? AND target = ?');
@@ -36,7 +12,6 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     `INSERT INTO deliveries (alert_key, target, status, attempts, updated_at) VALUES (?, ?, 'queued', 0, ?)
      ON CONFLICT(alert_key, target) DO NOTHING`,
   );
-  const sending = db.prepare(`UPDATE deliveries SET status = 'pending', updated_at = ? WHERE alert_key = ? AND target = ?`);
   const outbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key NOT LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
   const digestOutbox = db.prepare<[], { alert_key: string; alert_json: string }>(`SELECT alert_key, alert_json FROM delivery_outbox WHERE alert_key LIKE '${DIGEST_PREFIX}%' ORDER BY updated_at, rowid`);
   // Claims the row for one post (an alert's or a digest's): of two callers, one changes it.
@@ -63,7 +38,6 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     },
     markSent: (k, t, messageId, now, payloadHash = null) => void sent.run(messageId, now, payloadHash, k, t),
     enqueue: (k, json, targets, now) => enqueue(k, json, targets, now),
-    markSending: (k, t, now) => void sending.run(now, k, t),
     markFailed: (k, t, error, now) => void failed.run(encodeFailure(error), now, k, t),
     markEditFailed: (k, t, error, now) => void editFailed.run(encodeFailure(error), now, k, t),
     outbox: () => outbox.all().map((r) => ({ alertKey: r.alert_key, alertJson: r.alert_json })),

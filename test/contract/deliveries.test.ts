@@ -15,7 +15,7 @@ describe.each(adapters)('DeliveryStore contract ($name)', (adapter) => {
   it('enqueues idempotently: a target already sent stays sent, a new target is queued, the alert is its latest rendering', async () => {
     const { deliveries } = s().stores;
     await deliveries.enqueue('event:e1', '{"v":1}', ['channel:1', 'webhook:0'], T0);
-    await deliveries.markSending('event:e1', 'channel:1', T1);
+    await deliveries.take('event:e1', 'channel:1', T1, 5, T0);
     await deliveries.markSent('event:e1', 'channel:1', 'm1', T1, 'h1');
     await deliveries.enqueue('event:e1', '{"v":2}', ['channel:1', 'webhook:0', 'channel:2'], T2);
     expect((await deliveries.forAlert('event:e1')).map((d) => [d.target, d.status, d.attempts, d.messageId])).toEqual([
@@ -41,7 +41,7 @@ describe.each(adapters)('DeliveryStore contract ($name)', (adapter) => {
   it('marks a post under way, then failed with its kind kept, and counts every attempt', async () => {
     const { deliveries } = s().stores;
     await deliveries.enqueue('event:e1', '{}', ['channel:1'], T0);
-    await deliveries.markSending('event:e1', 'channel:1', T1);
+    await deliveries.take('event:e1', 'channel:1', T1, 5, T0);
     expect(await deliveries.get('event:e1', 'channel:1')).toMatchObject({ status: 'pending', attempts: 0, updatedAt: T1 });
     await deliveries.markFailed('event:e1', 'channel:1', { kind: 'transient', message: 'HTTP 502: bad gateway' }, T2);
     await deliveries.markFailed('event:e1', 'channel:1', { kind: 'unreachable', message: 'Missing Access (50001)' }, T3);
@@ -78,7 +78,7 @@ describe.each(adapters)('DeliveryStore contract ($name)', (adapter) => {
   it('keeps an alert whose post may have gone out (pending) in the outbox', async () => {
     const { deliveries } = s().stores;
     await deliveries.enqueue('event:e1', '{}', ['channel:1'], T0);
-    await deliveries.markSending('event:e1', 'channel:1', T1);
+    await deliveries.take('event:e1', 'channel:1', T1, 5, T0);
     expect(await deliveries.clearOutbox('event:e1')).toBe(false);
     await deliveries.markFailed('event:e1', 'channel:1', { kind: 'transient', message: 'HTTP 500' }, T2);
     expect(await deliveries.clearOutbox('event:e1')).toBe(true); // no attempts allowed: done

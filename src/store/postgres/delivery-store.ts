@@ -28,9 +28,6 @@ export function createPgDeliveryStore(db: PgDb): DeliveryStore {
           [k, [...targets], now],
         );
       }),
-    async markSending(k, t, now) {
-      await db.execute(`UPDATE deliveries SET status = 'pending', updated_at = $1 WHERE alert_key = $2 AND target = $3`, [now, k, t]);
-    },
     async markSent(k, t, messageId, now, payloadHash = null) {
       await db.execute(
         `UPDATE deliveries SET status = 'sent', message_id = COALESCE($1, message_id), attempts = attempts + 1, last_error = NULL,
